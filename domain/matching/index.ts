@@ -1,4 +1,4 @@
-export { KeyedDigestTable } from './keyed-digest-table.js';
+export { HotlistDigestTable } from './hotlist-digest-table.js';
 export {
   publishKeyedHotlist, loadKeyedHotlist,
   type ClearHotlistEntry, type KeyedHotlistSnapshot, type KeyedHotlistIndex, type PublishOptions,

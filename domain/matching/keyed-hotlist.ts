@@ -1,7 +1,7 @@
 import { DongseonError } from '../errors/index.js';
 import { confusionMisreads } from '../plates/confusion-variants.js';
 import type { PlateHasher } from '../plates/keyed-plate-hash.js';
-import { KeyedDigestTable } from './keyed-digest-table.js';
+import { HotlistDigestTable } from './hotlist-digest-table.js';
 
 /** One wanted plate as the police hold it, in clear. Never leaves the region. */
 export interface ClearHotlistEntry {
@@ -12,17 +12,20 @@ export interface ClearHotlistEntry {
 }
 
 /**
- * What an edge node receives: keyed digests only. `exactDigests` holds 4 words (128 bits) per plate, in the
- * order of `refs`; `misreadDigests` holds 2 words (64 bits) per text a recogniser may emit for some listed
- * plate, in no order and with no reference, so the list says nothing about which plate a misread belongs to.
+ * What an edge node receives: keyed digests only. `exactDigests` holds 4 words (128 bits) per listed plate, in
+ * the order of `refs`. `misreadDigests` holds 2 words (64 bits) per text a recogniser may emit for some listed
+ * plate, with `misreadPositions` the bit mask of the characters that differ from it: no reference, in no
+ * order, so the list says nothing about which plate a misread belongs to. What the positions reveal, a hit
+ * reveals anyway, and only a read that hits can find them.
  */
 export interface KeyedHotlistSnapshot {
   readonly keyId: string;
   readonly maxSubstitutions: number;
-  /** Per plate, the references of every entry that lists it. */
+  /** Per listed plate, the references of every entry that lists it. */
   readonly refs: readonly (readonly string[])[];
   readonly exactDigests: Uint32Array;
   readonly misreadDigests: Uint32Array;
+  readonly misreadPositions: Uint16Array;
 }
 
 export interface PublishOptions {
@@ -42,6 +45,7 @@ export function publishKeyedHotlist(
   }
   const exactDigests = new Uint32Array(refsByPlate.size * 4);
   const misreadWords: number[] = [];
+  const misreadPositions: number[] = [];
   const scratch = new Uint32Array(4);
   let index = 0;
   for (const plate of refsByPlate.keys()) {
@@ -49,6 +53,7 @@ export function publishKeyedHotlist(
     for (const misread of confusionMisreads(plate, { maxSubstitutions })) {
       hasher.digestWordsInto(misread.read, scratch);
       misreadWords.push(scratch[0] as number, scratch[1] as number);
+      misreadPositions.push(misread.substitutions.reduce((mask, s) => mask | (1 << s.position), 0));
     }
     index++;
   }
@@ -58,46 +63,33 @@ export function publishKeyedHotlist(
     refs: [...refsByPlate.values()],
     exactDigests,
     misreadDigests: Uint32Array.from(misreadWords),
+    misreadPositions: Uint16Array.from(misreadPositions),
   };
 }
 
-const confusableBit = 1;
-/** The value of a digest that is a misread of some listed plate and no listed plate itself. */
-export const confusableOnly = confusableBit;
-
-/** Edge side: the snapshot loaded into a table keyed by the first 64 bits of each digest. */
+/** Edge side: the snapshot loaded into the digest table. */
 export interface KeyedHotlistIndex {
   readonly keyId: string;
   readonly maxSubstitutions: number;
   readonly refs: readonly (readonly string[])[];
   readonly exactDigests: Uint32Array;
-  /** Value: ((plate index + 1) << 1) | confusable bit; plate index + 1 = 0 when no listed plate has this digest. */
-  readonly table: KeyedDigestTable;
+  readonly table: HotlistDigestTable;
 }
 
 export function loadKeyedHotlist(snapshot: KeyedHotlistSnapshot): KeyedHotlistIndex {
   const plates = snapshot.refs.length;
-  if (snapshot.exactDigests.length !== plates * 4 || snapshot.misreadDigests.length % 2 !== 0) {
+  const misreads = snapshot.misreadPositions.length;
+  if (snapshot.exactDigests.length !== plates * 4 || snapshot.misreadDigests.length !== misreads * 2) {
     throw new DongseonError('DS_HOTLIST_SNAPSHOT_INVALID', 'hotlist snapshot digest arrays do not match its references');
   }
-  const table = new KeyedDigestTable(plates + snapshot.misreadDigests.length / 2);
+  const table = new HotlistDigestTable(plates + misreads);
   for (let plate = 0; plate < plates; plate++) {
-    const exact = (plate + 1) << 1;
-    table.upsert(snapshot.exactDigests[plate * 4] as number, snapshot.exactDigests[plate * 4 + 1] as number,
-      (previous) => (previous === -1 ? exact : exact | (previous & confusableBit)));
+    table.addExact(snapshot.exactDigests[plate * 4] as number, snapshot.exactDigests[plate * 4 + 1] as number, plate);
   }
-  for (let i = 0; i < snapshot.misreadDigests.length; i += 2) {
-    table.upsert(snapshot.misreadDigests[i] as number, snapshot.misreadDigests[i + 1] as number,
-      (previous) => (previous === -1 ? confusableBit : previous | confusableBit));
+  for (let i = 0; i < misreads; i++) {
+    const positions = snapshot.misreadPositions[i] as number;
+    if (positions === 0) throw new DongseonError('DS_HOTLIST_SNAPSHOT_INVALID', 'a misread digest names no substituted position');
+    table.addMisread(snapshot.misreadDigests[i * 2] as number, snapshot.misreadDigests[i * 2 + 1] as number, positions);
   }
   return { keyId: snapshot.keyId, maxSubstitutions: snapshot.maxSubstitutions, refs: snapshot.refs, exactDigests: snapshot.exactDigests, table };
-}
-
-/** Decoded table value. */
-export function exactPlateIndexOf(value: number): number {
-  return value < 0 ? -1 : (value >>> 1) - 1;
-}
-
-export function isConfusable(value: number): boolean {
-  return value >= 0 && (value & confusableBit) === confusableBit;
 }

@@ -72,3 +72,19 @@ describe('matching a read against the keyed hotlist', () => {
       }), { numRuns: 150 });
   });
 });
+
+describe('loading a keyed hotlist snapshot', () => {
+  it('refuses a snapshot whose arrays disagree, with a coded error', () => {
+    const snapshot = publishKeyedHotlist([{ ref: 'a', plate: '123가4567' }], hasher);
+    expect(() => loadKeyedHotlist({ ...snapshot, misreadPositions: snapshot.misreadPositions.subarray(1) }))
+      .toThrow(expect.objectContaining({ code: 'DS_HOTLIST_SNAPSHOT_INVALID' }));
+    expect(() => loadKeyedHotlist({ ...snapshot, misreadPositions: new Uint16Array(snapshot.misreadPositions.length) }))
+      .toThrow(expect.objectContaining({ code: 'DS_HOTLIST_SNAPSHOT_INVALID' }));
+  });
+
+  it('publishes no plate in clear', () => {
+    const snapshot = publishKeyedHotlist([{ ref: 'entry-9', plate: '123가4567' }], hasher);
+    const published = JSON.stringify({ ...snapshot, exactDigests: [...snapshot.exactDigests], misreadDigests: [...snapshot.misreadDigests] });
+    expect(published).not.toContain('123가4567');
+  });
+});

@@ -13,6 +13,8 @@ export interface PlateVariant {
 export interface ConfusionVariantOptions {
   /** How many characters may have been misread; 1 covers the common case. */
   readonly maxSubstitutions?: number;
+  /** Bit mask of the positions that may have been misread; all when absent. */
+  readonly positions?: number;
 }
 
 /**
@@ -22,31 +24,28 @@ export interface ConfusionVariantOptions {
  */
 export function confusionVariants(read: string, options: ConfusionVariantOptions = {}): PlateVariant[] {
   const maxSubstitutions = options.maxSubstitutions ?? 1;
+  const positions = options.positions ?? -1;
   const cleaned = cleanPlateText(read);
   if (!cleaned.ok) return [];
-  const text = cleaned.text;
   const found = new Map<string, PlateVariant>();
-  const visit = (chars: string[], from: number, substitutions: Substitution[], cost: number): void => {
-    if (substitutions.length > 0 || isCanonicalPlate(text)) {
-      const plate = substitutions.length === 0 ? text : chars.join('');
-      const known = found.get(plate);
-      if ((!known || known.cost > cost) && (substitutions.length === 0 || isCanonicalPlate(plate))) {
-        found.set(plate, { plate, cost, substitutions: [...substitutions] });
-      }
-    }
-    if (substitutions.length >= maxSubstitutions) return;
-    for (let position = from; position < chars.length; position++) {
-      const readChar = chars[position] as string;
-      for (const candidate of truthsByRead.get(readChar) ?? []) {
-        chars[position] = candidate.truth;
-        substitutions.push({ position, read: readChar, truth: candidate.truth, confusion: candidate.confusion, cost: candidate.cost });
-        visit(chars, position + 1, substitutions, cost + candidate.cost);
-        substitutions.pop();
-        chars[position] = readChar;
+  if (isCanonicalPlate(cleaned.text)) found.set(cleaned.text, { plate: cleaned.text, cost: 0, substitutions: [] });
+  const visit = (text: string, from: number, substitutions: Substitution[], cost: number): void => {
+    for (let position = from; position < text.length; position++) {
+      if ((positions & (1 << position)) === 0) continue;
+      const readChar = text.charAt(position);
+      const truths = truthsByRead.get(readChar);
+      if (!truths) continue;
+      for (const candidate of truths) {
+        const plate = text.slice(0, position) + candidate.truth + text.slice(position + 1);
+        const made = [...substitutions, { position, read: readChar, truth: candidate.truth, confusion: candidate.confusion, cost: candidate.cost }];
+        const total = cost + candidate.cost;
+        const known = found.get(plate);
+        if ((!known || known.cost > total) && isCanonicalPlate(plate)) found.set(plate, { plate, cost: total, substitutions: made });
+        if (made.length < maxSubstitutions) visit(plate, position + 1, made, total);
       }
     }
   };
-  visit([...text], 0, [], 0);
+  if (maxSubstitutions > 0) visit(cleaned.text, 0, [], 0);
   return [...found.values()].sort((a, b) => a.cost - b.cost || (a.plate < b.plate ? -1 : a.plate > b.plate ? 1 : 0));
 }
 
@@ -74,7 +73,7 @@ export interface PlateMisread {
  * `maxSubstitutions` confusions, the plate itself excluded. `r` is among `confusionMisreads(p)` exactly when `p`
  * is among `confusionVariants(r)` with substitutions.
  */
-export function confusionMisreads(canonicalPlate: string, options: ConfusionVariantOptions = {}): PlateMisread[] {
+export function confusionMisreads(canonicalPlate: string, options: Pick<ConfusionVariantOptions, 'maxSubstitutions'> = {}): PlateMisread[] {
   const maxSubstitutions = options.maxSubstitutions ?? 1;
   const found = new Map<string, PlateMisread>();
   const visit = (chars: string[], from: number, substitutions: Substitution[], cost: number): void => {

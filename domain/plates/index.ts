@@ -12,3 +12,4 @@ export {
   createPlateHasher, createPlateKeyRing, hasherFor, hotlistKeyFor, keyedDigestBytes, minimumHotlistKeyBytes,
   type PlateHasher, type PlateKeyRing, type HotlistKey,
 } from './keyed-plate-hash.js';
+export { seededRandom, randomPlate, defaultPlateMix, type RandomSource, type PlateMixKind } from './random-plate.js';

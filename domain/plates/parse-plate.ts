@@ -239,7 +239,40 @@ export function validatePlate(raw: string): PlateValidation {
     : { valid: false, problem: result.problem, flags: [] };
 }
 
-/** True when `text` (already in the plate alphabet) is a grammatical plate; the hot path of variant search. */
+function elementIsValid(element: PlateElement, text: string, start: number, end: number): boolean {
+  switch (element.role) {
+    case 'region':
+      return regionSet.has(text.slice(start, end));
+    case 'typeCode': {
+      let number = 0;
+      for (let i = start; i < end; i++) number = number * 10 + (text.charCodeAt(i) - 48);
+      for (const range of element.ranges) if (number >= range.from && number <= range.to) return true;
+      return false;
+    }
+    case 'usageSyllable':
+      return usageSyllables[text.charAt(start)] !== undefined;
+    case 'diplomaticWord':
+      return text.slice(start, end) in diplomaticWords;
+    case 'militaryBranch':
+      return text.charAt(start) in militaryBranches;
+    default:
+      return true;
+  }
+}
+
+/**
+ * True when `text` (already in the plate alphabet) is a grammatical plate. Same rules as `parsePlate`, without
+ * building the result: the hot path of variant search.
+ */
 export function isCanonicalPlate(text: string): boolean {
-  return parseCleanText(text, 'one-line').ok;
+  for (const compiled of compiledFormats) {
+    if (!hasShape(compiled, text)) continue;
+    const { elements } = compiled.format;
+    let valid = true;
+    for (let index = 0; index < elements.length && valid; index++) {
+      valid = elementIsValid(elements[index] as PlateElement, text, compiled.starts[index] as number, compiled.starts[index + 1] ?? text.length);
+    }
+    if (valid) return true;
+  }
+  return false;
 }
