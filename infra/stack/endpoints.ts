@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { DongseonError } from '../../domain/errors/index.js';
+import { loadStackConfig, type StackConfig } from './config.js';
+import { neo4jPasswordFile } from './paths.js';
+
+export const loopback = '127.0.0.1';
+export const localPorts = { redis: 16379, bolt: 17687, mqtt: 11883 } as const;
+export const localNeo4jUser = 'neo4j';
+
+export interface Neo4jEndpoint {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** Where every Dongseon process and test finds Redis, Neo4j and the MQTT broker. */
+export interface StackEndpoints {
+  readonly redisUrl: string;
+  readonly neo4j: Neo4jEndpoint;
+  readonly mqttUrl: string;
+}
+
+export const localRedisUrl = `redis://${loopback}:${localPorts.redis}`;
+export const localNeo4jUri = `bolt://${loopback}:${localPorts.bolt}`;
+export const localMqttUrl = `mqtt://${loopback}:${localPorts.mqtt}`;
+
+export function stackEndpoints(env: Record<string, string | undefined> = process.env): StackEndpoints {
+  return endpointsFor(loadStackConfig(env), readLocalNeo4jPassword);
+}
+
+export function endpointsFor(config: StackConfig, localNeo4jPassword: () => string): StackEndpoints {
+  return {
+    redisUrl: config.REDIS_URL ?? localRedisUrl,
+    neo4j: config.NEO4J_URI === undefined
+      ? { uri: localNeo4jUri, user: localNeo4jUser, password: localNeo4jPassword() }
+      : { uri: config.NEO4J_URI, user: config.NEO4J_USER ?? localNeo4jUser, password: config.NEO4J_PASSWORD ?? '' },
+    mqttUrl: config.MQTT_URL ?? localMqttUrl,
+  };
+}
+
+export function readLocalNeo4jPassword(): string {
+  try {
+    return readFileSync(neo4jPasswordFile, 'utf8').trim();
+  } catch (error) {
+    throw new DongseonError(
+      'DS_STACK_NOT_STARTED',
+      `The local Neo4j has no password yet (${neo4jPasswordFile}); run \`npm run stack -- up\` first.`,
+      {},
+      { cause: error },
+    );
+  }
+}
+
+/** A URL fit for logs: any password in it is masked. */
+export function displayUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString().replace(/\/$/, '');
+}
