@@ -6,7 +6,7 @@ const ioModules = ['node:*', 'fs', 'fs/*', 'net', 'http', 'https', 'child_proces
   'ioredis', 'neo4j-driver', 'mqtt', 'bullmq'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.stack/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.stack/**', 'dist/**', 'coverage/**', '**/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

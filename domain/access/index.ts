@@ -1,0 +1,5 @@
+export { clearanceLevels, type Identity, type AccessPurpose, type RequestAccess } from './identity.js';
+export {
+  accessPolicyFromSdl, decideAccess, decideAll, rulesForField, involvesPersonalData, accessDirectiveName,
+  type AccessRule, type AccessPolicy, type AccessDecision,
+} from './access-policy.js';

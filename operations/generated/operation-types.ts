@@ -1,0 +1,632 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant with offset, e.g. 2026-11-25T09:00:00+09:00. */
+  DateTime: { input: string; output: string; }
+};
+
+/** One approach (incoming road) of an intersection. */
+export type Approach = {
+  __typename?: 'Approach';
+  /** Compass direction the traffic comes from, e.g. N, SE. */
+  from: Scalars['String']['output'];
+  hourlyVolumes: Array<HourlyVolume>;
+  id: Scalars['ID']['output'];
+  lanes: Scalars['Int']['output'];
+};
+
+
+/** One approach (incoming road) of an intersection. */
+export type ApproachHourlyVolumesArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+/** A CCTV or ANPR camera in the regional registry. */
+export type Camera = {
+  __typename?: 'Camera';
+  anprCapable: Scalars['Boolean']['output'];
+  distanceToNearestIntersectionMeters?: Maybe<Scalars['Float']['output']>;
+  /** Direction of travel the camera faces, degrees clockwise from north. */
+  headingDegrees?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  municipality: Municipality;
+  name: Scalars['String']['output'];
+  /** The signalised intersection nearest to the camera. */
+  nearestIntersection?: Maybe<Intersection>;
+  position: GeoPoint;
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** The road link (network edge id) the camera watches. */
+  roadLinkId?: Maybe<Scalars['String']['output']>;
+  status: CameraStatus;
+};
+
+export type CameraInput = {
+  anprCapable: Scalars['Boolean']['input'];
+  headingDegrees?: InputMaybe<Scalars['Float']['input']>;
+  id: Scalars['ID']['input'];
+  municipalityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  position: GeoPointInput;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  roadLinkId?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CameraStatus>;
+};
+
+export type CameraStatus =
+  | 'DECOMMISSIONED'
+  | 'DEGRADED'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+/** An investigation that personal-data access is bound to. */
+export type Case = {
+  __typename?: 'Case';
+  caseNumber: Scalars['ID']['output'];
+  leadAgency: Scalars['String']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  status: CaseStatus;
+  title: Scalars['String']['output'];
+  wantedVehicles: Array<WantedVehicle>;
+};
+
+export type CaseInput = {
+  caseNumber: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+/** A WGS-84 position. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type GeoPointInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+export type GeofenceEvent = {
+  __typename?: 'GeofenceEvent';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: GeofenceEventKind;
+  position: GeoPoint;
+  zoneName: Scalars['String']['output'];
+};
+
+export type GeofenceEventKind =
+  | 'DEVICE_TAMPER'
+  | 'ENTERED_EXCLUSION_ZONE'
+  | 'LEFT_INCLUSION_ZONE';
+
+/** A match of a camera read against the wanted list, awaiting an operator's decision. */
+export type Hit = {
+  __typename?: 'Hit';
+  camera: Camera;
+  capturedAt: Scalars['DateTime']['output'];
+  confidence: Scalars['Float']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  matchKind: MatchKind;
+  receivedAt: Scalars['DateTime']['output'];
+  status: HitStatus;
+  /** For POSSIBLE hits, the substitution that made the match, e.g. 고→가 at position 3. */
+  substitution?: Maybe<Scalars['String']['output']>;
+  wantedVehicle: WantedVehicle;
+};
+
+export type HitDecision =
+  | 'ACCEPT'
+  | 'REJECT';
+
+export type HitInput = {
+  cameraId: Scalars['ID']['input'];
+  capturedAt: Scalars['DateTime']['input'];
+  confidence: Scalars['Float']['input'];
+  matchKind: MatchKind;
+  receivedAt: Scalars['DateTime']['input'];
+  substitution?: InputMaybe<Scalars['String']['input']>;
+  wantedVehicleId: Scalars['ID']['input'];
+};
+
+export type HitStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** Vehicles counted in one clock hour. */
+export type HourlyVolume = {
+  __typename?: 'HourlyVolume';
+  hourStart: Scalars['DateTime']['output'];
+  vehicles: Scalars['Int']['output'];
+};
+
+export type HourlyVolumeInput = {
+  approachId: Scalars['ID']['input'];
+  hourStart: Scalars['DateTime']['input'];
+  vehicles: Scalars['Int']['input'];
+};
+
+/** A signalised intersection run by the traffic signal agency. */
+export type Intersection = {
+  __typename?: 'Intersection';
+  approaches: Array<Approach>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The phase plan in force at the given hour of day (0–23), or now. */
+  phasePlan?: Maybe<PhasePlan>;
+  position: GeoPoint;
+};
+
+
+/** A signalised intersection run by the traffic signal agency. */
+export type IntersectionPhasePlanArgs = {
+  hour?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LinkedVehicle = {
+  __typename?: 'LinkedVehicle';
+  plate: Scalars['String']['output'];
+  relation: Scalars['String']['output'];
+};
+
+export type MatchKind =
+  | 'EXACT'
+  /** Within one OCR confusion of a listed plate; never shown as a confirmed sighting. */
+  | 'POSSIBLE';
+
+/** A person under electronic monitoring by the Ministry of Justice. Restricted. */
+export type MonitoredSubject = {
+  __typename?: 'MonitoredSubject';
+  /** A code name; the monitoring centre never shares the legal name through the hub. */
+  alias: Scalars['String']['output'];
+  geofenceEvents: Array<GeofenceEvent>;
+  id: Scalars['ID']['output'];
+  latestPosition?: Maybe<SubjectPosition>;
+  linkedVehicles: Array<LinkedVehicle>;
+  riskLevel: RiskLevel;
+};
+
+
+/** A person under electronic monitoring by the Ministry of Justice. Restricted. */
+export type MonitoredSubjectGeofenceEventsArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A city or county that runs its own edge node and cameras. */
+export type Municipality = {
+  __typename?: 'Municipality';
+  cameras: Array<Camera>;
+  /** Korean administrative district code (행정구역코드). */
+  districtCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+/** A city or county that runs its own edge node and cameras. */
+export type MunicipalityCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MunicipalityCrossing = {
+  __typename?: 'MunicipalityCrossing';
+  firstSeenAt: Scalars['DateTime']['output'];
+  lastSeenAt: Scalars['DateTime']['output'];
+  municipality: Municipality;
+  sightings: Scalars['Int']['output'];
+};
+
+export type MunicipalityInput = {
+  districtCode: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  addWantedVehicle: WantedVehicle;
+  decideHit: Hit;
+  openCase: Case;
+  /** Records a hit forwarded by an edge node or a graph worker. */
+  recordHit: Hit;
+  recordHourlyVolumes: Scalars['Int']['output'];
+  revokeWantedVehicle: WantedVehicle;
+  setCameraStatus: Camera;
+  upsertCamera: Camera;
+  upsertMunicipality: Municipality;
+};
+
+
+export type MutationAddWantedVehicleArgs = {
+  input: WantedVehicleInput;
+};
+
+
+export type MutationDecideHitArgs = {
+  decision: HitDecision;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationOpenCaseArgs = {
+  input: CaseInput;
+};
+
+
+export type MutationRecordHitArgs = {
+  input: HitInput;
+};
+
+
+export type MutationRecordHourlyVolumesArgs = {
+  volumes: Array<HourlyVolumeInput>;
+};
+
+
+export type MutationRevokeWantedVehicleArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSetCameraStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: CameraStatus;
+};
+
+
+export type MutationUpsertCameraArgs = {
+  input: CameraInput;
+};
+
+
+export type MutationUpsertMunicipalityArgs = {
+  input: MunicipalityInput;
+};
+
+export type PhasePlan = {
+  __typename?: 'PhasePlan';
+  cycleSeconds: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  phases: Array<SignalPhase>;
+  validFromHour: Scalars['Int']['output'];
+  validToHour: Scalars['Int']['output'];
+};
+
+/** Where a public camera stands; no footage, no reads. */
+export type PublicCamera = {
+  __typename?: 'PublicCamera';
+  anprCapable: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  municipalityName: Scalars['String']['output'];
+  position: GeoPoint;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  camera?: Maybe<Camera>;
+  /** Vehicles counted per hour at one camera, from the edge nodes' anonymous aggregates. */
+  cameraVolumes: Array<HourlyVolume>;
+  cameras: Array<Camera>;
+  case?: Maybe<Case>;
+  hits: Array<Hit>;
+  intersection?: Maybe<Intersection>;
+  intersections: Array<Intersection>;
+  monitoredSubject?: Maybe<MonitoredSubject>;
+  monitoredSubjects: Array<MonitoredSubject>;
+  municipalities: Array<Municipality>;
+  municipality?: Maybe<Municipality>;
+  publicCameras: Array<PublicCamera>;
+  /** Public cameras as NGSI-LD entities (FIWARE Smart Data Models, Device), as a JSON string. */
+  publicCamerasNgsiLd: Scalars['String']['output'];
+  sightingPath?: Maybe<SightingPath>;
+  vehicle?: Maybe<Vehicle>;
+  vehiclesSeenIn: Array<Vehicle>;
+  wantedVehicle?: Maybe<WantedVehicle>;
+  wantedVehicles: Array<WantedVehicle>;
+};
+
+
+export type QueryCameraArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCameraVolumesArgs = {
+  cameraId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCaseArgs = {
+  caseNumber: Scalars['ID']['input'];
+};
+
+
+export type QueryHitsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<HitStatus>;
+};
+
+
+export type QueryIntersectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntersectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMonitoredSubjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMonitoredSubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  riskLevel?: InputMaybe<RiskLevel>;
+};
+
+
+export type QueryMunicipalityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicCamerasArgs = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPublicCamerasNgsiLdArgs = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySightingPathArgs = {
+  fromSightingId: Scalars['ID']['input'];
+  toSightingId: Scalars['ID']['input'];
+};
+
+
+export type QueryVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryVehiclesSeenInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityId: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+};
+
+
+export type QueryWantedVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWantedVehiclesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WantedStatus>;
+};
+
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** One hit of a wanted vehicle at a camera, in the chain of its sightings. */
+export type Sighting = {
+  __typename?: 'Sighting';
+  camera: Camera;
+  capturedAt: Scalars['DateTime']['output'];
+  confidence: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  matchKind: MatchKind;
+  next?: Maybe<Sighting>;
+  previous?: Maybe<Sighting>;
+  receivedAt: Scalars['DateTime']['output'];
+  vehicle: Vehicle;
+};
+
+/** A path through the road graph between the cameras of two sightings. */
+export type SightingPath = {
+  __typename?: 'SightingPath';
+  /** Cameras along the shortest road path, both ends included. */
+  cameras: Array<Camera>;
+  /** Seconds between the two captures. */
+  elapsedSeconds: Scalars['Float']['output'];
+  freeFlowSeconds: Scalars['Float']['output'];
+  from: Sighting;
+  lengthMeters: Scalars['Float']['output'];
+  to: Sighting;
+};
+
+export type SignalPhase = {
+  __typename?: 'SignalPhase';
+  approachIds: Array<Scalars['ID']['output']>;
+  greenSeconds: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type SubjectPosition = {
+  __typename?: 'SubjectPosition';
+  accuracyMeters: Scalars['Float']['output'];
+  position: GeoPoint;
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type Vehicle = {
+  __typename?: 'Vehicle';
+  /** The wanted-vehicle id (police list) this track belongs to. */
+  id: Scalars['ID']['output'];
+  lastSighting?: Maybe<Sighting>;
+  /** Municipalities in the order the vehicle crossed them. */
+  municipalitiesCrossed: Array<MunicipalityCrossing>;
+  /** Sightings in capture-time order. */
+  sightings: Array<Sighting>;
+  wantedVehicle: WantedVehicle;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleSightingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type WantedKind =
+  /** A full plate, matched at the edge by keyed hash. */
+  | 'FULL_PLATE'
+  /** A partial plate from a witness with explicit wildcards, e.g. 12가34??. */
+  | 'PARTIAL_PLATE';
+
+export type WantedReason =
+  | 'AMBER_ALERT'
+  | 'FUGITIVE'
+  | 'HIT_AND_RUN'
+  | 'MISSING_PERSON'
+  | 'OTHER'
+  | 'STOLEN';
+
+export type WantedStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+/** An entry of the police wanted-vehicle list (112). */
+export type WantedVehicle = {
+  __typename?: 'WantedVehicle';
+  case?: Maybe<Case>;
+  hits: Array<Hit>;
+  id: Scalars['ID']['output'];
+  kind: WantedKind;
+  owningAgency: Scalars['String']['output'];
+  /** The plate in clear, canonical form. Police only. */
+  plate?: Maybe<Scalars['String']['output']>;
+  /** The witness pattern for partial plates. Police only. */
+  platePattern?: Maybe<Scalars['String']['output']>;
+  /** 0 (routine) to 100 (immediate danger). */
+  priority: Scalars['Int']['output'];
+  reason: WantedReason;
+  status: WantedStatus;
+  validFrom: Scalars['DateTime']['output'];
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The wanted vehicle's track in the sighting graph, once it has been sighted. */
+  vehicle?: Maybe<Vehicle>;
+};
+
+
+/** An entry of the police wanted-vehicle list (112). */
+export type WantedVehicleHitsArgs = {
+  status?: InputMaybe<HitStatus>;
+};
+
+export type WantedVehicleInput = {
+  caseNumber: Scalars['ID']['input'];
+  /** Full plate; give exactly one of plate and platePattern. */
+  plate?: InputMaybe<Scalars['String']['input']>;
+  platePattern?: InputMaybe<Scalars['String']['input']>;
+  priority: Scalars['Int']['input'];
+  reason: WantedReason;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type CameraStatus =
+  | 'DECOMMISSIONED'
+  | 'DEGRADED'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+export type HitDecision =
+  | 'ACCEPT'
+  | 'REJECT';
+
+export type HitStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type MatchKind =
+  | 'EXACT'
+  /** Within one OCR confusion of a listed plate; never shown as a confirmed sighting. */
+  | 'POSSIBLE';
+
+export type WantedReason =
+  | 'AMBER_ALERT'
+  | 'FUGITIVE'
+  | 'HIT_AND_RUN'
+  | 'MISSING_PERSON'
+  | 'OTHER'
+  | 'STOLEN';
+
+export type CameraWithIntersectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CameraWithIntersectionQuery = { camera: { id: string, name: string, anprCapable: boolean, status: CameraStatus, distanceToNearestIntersectionMeters: number | null, position: { latitude: number, longitude: number }, municipality: { id: string, name: string }, nearestIntersection: { id: string, name: string } | null } | null };
+
+export type CivicCameraVolumesQueryVariables = Exact<{
+  cameraId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type CivicCameraVolumesQuery = { cameraVolumes: Array<{ hourStart: string, vehicles: number }> };
+
+export type PendingHitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingHitsQuery = { hits: Array<{ id: string, capturedAt: string, matchKind: MatchKind, substitution: string | null, confidence: number, wantedVehicle: { id: string, plate: string | null, priority: number, reason: WantedReason }, camera: { id: string, name: string, municipality: { name: string } } }> };
+
+export type DecideHitMutationVariables = Exact<{
+  id: string | number;
+  decision: HitDecision;
+  reason: string;
+}>;
+
+
+export type DecideHitMutation = { decideHit: { id: string, status: HitStatus, decidedBy: string | null, decidedAt: string | null } };
+
+export type WantedVehicleTrackQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WantedVehicleTrackQuery = { wantedVehicle: { id: string, plate: string | null, reason: WantedReason, priority: number, vehicle: { id: string, municipalitiesCrossed: Array<{ firstSeenAt: string, lastSeenAt: string, sightings: number, municipality: { id: string, name: string } }>, sightings: Array<{ id: string, capturedAt: string, matchKind: MatchKind, confidence: number, camera: { id: string, name: string, municipality: { id: string, name: string } } }> } | null } | null };

@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import { buildFederationSchema } from '@mercuriusjs/federation';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { parse, type GraphQLError } from 'graphql';
+import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
+import { accessPolicyFromSdl, type RequestAccess } from '../../domain/access/index.js';
+import { enforceAccess } from './enforce-access.js';
+import { maskFormattedError } from './mask-error.js';
+import type { RunningSubgraph, SubgraphOptions } from './apollo-subgraph.js';
+import { refusalOf, subgraphBodyLimitBytes, subgraphRequestAccess } from './subgraph-request.js';
+
+export interface MercuriusSubgraphOptions<Context> extends SubgraphOptions<Context> {
+  readonly resolvers: IResolvers;
+  readonly loaders?: MercuriusLoaders;
+}
+
+const accessOfRequest = new WeakMap<FastifyRequest, RequestAccess>();
+
+/**
+ * A Fastify app serving a mercurius federation subgraph at /graphql, with the signed identity required on every
+ * GraphQL request. Agencies add their non-GraphQL endpoints to the returned app before it listens.
+ */
+export async function createMercuriusSubgraph<Context extends object>(options: MercuriusSubgraphOptions<Context>): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: subgraphBodyLimitBytes, logger: false });
+  app.get('/health', async () => ({ status: 'ok', subgraph: options.name }));
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    try {
+      accessOfRequest.set(request, await subgraphRequestAccess(request.headers, options.identitySecret));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      await reply.code(refusal.status).type('application/json').send(refusal.body);
+    }
+  });
+  await app.register(mercurius, {
+    schema: buildFederationSchema(options.sdl),
+    resolvers: options.resolvers,
+    ...(options.loaders ? { loaders: options.loaders } : {}),
+    path: '/graphql',
+    graphiql: false,
+    allowBatchedQueries: false,
+    context: async (request) => {
+      const access = accessOfRequest.get(request);
+      return { ...((await options.context?.({ ...(access ? { access } : {}) })) ?? {}), ...(access ? { access } : {}) };
+    },
+    errorFormatter: (execution, context) => {
+      const formatted = mercurius.defaultErrorFormatter(execution, context);
+      const errors = (execution.errors ?? []).map((error: GraphQLError) => maskFormattedError(error.toJSON(), error));
+      return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
+    },
+  });
+  await app.after();
+  enforceAccess(app.graphql.schema, accessPolicyFromSdl(parse(options.sdl)));
+  return app;
+}
+
+export async function startMercuriusSubgraph(app: FastifyInstance, name: string, listen: { host: string; port: number }): Promise<RunningSubgraph> {
+  await app.listen({ host: listen.host, port: listen.port });
+  const { port } = app.server.address() as AddressInfo;
+  return { name, url: `http://${listen.host}:${port}/graphql`, close: () => app.close() };
+}

@@ -1,0 +1,334 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CctvContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant with offset, e.g. 2026-11-25T09:00:00+09:00. */
+  DateTime: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A CCTV or ANPR camera in the regional registry. */
+export type Camera = {
+  __typename?: 'Camera';
+  anprCapable: Scalars['Boolean']['output'];
+  /** Direction of travel the camera faces, degrees clockwise from north. */
+  headingDegrees?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  municipality: Municipality;
+  name: Scalars['String']['output'];
+  position: GeoPoint;
+  /** Optimistic-concurrency revision of the registry record; internal to the graph. */
+  registryRevision: Scalars['Int']['output'];
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** The road link (network edge id) the camera watches. */
+  roadLinkId?: Maybe<Scalars['String']['output']>;
+  status: CameraStatus;
+};
+
+export type CameraInput = {
+  anprCapable: Scalars['Boolean']['input'];
+  headingDegrees?: InputMaybe<Scalars['Float']['input']>;
+  id: Scalars['ID']['input'];
+  municipalityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  position: GeoPointInput;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  roadLinkId?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CameraStatus>;
+};
+
+export type CameraStatus =
+  | 'DECOMMISSIONED'
+  | 'DEGRADED'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+/** A WGS-84 position. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type GeoPointInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+/** A city or county that runs its own edge node and cameras. */
+export type Municipality = {
+  __typename?: 'Municipality';
+  cameras: Array<Camera>;
+  /** Korean administrative district code (행정구역코드). */
+  districtCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+/** A city or county that runs its own edge node and cameras. */
+export type MunicipalityCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MunicipalityInput = {
+  districtCode: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  setCameraStatus: Camera;
+  upsertCamera: Camera;
+  upsertMunicipality: Municipality;
+};
+
+
+export type MutationSetCameraStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: CameraStatus;
+};
+
+
+export type MutationUpsertCameraArgs = {
+  input: CameraInput;
+};
+
+
+export type MutationUpsertMunicipalityArgs = {
+  input: MunicipalityInput;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  camera?: Maybe<Camera>;
+  cameras: Array<Camera>;
+  municipalities: Array<Municipality>;
+  municipality?: Maybe<Municipality>;
+};
+
+
+export type QueryCameraArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMunicipalityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Camera: Camera;
+  Municipality: Municipality;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Camera:
+    ( { __typename: 'Camera' }
+    & GraphQLRecursivePick<FederationTypes['Camera'], {"id":true}> );
+  Municipality:
+    ( { __typename: 'Municipality' }
+    & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Camera: ResolverTypeWrapper<Camera>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CameraInput: CameraInput;
+  CameraStatus: CameraStatus;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPointInput: GeoPointInput;
+  Municipality: ResolverTypeWrapper<Municipality>;
+  MunicipalityInput: MunicipalityInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Camera: Camera | FederationReferenceTypes['Camera'];
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  CameraInput: CameraInput;
+  DateTime: Scalars['DateTime']['output'];
+  GeoPoint: GeoPoint;
+  GeoPointInput: GeoPointInput;
+  Municipality: Municipality | FederationReferenceTypes['Municipality'];
+  MunicipalityInput: MunicipalityInput;
+  Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type AccessDirectiveArgs = {
+  agencies?: Maybe<Array<Scalars['String']['input']>>;
+  clearance?: Maybe<Scalars['Int']['input']>;
+  personalData?: Maybe<Scalars['Boolean']['input']>;
+  scopes?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = CctvContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CameraResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Camera'] = ResolversParentTypes['Camera'], FederationReferenceType extends FederationReferenceTypes['Camera'] = FederationReferenceTypes['Camera']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Camera']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  anprCapable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  headingDegrees?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
+  registryRevision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roadLinkId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CameraStatus'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type GeoPointResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MunicipalityResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cameras?: Resolver<Array<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<MunicipalityCamerasArgs, 'first'>>;
+  districtCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  setCameraStatus?: Resolver<ResolversTypes['Camera'], ParentType, ContextType, RequireFields<MutationSetCameraStatusArgs, 'id' | 'status'>>;
+  upsertCamera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType, RequireFields<MutationUpsertCameraArgs, 'input'>>;
+  upsertMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUpsertMunicipalityArgs, 'input'>>;
+};
+
+export type QueryResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  camera?: Resolver<Maybe<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<QueryCameraArgs, 'id'>>;
+  cameras?: Resolver<Array<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<QueryCamerasArgs, 'first'>>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'id'>>;
+};
+
+export type Resolvers<ContextType = CctvContext> = {
+  Camera?: CameraResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Municipality?: MunicipalityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = CctvContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};

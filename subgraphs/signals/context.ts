@@ -1,0 +1,4 @@
+import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
+
+/** What every signals resolver receives: the verified request access (its stores join here as they land). */
+export type SignalsContext = AccessContext;
