@@ -1,22 +1,71 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
+import { devIdentityHeaderSecret } from './services/dev-identity-secret.js';
+import { hubServices } from './services/hub-services.js';
+import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
 import { loadStackConfig } from './stack/config.js';
+import { stackEndpoints } from './stack/endpoints.js';
 import { allHealthy, stackDown, stackServers, stackStatus, stackUp } from './stack/stack.js';
 import { withStackLock } from './stack/stack-lock.js';
 import { formatReports } from './stack/stack-report.js';
 
 const healthWatchIntervalMs = 30_000;
 
+function hubEnvironment(): NodeJS.ProcessEnv {
+  const endpoints = stackEndpoints();
+  return {
+    ...process.env,
+    APOLLO_TELEMETRY_DISABLED: '1',
+    DS_ENV: 'development',
+    DS_DEV_IDENTITY: '1',
+    DS_IDENTITY_HEADER_SECRET: devIdentityHeaderSecret(),
+    REDIS_URL: endpoints.redisUrl,
+    NEO4J_URI: endpoints.neo4j.uri,
+    NEO4J_USER: endpoints.neo4j.user,
+    NEO4J_PASSWORD: endpoints.neo4j.password,
+    MQTT_URL: endpoints.mqttUrl,
+  };
+}
+
+async function startHub(): Promise<RunningService[]> {
+  const env = hubEnvironment();
+  const running: RunningService[] = [];
+  try {
+    for (const service of hubServices) {
+      const started = spawnService(service, env);
+      running.push(started);
+      await waitForHealth(started);
+    }
+    return running;
+  } catch (error) {
+    await stopServices(running);
+    throw error;
+  }
+}
+
+const whereToLook = `
+Dongseon is up.
+  GraphiQL (analysts):      http://127.0.0.1:4000/graphiql   (sign in as a sample user; purpose and case number for personal data)
+  GraphQL endpoint:         http://127.0.0.1:4000/graphql
+  Real-time alerts:         ws://127.0.0.1:4001/graphql      (graphql-ws, subscription alertRaised)
+  A token for scripts:      npm run identity -- mint police-officer
+The camera-read pipeline and the live demo come with the ingest and digital-twin issues.
+Press Ctrl-C to stop everything this command started.`;
+
 async function main(): Promise<void> {
   const servers = stackServers(loadStackConfig());
   const reports = await withStackLock(() => stackUp(servers));
   const startedHere = reports.filter((report) => report.state === 'started').map((report) => report.name);
-
   console.log(formatReports(reports));
-  console.log(
-    '\nThe stack is up. No Dongseon services exist yet beyond it (Redis, Neo4j, Mosquitto); the demo comes later.\n' +
-      'Press Ctrl-C to stop what this command started.',
-  );
+
+  let services: RunningService[] = [];
+  try {
+    services = await startHub();
+  } catch (error) {
+    await withStackLock(() => stackDown(servers, startedHere));
+    throw error;
+  }
+  console.log(whereToLook);
 
   const watch = setInterval(() => void reportUnhealthyServers(), healthWatchIntervalMs);
   async function reportUnhealthyServers(): Promise<void> {
@@ -24,9 +73,14 @@ async function main(): Promise<void> {
     if (!allHealthy(current)) console.error(`\n${formatReports(current)}`);
   }
 
-  const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  const signal = await Promise.race([
+    once(process, 'SIGINT'),
+    once(process, 'SIGTERM'),
+    ...services.map((service) => once(service.child, 'exit').then(() => [`${service.service.name} exited`])),
+  ]);
   clearInterval(watch);
-  console.log(`\n${String(signal[0] ?? 'signal')} received; stopping ${startedHere.join(', ') || 'nothing (the stack was already up)'}`);
+  console.log(`\n${String(signal[0] ?? 'signal')}; stopping the services and ${startedHere.join(', ') || 'nothing of the stack (it was already up)'}`);
+  await stopServices(services);
   console.log(formatReports(await withStackLock(() => stackDown(servers, startedHere))));
   process.exitCode = 0;
 }

@@ -54,6 +54,10 @@ export const errorCodes = {
   DS_SUBGRAPH_UNAVAILABLE: { httpStatus: 502, description: 'A subgraph did not answer in time.', since: '0.2.0' },
   DS_AUDIT_CHAIN_BROKEN: { httpStatus: 500, description: 'The audit log failed verification: a record was edited, removed or reordered.', since: '0.2.0' },
   DS_AUDIT_WRITE_FAILED: { httpStatus: 503, description: 'The audit record could not be made durable, so the personal data was not served.', since: '0.2.0' },
+  DS_STORE_NOT_DURABLE: { httpStatus: 500, description: 'The store would lose acknowledged writes on a restart (e.g. Redis without its append-only file).', since: '0.2.0' },
+  DS_REALTIME_SUBSCRIBER_TOO_SLOW: { httpStatus: 503, description: 'A real-time subscriber fell too far behind the alert stream and was dropped; subscribe again.', since: '0.2.0' },
+  DS_AUDIT_RECORD_INVALID: { httpStatus: 500, description: 'An audit entry does not match the audit record schema and was not written.', since: '0.2.0' },
+  DS_AUDIT_LOG_LOCKED: { httpStatus: 500, description: 'Another live process holds the audit log\'s writer lock.', since: '0.2.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

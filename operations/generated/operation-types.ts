@@ -248,7 +248,7 @@ export type Mutation = {
   decideHit: Hit;
   openCase: Case;
   /** Records a hit forwarded by an edge node or a graph worker. */
-  recordHit: Hit;
+  recordHit: RecordedHit;
   recordHourlyVolumes: Scalars['Int']['output'];
   revokeWantedVehicle: WantedVehicle;
   setCameraStatus: Camera;
@@ -441,6 +441,15 @@ export type QueryWantedVehiclesArgs = {
   status?: InputMaybe<WantedStatus>;
 };
 
+/** What an edge node or graph worker learns back when it records a hit: no personal data. */
+export type RecordedHit = {
+  __typename?: 'RecordedHit';
+  /** True when the same hit (wanted vehicle, camera, capture instant) was already recorded. */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  status: HitStatus;
+};
+
 export type RiskLevel =
   | 'HIGH'
   | 'LOW'
@@ -525,9 +534,11 @@ export type WantedReason =
 export type WantedStatus =
   | 'ACTIVE'
   | 'EXPIRED'
-  | 'REVOKED';
+  | 'REVOKED'
+  /** Registered with a validFrom still in the future. */
+  | 'SCHEDULED';
 
-/** An entry of the police wanted-vehicle list (112). */
+/** An entry of the police wanted-vehicle list (112). Police only. */
 export type WantedVehicle = {
   __typename?: 'WantedVehicle';
   case?: Maybe<Case>;
@@ -542,6 +553,9 @@ export type WantedVehicle = {
   /** 0 (routine) to 100 (immediate danger). */
   priority: Scalars['Int']['output'];
   reason: WantedReason;
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedBy?: Maybe<Scalars['String']['output']>;
   status: WantedStatus;
   validFrom: Scalars['DateTime']['output'];
   validUntil?: Maybe<Scalars['DateTime']['output']>;
@@ -550,8 +564,9 @@ export type WantedVehicle = {
 };
 
 
-/** An entry of the police wanted-vehicle list (112). */
+/** An entry of the police wanted-vehicle list (112). Police only. */
 export type WantedVehicleHitsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<HitStatus>;
 };
 

@@ -36,14 +36,17 @@ function guardField(type: GraphQLObjectType, policy: AccessPolicy): void {
 type ApolloResolveReference = (reference: unknown, context: unknown, info: GraphQLResolveInfo) => unknown;
 type MercuriusResolveReference = (reference: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo) => unknown;
 
-/** Entities fetched by reference (`_entities`) pass the same type rule as entities fetched by field. */
+/**
+ * Entities fetched by reference (`_entities`) pass the same type rule as entities fetched by field. A denial is a
+ * rejected promise, not a throw, so only that representation's entry fails and the others still resolve.
+ */
 function guardResolveReference(type: GraphQLObjectType, rule: AccessRule): void {
   const coordinate = `${type.name}.__resolveReference`;
   const mercuriusType = type as GraphQLObjectType & { resolveReference?: MercuriusResolveReference };
   const original = mercuriusType.resolveReference;
   mercuriusType.resolveReference = (reference, args, context, info) => {
     const denial = denialFor([rule], context, coordinate);
-    if (denial) throw denial;
+    if (denial) return Promise.reject(denial);
     return original ? original(reference, args, context, info) : reference;
   };
   const apollo = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ApolloResolveReference } } }).apollo;
@@ -51,7 +54,7 @@ function guardResolveReference(type: GraphQLObjectType, rule: AccessRule): void 
     const apolloOriginal = apollo.subgraph.resolveReference;
     apollo.subgraph.resolveReference = (reference, context, info) => {
       const denial = denialFor([rule], context, coordinate);
-      if (denial) throw denial;
+      if (denial) return Promise.reject(denial);
       return apolloOriginal ? apolloOriginal(reference, context, info) : reference;
     };
   } else if (type.extensions !== undefined && Object.isExtensible(type.extensions)) {
@@ -59,8 +62,7 @@ function guardResolveReference(type: GraphQLObjectType, rule: AccessRule): void 
       subgraph: {
         resolveReference: ((reference, context) => {
           const denial = denialFor([rule], context, coordinate);
-          if (denial) throw denial;
-          return reference;
+          return denial ? Promise.reject(denial) : reference;
         }) satisfies ApolloResolveReference,
       },
     };

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { errorCodes, type ErrorCode } from '../../domain/errors/index.js';
+import { DongseonError, errorCodes, type ErrorCode } from '../../domain/errors/index.js';
 
 const isRegistryCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCodes;
 
@@ -22,6 +22,10 @@ export function maskFormattedError(formatted: GraphQLFormattedError, original: u
   const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (isRegistryCode(code)) {
     return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code, httpStatus: errorCodes[code].httpStatus } };
+  }
+  const cause = original instanceof GraphQLError ? original.originalError : original;
+  if (cause instanceof DongseonError) {
+    return { ...base, message: cause.message, extensions: { code: cause.code, httpStatus: cause.httpStatus } };
   }
   const mapped = typeof code === 'string' ? documentErrorCodes[code] : undefined;
   if (mapped) {

@@ -16,6 +16,7 @@ export interface MercuriusSubgraphOptions<Context> extends SubgraphOptions<Conte
 
 const accessOfRequest = new WeakMap<FastifyRequest, RequestAccess>();
 
+
 /**
  * A Fastify app serving a mercurius federation subgraph at /graphql, with the signed identity required on every
  * GraphQL request. Agencies add their non-GraphQL endpoints to the returned app before it listens.
@@ -25,6 +26,10 @@ export async function createMercuriusSubgraph<Context extends object>(options: M
   app.get('/health', async () => ({ status: 'ok', subgraph: options.name }));
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/graphql')) return;
+    // mercurius's response schema types error path segments as strings, turning list indices into "0"; the
+    // gateway maps entity errors back to client paths only from numeric indices, so serialise as plain JSON.
+    reply.serializer((payload: unknown) => (typeof payload === 'string' ? payload : JSON.stringify(payload)));
+    reply.type('application/json; charset=utf-8');
     try {
       accessOfRequest.set(request, await subgraphRequestAccess(request.headers, options.identitySecret));
     } catch (error) {
@@ -45,7 +50,16 @@ export async function createMercuriusSubgraph<Context extends object>(options: M
     },
     errorFormatter: (execution, context) => {
       const formatted = mercurius.defaultErrorFormatter(execution, context);
-      const errors = (execution.errors ?? []).map((error: GraphQLError) => maskFormattedError(error.toJSON(), error));
+      const errors = (execution.errors ?? []).flatMap((error: GraphQLError) => {
+        // mercurius wraps the document's validation errors in one error; unwrap them as ours.
+        const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+        if (Array.isArray(inner)) {
+          return inner.map((validation: { message?: unknown }) => maskFormattedError(
+            { message: String(validation.message ?? 'invalid document'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, validation,
+          ));
+        }
+        return [maskFormattedError(error.toJSON(), error)];
+      });
       return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
     },
   });

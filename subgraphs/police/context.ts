@@ -1,4 +1,11 @@
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
+import type { CaseStore } from './case-store.js';
+import type { HitStore } from './hit-store.js';
+import type { WantedVehicleStore } from './wanted-vehicle-store.js';
 
-/** What every police resolver receives: the verified request access (its stores join here as they land). */
-export type PoliceContext = AccessContext;
+/** What every police resolver receives: the verified request access and the Redis-backed stores. */
+export type PoliceContext = AccessContext & {
+  readonly cases: CaseStore;
+  readonly wantedVehicles: WantedVehicleStore;
+  readonly hits: HitStore;
+};

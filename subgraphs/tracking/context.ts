@@ -1,4 +1,9 @@
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
+import type { RoadGraphStore } from './road-graph-store.js';
+import type { SightingStore } from './sighting-store.js';
 
-/** What every tracking resolver receives: the verified request access (its stores join here as they land). */
-export type TrackingContext = AccessContext;
+/** What every tracking resolver receives: the verified request access and the Neo4j sighting graph. */
+export type TrackingContext = AccessContext & {
+  readonly sightings: SightingStore;
+  readonly roads: RoadGraphStore;
+};

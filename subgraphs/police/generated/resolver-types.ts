@@ -87,7 +87,7 @@ export type Mutation = {
   decideHit: Hit;
   openCase: Case;
   /** Records a hit forwarded by an edge node or a graph worker. */
-  recordHit: Hit;
+  recordHit: RecordedHit;
   revokeWantedVehicle: WantedVehicle;
 };
 
@@ -149,6 +149,15 @@ export type QueryWantedVehiclesArgs = {
   status?: InputMaybe<WantedStatus>;
 };
 
+/** What an edge node or graph worker learns back when it records a hit: no personal data. */
+export type RecordedHit = {
+  __typename?: 'RecordedHit';
+  /** True when the same hit (wanted vehicle, camera, capture instant) was already recorded. */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  status: HitStatus;
+};
+
 export type WantedKind =
   /** A full plate, matched at the edge by keyed hash. */
   | 'FULL_PLATE'
@@ -166,9 +175,11 @@ export type WantedReason =
 export type WantedStatus =
   | 'ACTIVE'
   | 'EXPIRED'
-  | 'REVOKED';
+  | 'REVOKED'
+  /** Registered with a validFrom still in the future. */
+  | 'SCHEDULED';
 
-/** An entry of the police wanted-vehicle list (112). */
+/** An entry of the police wanted-vehicle list (112). Police only. */
 export type WantedVehicle = {
   __typename?: 'WantedVehicle';
   case?: Maybe<Case>;
@@ -183,14 +194,18 @@ export type WantedVehicle = {
   /** 0 (routine) to 100 (immediate danger). */
   priority: Scalars['Int']['output'];
   reason: WantedReason;
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedBy?: Maybe<Scalars['String']['output']>;
   status: WantedStatus;
   validFrom: Scalars['DateTime']['output'];
   validUntil?: Maybe<Scalars['DateTime']['output']>;
 };
 
 
-/** An entry of the police wanted-vehicle list (112). */
+/** An entry of the police wanted-vehicle list (112). Police only. */
 export type WantedVehicleHitsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<HitStatus>;
 };
 
@@ -321,6 +336,7 @@ export type ResolversTypes = {
   MatchKind: MatchKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordedHit: ResolverTypeWrapper<RecordedHit>;
   WantedKind: WantedKind;
   WantedReason: WantedReason;
   WantedStatus: WantedStatus;
@@ -343,6 +359,7 @@ export type ResolversParentTypes = {
   HitInput: HitInput;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  RecordedHit: RecordedHit;
   WantedVehicle: WantedVehicle | FederationReferenceTypes['WantedVehicle'];
   WantedVehicleInput: WantedVehicleInput;
   String: Scalars['String']['output'];
@@ -397,7 +414,7 @@ export type MutationResolvers<ContextType = PoliceContext, ParentType extends Re
   addWantedVehicle?: Resolver<ResolversTypes['WantedVehicle'], ParentType, ContextType, RequireFields<MutationAddWantedVehicleArgs, 'input'>>;
   decideHit?: Resolver<ResolversTypes['Hit'], ParentType, ContextType, RequireFields<MutationDecideHitArgs, 'decision' | 'id' | 'reason'>>;
   openCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationOpenCaseArgs, 'input'>>;
-  recordHit?: Resolver<ResolversTypes['Hit'], ParentType, ContextType, RequireFields<MutationRecordHitArgs, 'input'>>;
+  recordHit?: Resolver<ResolversTypes['RecordedHit'], ParentType, ContextType, RequireFields<MutationRecordHitArgs, 'input'>>;
   revokeWantedVehicle?: Resolver<ResolversTypes['WantedVehicle'], ParentType, ContextType, RequireFields<MutationRevokeWantedVehicleArgs, 'id' | 'reason'>>;
 };
 
@@ -408,10 +425,16 @@ export type QueryResolvers<ContextType = PoliceContext, ParentType extends Resol
   wantedVehicles?: Resolver<Array<ResolversTypes['WantedVehicle']>, ParentType, ContextType, RequireFields<QueryWantedVehiclesArgs, 'first' | 'status'>>;
 };
 
+export type RecordedHitResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['RecordedHit'] = ResolversParentTypes['RecordedHit']> = {
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HitStatus'], ParentType, ContextType>;
+};
+
 export type WantedVehicleResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['WantedVehicle'] = ResolversParentTypes['WantedVehicle'], FederationReferenceType extends FederationReferenceTypes['WantedVehicle'] = FederationReferenceTypes['WantedVehicle']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WantedVehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
-  hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType, Partial<WantedVehicleHitsArgs>>;
+  hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType, RequireFields<WantedVehicleHitsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['WantedKind'], ParentType, ContextType>;
   owningAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -419,6 +442,9 @@ export type WantedVehicleResolvers<ContextType = PoliceContext, ParentType exten
   platePattern?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['WantedReason'], ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WantedStatus'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -431,6 +457,7 @@ export type Resolvers<ContextType = PoliceContext> = {
   Hit?: HitResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordedHit?: RecordedHitResolvers<ContextType>;
   WantedVehicle?: WantedVehicleResolvers<ContextType>;
 };
 

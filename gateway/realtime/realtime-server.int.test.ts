@@ -1,0 +1,143 @@
+import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import { publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.js';
+import { createDevIdentityProvider, generateDevKeyPair, type DevIdentityProvider } from '../../runtime/identity/dev-identity-provider.js';
+import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-users.js';
+import type { RunningHttpServer } from '../http/gateway-http-server.js';
+import { openAlertFeed, type AlertFeed } from './alert-feed.js';
+import { realtimePath, startRealtimeServer } from './realtime-server.js';
+
+const { redisUrl } = inject('stackEndpoints');
+const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+let identity: DevIdentityProvider;
+let feed: AlertFeed;
+let server: RunningHttpServer;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  const keys = await generateDevKeyPair();
+  identity = await createDevIdentityProvider(keys);
+  feed = await openAlertFeed(subscriber);
+  server = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed }, { host: '127.0.0.1', port: 0 });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await server.close();
+  await feed.close();
+  await Promise.all([publisher.quit(), subscriber.quit()]);
+});
+
+const alert = (overrides: Partial<AlertEvent> = {}): AlertEvent => ({
+  id: `hit-${Math.random().toString(36).slice(2)}`, wantedVehicleId: 'wv-1', cameraId: 'cam-suwon-3', municipalityId: 'suwon',
+  capturedAt: '2026-11-25T09:00:00+09:00', matchKind: 'EXACT', priority: 90, ...overrides,
+});
+
+const alertQuery = 'subscription Alerts($municipalityId: ID) { alertRaised(municipalityId: $municipalityId) { id wantedVehicleId cameraId municipalityId capturedAt matchKind priority } }';
+
+async function connect(params: Record<string, unknown>): Promise<{ client: Client; closed: Promise<number> }> {
+  let closedWith: (code: number) => void = () => undefined;
+  const closed = new Promise<number>((resolve) => {
+    closedWith = resolve;
+  });
+  const client = createClient({
+    url: `${server.origin.replace(/^http/, 'ws')}${realtimePath}`,
+    webSocketImpl: WebSocket,
+    connectionParams: params,
+    retryAttempts: 0,
+    lazy: true,
+    on: { closed: (event) => closedWith((event as { code: number }).code) },
+  });
+  clients.push(client);
+  return { client, closed };
+}
+
+async function subscribe(as: SampleUserName | undefined, extra: Record<string, unknown>, variables: Record<string, unknown> = {}) {
+  const params = as ? { authorization: `Bearer ${await identity.mintToken(sampleUsers[as])}`, ...extra } : extra;
+  const { client, closed } = await connect(params);
+  const observed = { events: [] as unknown[], errors: [] as unknown[] };
+  client.subscribe({ query: alertQuery, variables }, {
+    next: (result) => observed.events.push(result),
+    error: (error) => observed.errors.push(error),
+    complete: () => undefined,
+  });
+  return { observed, closed };
+}
+
+async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the real-time alert endpoint', () => {
+  it('delivers a published alert to an officer with hits:read, a purpose and a case, within their municipality filter', async () => {
+    const before = feed.subscriberCount;
+    const everywhere = await subscribe('police-officer', { purpose: '수배차량 실시간 추적', caseNumber: '2026-0042' });
+    const suwon = await subscribe('police-investigator', { purpose: '수배차량 실시간 추적', caseNumber: '2026-0042' }, { municipalityId: 'suwon' });
+    const seoul = await subscribe('police-investigator', { purpose: '수배차량 실시간 추적', caseNumber: '2026-0042' }, { municipalityId: 'seoul' });
+    await until(() => feed.subscriberCount === before + 3, 'three subscriptions');
+    const raised = alert();
+    expect(await publishAlert(publisher, raised)).toBeGreaterThanOrEqual(1);
+    await until(() => everywhere.observed.events.length === 1 && suwon.observed.events.length === 1, 'the alert');
+    expect(everywhere.observed.events).toEqual([{ data: { alertRaised: raised } }]);
+    expect(suwon.observed.events).toEqual([{ data: { alertRaised: raised } }]);
+    expect(seoul.observed.events).toEqual([]);
+  });
+
+  it.each([
+    ['an identity without hits:read', 'signals-engineer', { purpose: '신호 점검', caseNumber: 'SIG-1' }, 'DS_AUTH_FORBIDDEN'],
+    ['an officer without a purpose and case', 'police-officer', {}, 'DS_AUTH_PURPOSE_REQUIRED'],
+  ] as const)('refuses %s with a coded error on subscribe, and sends it nothing', async (_, user, purpose, code) => {
+    const refused = await subscribe(user, purpose);
+    await until(() => refused.observed.errors.length === 1, 'the refusal');
+    expect(refused.observed.errors).toEqual([[expect.objectContaining({ extensions: { code, httpStatus: 403 } })]]);
+    await publishAlert(publisher, alert());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(refused.observed.events).toEqual([]);
+  });
+
+  it('holds at most 20 subscriptions on one connection', async () => {
+    const token = await identity.mintToken(sampleUsers['police-officer']);
+    const { client } = await connect({ authorization: `Bearer ${token}`, purpose: '추적', caseNumber: '2026-0042' });
+    const errors: unknown[] = [];
+    for (let index = 0; index < 21; index += 1) {
+      client.subscribe({ query: alertQuery }, { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined });
+    }
+    await until(() => errors.length === 1, 'the refusal');
+    expect(errors).toEqual([[expect.objectContaining({ extensions: { code: 'DS_RATE_LIMITED', httpStatus: 429 } })]]);
+  });
+
+  it('closes a connection that brings no valid token (4403)', async () => {
+    const { client, closed } = await connect({ authorization: 'Bearer forged.token.value' });
+    client.subscribe({ query: alertQuery }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    expect(await closed).toBe(4403);
+  });
+
+  it('closes the connection when its token expires (4401), ending its subscription', async () => {
+    const before = feed.subscriberCount;
+    const token = await identity.mintToken(sampleUsers['police-officer'], { ttlSeconds: 1 });
+    const { client, closed } = await connect({ authorization: `Bearer ${token}`, purpose: '추적', caseNumber: '2026-0042' });
+    client.subscribe({ query: alertQuery }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    await until(() => feed.subscriberCount === before + 1, 'the subscription');
+    expect(await closed).toBe(4401);
+    await until(() => feed.subscriberCount === before, 'the subscription to end');
+  });
+
+  it('ignores what is not an alert on the channel', async () => {
+    const before = feed.subscriberCount;
+    const listener = await subscribe('police-officer', { purpose: '추적', caseNumber: '2026-0042' });
+    await until(() => feed.subscriberCount === before + 1, 'the subscription');
+    await publisher.publish('ds:alerts', JSON.stringify({ plate: '12가3456' }));
+    const raised = alert({ municipalityId: 'incheon' });
+    await publishAlert(publisher, raised);
+    await until(() => listener.observed.events.length >= 1, 'the alert');
+    expect(listener.observed.events).toEqual([{ data: { alertRaised: raised } }]);
+  });
+});

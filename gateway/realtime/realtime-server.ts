@@ -1,0 +1,160 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer } from 'ws';
+import type { RequestAccess } from '../../domain/access/index.js';
+import { bearerToken, verifyAccessToken, type AccessTokenKey } from '../../runtime/identity/access-token.js';
+import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
+import { maskFormattedError } from '../../runtime/graphql/mask-error.js';
+import { refusalBody } from '../../runtime/graphql/subgraph-request.js';
+import type { RunningHttpServer } from '../http/gateway-http-server.js';
+import { deniedFields } from '../operation/denied-fields.js';
+import { countTokens } from '../operation/scan-source.js';
+import { purposeLimits } from '../plugins/use-authentication.js';
+import { alertAccessPolicy, buildAlertSchema, type RealtimeContext } from './alert-schema.js';
+import type { AlertFeed } from './alert-feed.js';
+
+export const realtimePath = '/graphql';
+
+/** graphql-ws closes with this when the token a connection was opened with expires. */
+export const tokenExpiredCloseCode = 4401;
+
+export interface RealtimeServerOptions {
+  readonly publicKey: AccessTokenKey;
+  readonly feed: AlertFeed;
+  readonly maxTokens?: number;
+  readonly maxMessageBytes?: number;
+  /** Subscriptions one connection may hold at once; each holds a queue of alerts. */
+  readonly maxSubscriptionsPerConnection?: number;
+}
+
+/** What a client sends in `connectionParams`. */
+interface ConnectionParams {
+  readonly authorization?: unknown;
+  readonly purpose?: unknown;
+  readonly caseNumber?: unknown;
+}
+
+type RealtimeConnection = Context<Record<string, unknown> | undefined, Extra & Partial<Record<PropertyKey, never>>>;
+
+const statedText = (value: unknown, maxLength: number): string | undefined | false => {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.trim().length > maxLength) return false;
+  return value.trim() || undefined;
+};
+
+async function connectionAccess(params: ConnectionParams, publicKey: AccessTokenKey): Promise<RealtimeContext | undefined> {
+  const token = bearerToken(typeof params.authorization === 'string' ? params.authorization : undefined);
+  if (!token) return undefined;
+  const purpose = statedText(params.purpose, purposeLimits.purpose);
+  const caseNumber = statedText(params.caseNumber, purposeLimits.caseNumber);
+  if (purpose === false || caseNumber === false) return undefined;
+  try {
+    const identity = await verifyAccessToken(token, publicKey);
+    const access: RequestAccess = { identity, ...(purpose ? { purpose } : {}), ...(caseNumber ? { caseNumber } : {}) };
+    return { access, tokenExpiresAtMs: (decodeJwt(token).exp ?? 0) * 1000 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** graphql-ws reports an error thrown by the event stream wrapped in an uncoded one; the coded one is inside. */
+const formatRealtimeError = (error: GraphQLError) => {
+  const source = error.originalError instanceof GraphQLError ? error.originalError : error;
+  const masked = maskFormattedError(source.toJSON(), source);
+  const { code, httpStatus } = masked.extensions ?? {};
+  return { ...masked, extensions: { code, httpStatus } };
+};
+
+function subscriptionArguments(
+  schema: GraphQLSchema, context: RealtimeContext, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, maxTokens: number,
+): ExecutionArgs | GraphQLError[] {
+  if (countTokens(payload.query, maxTokens) > maxTokens) return [codedGraphQLError('DS_QUERY_TOO_MANY_TOKENS', `the document has more than ${maxTokens} tokens`)];
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    return [codedGraphQLError('DS_BAD_REQUEST', error instanceof Error ? error.message : 'the document does not parse')];
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return invalid.map((error) => codedGraphQLError('DS_GRAPHQL_VALIDATION_FAILED', error.message));
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) return [codedGraphQLError('DS_BAD_REQUEST', 'the document names no single operation to run')];
+  const { denied } = deniedFields(schema, document, operation, alertAccessPolicy, context.access, { maxFieldVisits: 1_000 });
+  if (denied.length > 0) return denied.map((field) => codedGraphQLError(field.code, field.message));
+  return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+}
+
+/**
+ * Real-time alerts over graphql-ws on a port of its own. A connection opens with the same access token as the
+ * gateway (`connectionParams.authorization: 'Bearer …'`, plus `purpose` and `caseNumber`) or is closed 4403; a
+ * subscription the caller's access does not allow is refused with a coded error; each event is authorised again
+ * before delivery, and the connection closes 4401 when its token expires.
+ */
+export async function startRealtimeServer(options: RealtimeServerOptions, listen: { host: string; port: number }): Promise<RunningHttpServer> {
+  const schema = buildAlertSchema(options.feed);
+  const maxTokens = options.maxTokens ?? 500;
+  const maxSubscriptions = options.maxSubscriptionsPerConnection ?? 20;
+  const contexts = new WeakMap<RealtimeConnection, RealtimeContext>();
+  const expiryTimers = new WeakMap<RealtimeConnection, NodeJS.Timeout>();
+
+  const server = createServer((request, response) => {
+    const ok = request.method === 'GET' && request.url === '/health';
+    response.writeHead(ok ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' })
+      .end(ok ? JSON.stringify({ status: 'ok', subscribers: options.feed.subscriberCount }) : refusalBody('DS_NOT_FOUND', `use a graphql-ws client on ${realtimePath}`));
+  });
+  const sockets = new WebSocketServer({ server, path: realtimePath, maxPayload: options.maxMessageBytes ?? 64 * 1024 });
+
+  const closeAtExpiry = (connection: RealtimeConnection, expiresAtMs: number) => {
+    // setTimeout holds at most ~24.8 days; a longer token is checked again when the timer fires.
+    const delay = Math.min(Math.max(expiresAtMs - Date.now(), 0), 2 ** 31 - 1);
+    expiryTimers.set(connection, setTimeout(() => {
+      if (Date.now() < expiresAtMs) closeAtExpiry(connection, expiresAtMs);
+      else connection.extra.socket.close(tokenExpiredCloseCode, 'DS_AUTH_TOKEN_EXPIRED');
+    }, delay).unref());
+  };
+
+  const graphqlWs = useServer<Record<string, unknown> | undefined>({
+    schema,
+    // Internal error messages never go into close reasons.
+    isProd: true,
+    async onConnect(connection) {
+      const context = await connectionAccess((connection.connectionParams ?? {}) as ConnectionParams, options.publicKey);
+      if (!context) return false;
+      contexts.set(connection, context);
+      closeAtExpiry(connection, context.tokenExpiresAtMs);
+      return true;
+    },
+    onClose(connection) {
+      clearTimeout(expiryTimers.get(connection));
+    },
+    onSubscribe(connection, _id, payload) {
+      const context = contexts.get(connection);
+      if (!context) return [codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'the connection carries no verified identity')];
+      // graphql-ws has already entered this subscription in `subscriptions`.
+      if (Object.keys(connection.subscriptions).length > maxSubscriptions) {
+        return [codedGraphQLError('DS_RATE_LIMITED', `at most ${maxSubscriptions} subscriptions per connection`)];
+      }
+      return subscriptionArguments(schema, context, payload, maxTokens);
+    },
+    onError: (_connection, _id, _payload, errors) => errors.map(formatRealtimeError),
+    onNext: (_connection, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(formatRealtimeError) } : undefined,
+  }, sockets);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${port}`,
+    async close() {
+      await graphqlWs.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

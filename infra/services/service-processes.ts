@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DongseonError } from '../../domain/errors/index.js';
+import { repoRoot } from '../stack/paths.js';
+import { healthUrlOf, type HubService } from './hub-services.js';
+
+export interface RunningService {
+  readonly service: HubService;
+  readonly child: ChildProcess;
+  /** The last lines the process printed, for failure reports. */
+  readonly recentOutput: string[];
+}
+
+const tsxBinary = join(repoRoot, 'node_modules', '.bin', 'tsx');
+const keptLines = 40;
+
+function relayOutput(running: RunningService, stream: NodeJS.ReadableStream | null, sink: NodeJS.WriteStream): void {
+  let pending = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      running.recentOutput.push(line);
+      if (running.recentOutput.length > keptLines) running.recentOutput.shift();
+      sink.write(`[${running.service.name}] ${line}\n`);
+    }
+  });
+}
+
+export function spawnService(service: HubService, env: NodeJS.ProcessEnv): RunningService {
+  const child = spawn(tsxBinary, [service.entry], {
+    cwd: repoRoot,
+    env: { ...env, [service.portVariable]: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const running: RunningService = { service, child, recentOutput: [] };
+  relayOutput(running, child.stdout, process.stdout);
+  relayOutput(running, child.stderr, process.stderr);
+  return running;
+}
+
+/** Resolves once the service answers GET /health; fails with its last output if it exits or the deadline passes. */
+export async function waitForHealth(running: RunningService, deadlineMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < deadlineMs) {
+    if (running.child.exitCode !== null) break;
+    try {
+      const response = await fetch(healthUrlOf(running.service), { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  const why = running.child.exitCode !== null ? `exited with code ${running.child.exitCode}` : `was not healthy within ${deadlineMs / 1000} s`;
+  throw new DongseonError('DS_STACK_START_FAILED', `${running.service.name} ${why}\n${running.recentOutput.slice(-15).join('\n')}`);
+}
+
+/** Stops services in reverse start order: SIGTERM, then SIGKILL after a grace period. */
+export async function stopServices(services: readonly RunningService[], graceMs = 10_000): Promise<void> {
+  for (const running of [...services].reverse()) {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) continue;
+    running.child.kill('SIGTERM');
+    const exited = once(running.child, 'exit');
+    const timedOut = sleep(graceMs).then(() => 'timeout' as const);
+    if ((await Promise.race([exited, timedOut])) === 'timeout') running.child.kill('SIGKILL');
+  }
+}

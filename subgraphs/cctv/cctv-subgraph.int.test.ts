@@ -1,0 +1,300 @@
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Identity } from '../../domain/access/index.js';
+import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
+import { sampleUsers } from '../../runtime/identity/sample-users.js';
+import { importCameraRegistryFile } from './camera-registry.js';
+import { createCameraRegistryStore } from './camera-registry-store.js';
+import { connectNeo4j } from './neo4j-connection.js';
+import { createCctvSubgraph, startCctvSubgraph } from './server.js';
+
+const endpoints = inject('stackEndpoints');
+const secret = randomBytes(32).toString('hex');
+const prefix = `t${randomUUID().slice(0, 8)}-`;
+const operator = sampleUsers['city-operator'];
+
+let app: FastifyInstance;
+let driver: Driver;
+let scratchDir: string;
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions: { code: string; problems?: string[] } }[];
+}
+
+async function graphql(identity: Identity | undefined, query: string, variables: Record<string, unknown> = {}, target = app) {
+  const headers = identity ? { [identityHeaderName]: await signIdentityHeader({ identity }, secret) } : {};
+  const response = await target.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+  return { status: response.statusCode, body: response.json<GraphQLBody>() };
+}
+
+const codesOf = (body: GraphQLBody) => (body.errors ?? []).map((error) => error.extensions.code);
+
+const cameraFields = 'id name status registryRevision headingDegrees resolution roadLinkId anprCapable position { latitude longitude } municipality { id }';
+const upsertCamera = `mutation ($input: CameraInput!) { upsertCamera(input: $input) { ${cameraFields} } }`;
+const upsertMunicipality = 'mutation ($input: MunicipalityInput!) { upsertMunicipality(input: $input) { id name districtCode } }';
+
+const cameraInput = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id: `${prefix}${id}`, name: `test camera ${id}`, municipalityId: `${prefix}north`,
+  position: { latitude: 37.3, longitude: 127.05 }, roadLinkId: `${prefix}link`, headingDegrees: 90,
+  anprCapable: true, resolution: '1920x1080', ...overrides,
+});
+
+beforeAll(async () => {
+  app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j });
+  driver = connectNeo4j(endpoints.neo4j);
+  scratchDir = await mkdtemp(join(tmpdir(), 'ds-cctv-'));
+  for (const id of ['north', 'south']) {
+    const { body } = await graphql(operator, upsertMunicipality, { input: { id: `${prefix}${id}`, name: `테스트 ${id}`, districtCode: '41110' } });
+    expect(body.errors).toBeUndefined();
+  }
+});
+
+afterAll(async () => {
+  await driver.executeQuery('MATCH (camera:Camera) WHERE camera.id STARTS WITH $prefix DETACH DELETE camera', { prefix });
+  await driver.executeQuery('MATCH (municipality:Municipality) WHERE municipality.id STARTS WITH $prefix DETACH DELETE municipality', { prefix });
+  await driver.close();
+  await app.close();
+  await rm(scratchDir, { recursive: true, force: true });
+});
+
+describe('the cctv subgraph', () => {
+  it('serves the demo region it seeds into an empty registry', async () => {
+    const { body } = await graphql(sampleUsers['fire-dispatcher'], `{
+      camera(id: "cam-suwon-01") { name anprCapable position { latitude longitude } municipality { id name districtCode } }
+      municipalities { id }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.camera).toEqual({
+      name: '수원역 교차로', anprCapable: true, position: { latitude: 37.266, longitude: 127.0 },
+      municipality: { id: 'suwon', name: '수원시', districtCode: '41110' },
+    });
+    expect((body.data?.municipalities as { id: string }[]).map((m) => m.id)).toEqual(expect.arrayContaining(['suwon', 'hwaseong', 'osan']));
+  });
+
+  it('refuses a request without the identity header (401 DS_AUTH_UNAUTHENTICATED)', async () => {
+    const { status, body } = await graphql(undefined, '{ municipalities { id } }');
+    expect(status).toBe(401);
+    expect(codesOf(body)).toEqual(['DS_AUTH_UNAUTHENTICATED']);
+    const forged = await app.inject({
+      method: 'POST', url: '/graphql', payload: { query: '{ municipalities { id } }' },
+      headers: { [identityHeaderName]: await signIdentityHeader({ identity: operator }, 'another-secret-that-is-32-bytes-long!') },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('lets a city operator register a camera, and bumps its revision only when it changes', async () => {
+    const created = await graphql(operator, upsertCamera, { input: cameraInput('a') });
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data?.upsertCamera).toEqual({
+      id: `${prefix}a`, name: 'test camera a', status: 'ONLINE', registryRevision: 1, headingDegrees: 90,
+      resolution: '1920x1080', roadLinkId: `${prefix}link`, anprCapable: true,
+      position: { latitude: 37.3, longitude: 127.05 }, municipality: { id: `${prefix}north` },
+    });
+    const again = await graphql(operator, upsertCamera, { input: cameraInput('a') });
+    expect(again.body.data?.upsertCamera).toMatchObject({ registryRevision: 1 });
+    const renamed = await graphql(operator, upsertCamera, { input: cameraInput('a', { name: 'renamed', headingDegrees: null, resolution: null }) });
+    expect(renamed.body.data?.upsertCamera).toMatchObject({ name: 'renamed', registryRevision: 2, headingDegrees: null, resolution: null });
+  });
+
+  it('moves a camera to another municipality with exactly one IN relationship', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('moving') });
+    const moved = await graphql(operator, upsertCamera, { input: cameraInput('moving', { municipalityId: `${prefix}south` }) });
+    expect(moved.body.data?.upsertCamera).toMatchObject({ municipality: { id: `${prefix}south` } });
+    const { records } = await driver.executeQuery(
+      'MATCH (:Camera {id: $id})-[:IN]->(municipality:Municipality) RETURN municipality.id AS id', { id: `${prefix}moving` },
+    );
+    expect(records.map((record) => record.get('id') as string)).toEqual([`${prefix}south`]);
+  });
+
+  it('registers over a node the tracking subgraph made, keeping its relationships', async () => {
+    await driver.executeQuery(
+      'MERGE (camera:Camera {id: $id}) MERGE (next:Camera {id: $next}) MERGE (camera)-[:FLOWS_TO]->(next)',
+      { id: `${prefix}tracked`, next: `${prefix}tracked-next` },
+    );
+    const before = await graphql(operator, `{ camera(id: "${prefix}tracked") { id } }`);
+    expect(before.body.data?.camera).toBeNull();
+    const registered = await graphql(operator, upsertCamera, { input: cameraInput('tracked') });
+    expect(registered.body.data?.upsertCamera).toMatchObject({ registryRevision: 1 });
+    const { records } = await driver.executeQuery(
+      'MATCH (:Camera {id: $id})-[:FLOWS_TO]->(next:Camera) RETURN next.id AS id', { id: `${prefix}tracked` },
+    );
+    expect(records.map((record) => record.get('id') as string)).toEqual([`${prefix}tracked-next`]);
+    const list = await graphql(operator, `{ cameras(first: 500) { id } }`);
+    expect((list.body.data?.cameras as { id: string }[]).map((camera) => camera.id)).not.toContain(`${prefix}tracked-next`);
+  });
+
+  it.each([
+    ['a latitude past the pole', { position: { latitude: 91, longitude: 127 } }, 'input.position: latitude 91'],
+    ['a longitude past the antimeridian', { position: { latitude: 37, longitude: -181 } }, 'input.position: longitude -181'],
+    ['a heading above 360°', { headingDegrees: 361 }, 'input.headingDegrees'],
+    ['a negative heading', { headingDegrees: -0.5 }, 'input.headingDegrees'],
+    ['an empty name', { name: '   ' }, 'input.name'],
+    ['an id with spaces', { id: `${prefix}has space` }, 'input.id'],
+    ['a malformed resolution', { resolution: 'full HD' }, 'input.resolution'],
+    ['an unregistered municipality', { municipalityId: `${prefix}nowhere` }, `municipality "${prefix}nowhere" is not registered`],
+  ])('refuses %s with DS_INVALID_INPUT, writing nothing', async (_name, overrides, problem) => {
+    const input = { ...cameraInput('refused'), ...overrides };
+    const { body } = await graphql(operator, upsertCamera, { input });
+    expect(codesOf(body)).toEqual(['DS_INVALID_INPUT']);
+    expect(body.errors?.[0]?.extensions.problems?.join('\n')).toContain(problem);
+    const { records } = await driver.executeQuery('MATCH (camera:Camera {id: $id}) RETURN camera', { id: input.id });
+    expect(records).toEqual([]);
+  });
+
+  it('accepts the edges of the valid ranges', async () => {
+    const { body } = await graphql(operator, upsertCamera, {
+      input: cameraInput('edge', { position: { latitude: -90, longitude: 180 }, headingDegrees: 360 }),
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.upsertCamera).toMatchObject({ headingDegrees: 360, position: { latitude: -90, longitude: 180 } });
+  });
+
+  it('refuses a malformed district code', async () => {
+    const { body } = await graphql(operator, upsertMunicipality, { input: { id: `${prefix}bad`, name: 'bad', districtCode: '4111' } });
+    expect(codesOf(body)).toEqual(['DS_INVALID_INPUT']);
+  });
+
+  it('sets a camera status, and reports an unknown camera as DS_NOT_FOUND', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('status') });
+    const set = 'mutation ($id: ID!, $status: CameraStatus!) { setCameraStatus(id: $id, status: $status) { status registryRevision } }';
+    const degraded = await graphql(operator, set, { id: `${prefix}status`, status: 'DEGRADED' });
+    expect(degraded.body.data?.setCameraStatus).toEqual({ status: 'DEGRADED', registryRevision: 2 });
+    const unknown = await graphql(operator, set, { id: `${prefix}nope`, status: 'OFFLINE' });
+    expect(codesOf(unknown.body)).toEqual(['DS_NOT_FOUND']);
+  });
+
+  it('refuses registry writes to callers without cameras:write (DS_AUTH_FORBIDDEN), per field', async () => {
+    const { status, body } = await graphql(sampleUsers['fire-dispatcher'], upsertCamera, { input: cameraInput('forbidden') });
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors?.map((error) => [error.path, error.extensions.code])).toEqual([[['upsertCamera'], 'DS_AUTH_FORBIDDEN']]);
+  });
+
+  it('lists cameras by id, bounded by first', async () => {
+    for (const id of ['list-1', 'list-2', 'list-3']) await graphql(operator, upsertCamera, { input: cameraInput(id, { municipalityId: `${prefix}south` }) });
+    const { body } = await graphql(operator, `{
+      cameras(municipalityId: "${prefix}south", first: 2) { id }
+      municipality(id: "${prefix}south") { cameras(first: 500) { id } }
+    }`);
+    expect(body.data?.cameras).toEqual([{ id: `${prefix}list-1` }, { id: `${prefix}list-2` }]);
+    expect((body.data?.municipality as { cameras: unknown[] }).cameras).toEqual(expect.arrayContaining([{ id: `${prefix}list-3` }]));
+    const tooMany = await graphql(operator, '{ cameras(first: 501) { id } }');
+    expect(codesOf(tooMany.body)).toEqual(['DS_QUERY_LIST_TOO_LARGE']);
+    const negative = await graphql(operator, '{ municipalities { cameras(first: -1) { id } } }');
+    expect(codesOf(negative.body)).toContain('DS_INVALID_INPUT');
+  });
+
+  it('resolves Camera and Municipality entities for the gateway, null for unknown ids', async () => {
+    const { body } = await graphql(sampleUsers['police-officer'], `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Camera { id name municipality { id } }
+        ... on Municipality { id name }
+      }
+    }`, {
+      representations: [
+        { __typename: 'Camera', id: 'cam-suwon-02' },
+        { __typename: 'Municipality', id: 'osan' },
+        { __typename: 'Camera', id: `${prefix}unknown` },
+      ],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities).toEqual([
+      { id: 'cam-suwon-02', name: '팔달문 사거리', municipality: { id: 'suwon' } },
+      { id: 'osan', name: '오산시' },
+      null,
+    ]);
+  });
+
+  it('keeps its registry across a restart of the subgraph', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('durable', { name: 'survives restarts' }) });
+    await app.close();
+    app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j });
+    const { body } = await graphql(operator, `{ camera(id: "${prefix}durable") { name registryRevision } }`);
+    expect(body.data?.camera).toEqual({ name: 'survives restarts', registryRevision: 1 });
+  });
+
+  it('answers over HTTP when started on a port', async () => {
+    const running = await startCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j, host: '127.0.0.1', port: 0 });
+    try {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [identityHeaderName]: await signIdentityHeader({ identity: operator }, secret) },
+        body: JSON.stringify({ query: '{ camera(id: "cam-osan-01") { municipality { id } } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ data: { camera: { municipality: { id: 'osan' } } } });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('keeps its uniqueness constraints', async () => {
+    const { records } = await driver.executeQuery('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type');
+    const unique = records.map((record) => `${(record.get('labelsOrTypes') as string[]).join()}.${(record.get('properties') as string[]).join()} ${record.get('type') as string}`);
+    expect(unique).toEqual(expect.arrayContaining(['Camera.id UNIQUENESS', 'Municipality.id UNIQUENESS']));
+  });
+});
+
+describe('the camera registry file', () => {
+  const registryFile = async (name: string, content: unknown) => {
+    const path = join(scratchDir, name);
+    await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+  const file = (cameraName: string) => ({
+    municipalities: [{ id: `${prefix}file-city`, name: '파일시', districtCode: '4159000000' }],
+    cameras: [
+      { ...cameraInput('file-1', { municipalityId: `${prefix}file-city`, name: cameraName }), status: 'ONLINE' },
+      { ...cameraInput('file-2', { municipalityId: `${prefix}north` }), status: 'OFFLINE' },
+    ],
+  });
+
+  it('imports idempotently and reports counts', async () => {
+    const store = createCameraRegistryStore(driver);
+    const path = await registryFile('registry.json', file('first'));
+    expect(await importCameraRegistryFile(store, path)).toEqual({
+      municipalities: { created: 1, updated: 0, unchanged: 0 }, cameras: { created: 2, updated: 0, unchanged: 0 },
+    });
+    expect(await importCameraRegistryFile(store, path)).toEqual({
+      municipalities: { created: 0, updated: 0, unchanged: 1 }, cameras: { created: 0, updated: 0, unchanged: 2 },
+    });
+    const changed = await registryFile('changed.json', file('second'));
+    expect((await importCameraRegistryFile(store, changed)).cameras).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect((await store.findCameras([`${prefix}file-1`])).get(`${prefix}file-1`)).toMatchObject({ name: 'second', registryRevision: 2 });
+  });
+
+  it('refuses a bad file before writing anything', async () => {
+    const store = createCameraRegistryStore(driver);
+    const bad = await registryFile('bad.json', {
+      municipalities: [{ id: `${prefix}bad-city`, name: '파일시', districtCode: '41590' }],
+      cameras: [cameraInput('bad-1', { municipalityId: `${prefix}bad-city`, headingDegrees: 400 })],
+    });
+    await expect(importCameraRegistryFile(store, bad)).rejects.toMatchObject({ code: 'DS_INVALID_INPUT' });
+    expect((await store.findMunicipalities([`${prefix}bad-city`])).size).toBe(0);
+    const orphan = await registryFile('orphan.json', { cameras: [cameraInput('orphan', { municipalityId: `${prefix}nowhere` })] });
+    await expect(importCameraRegistryFile(store, orphan))
+      .rejects.toMatchObject({ code: 'DS_INVALID_INPUT', message: expect.stringContaining('neither in the file nor registered') });
+    await expect(importCameraRegistryFile(store, await registryFile('not-json.json', '{ cameras: ['))).rejects.toMatchObject({ code: 'DS_INVALID_INPUT' });
+    await expect(importCameraRegistryFile(store, join(scratchDir, 'missing.json'))).rejects.toMatchObject({ code: 'DS_NOT_FOUND' });
+  });
+
+  it('imports from the command line, and stops with a coded message on a bad file', async () => {
+    const run = promisify(execFile);
+    const cli = fileURLToPath(new URL('./import-registry.ts', import.meta.url));
+    const env = { ...process.env, NEO4J_URI: endpoints.neo4j.uri, NEO4J_USER: endpoints.neo4j.user, NEO4J_PASSWORD: endpoints.neo4j.password };
+    const good = await run(process.execPath, ['--import', 'tsx', cli, await registryFile('cli.json', file('first'))], { env });
+    expect(good.stdout).toMatch(/municipalities: 0 created, 0 updated, 1 unchanged/);
+    expect(good.stdout).toMatch(/cameras: 0 created, 1 updated, 1 unchanged/);
+    const bad = run(process.execPath, ['--import', 'tsx', cli, await registryFile('cli-bad.json', { cameras: [{ id: 'x' }] })], { env });
+    await expect(bad).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('[DS_INVALID_INPUT]') });
+  });
+});

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
+import type { CctvContext } from './context.js';
+import type {
+  CameraResolvers, MunicipalityCamerasArgs, MunicipalityResolvers, MutationResolvers, MutationSetCameraStatusArgs,
+  MutationUpsertCameraArgs, MutationUpsertMunicipalityArgs, QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs,
+  QueryResolvers,
+} from './generated/resolver-types.js';
+import { listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
+import {
+  cameraEntrySchema, entryProblems, municipalityEntrySchema, type RegisteredCamera, type RegisteredMunicipality,
+} from './registry-entries.js';
+
+// Resolvers return registry records (a camera names its municipality by id) rather than the generated object
+// types, so each resolver takes the generated argument types and each map is checked against the generated field
+// names; mercurius's own resolver type is the boundary cast in server.ts.
+type FieldsOf<Resolvers> = { readonly [Field in keyof Resolvers]?: unknown };
+type EntityReference = { readonly id: string };
+
+const camerasDefaultFirst = 100;
+
+function validEntry<Entry>(schema: z.ZodType<Entry>, input: unknown, operation: string): Entry {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = entryProblems(parsed.error).map((problem) => `input.${problem}`);
+  throw codedGraphQLError('DS_INVALID_INPUT', `${operation}: ${problems.join('; ')}`, { problems });
+}
+
+function found<Value>(value: Value | undefined, what: string): Value {
+  if (value === undefined) throw codedGraphQLError('DS_NOT_FOUND', `${what} does not exist`);
+  return value;
+}
+
+const Query = {
+  camera: async (_root: unknown, { id }: QueryCameraArgs, { cameraById }: CctvContext) => (await cameraById(id)) ?? null,
+  cameras: (_root: unknown, { municipalityId, first }: QueryCamerasArgs, { registry }: CctvContext) =>
+    registry.listCameras({ ...(municipalityId ? { municipalityId } : {}), first: listSizeOf(first, camerasDefaultFirst) }),
+  municipality: async (_root: unknown, { id }: QueryMunicipalityArgs, { municipalityById }: CctvContext) =>
+    (await municipalityById(id)) ?? null,
+  municipalities: (_root: unknown, _args: unknown, { registry }: CctvContext) => registry.listMunicipalities(),
+} satisfies FieldsOf<QueryResolvers>;
+
+const Mutation = {
+  async upsertMunicipality(_root: unknown, { input }: MutationUpsertMunicipalityArgs, { registry }: CctvContext) {
+    const entry = validEntry(municipalityEntrySchema, input, 'upsertMunicipality');
+    await registry.upsertMunicipalities([entry]);
+    return found((await registry.findMunicipalities([entry.id])).get(entry.id), `municipality "${entry.id}"`);
+  },
+
+  async upsertCamera(_root: unknown, { input }: MutationUpsertCameraArgs, { registry }: CctvContext) {
+    const entry = validEntry(cameraEntrySchema, input, 'upsertCamera');
+    if (!(await registry.findMunicipalities([entry.municipalityId])).has(entry.municipalityId)) {
+      const problem = `input.municipalityId: municipality "${entry.municipalityId}" is not registered`;
+      throw codedGraphQLError('DS_INVALID_INPUT', `upsertCamera: ${problem}`, { problems: [problem] });
+    }
+    await registry.upsertCameras([entry]);
+    return found((await registry.findCameras([entry.id])).get(entry.id), `camera "${entry.id}"`);
+  },
+
+  async setCameraStatus(_root: unknown, { id, status }: MutationSetCameraStatusArgs, { registry }: CctvContext) {
+    return found(await registry.setCameraStatus(id, status), `camera "${id}"`);
+  },
+} satisfies FieldsOf<MutationResolvers>;
+
+const Camera = {
+  __resolveReference: async (reference: EntityReference, _args: unknown, { cameraById }: CctvContext) =>
+    (await cameraById(reference.id)) ?? null,
+  municipality: async (camera: RegisteredCamera, _args: unknown, { municipalityById }: CctvContext) =>
+    found(await municipalityById(camera.municipalityId), `municipality "${camera.municipalityId}" of camera "${camera.id}"`),
+} satisfies FieldsOf<CameraResolvers>;
+
+const Municipality = {
+  __resolveReference: async (reference: EntityReference, _args: unknown, { municipalityById }: CctvContext) =>
+    (await municipalityById(reference.id)) ?? null,
+  cameras: (municipality: RegisteredMunicipality, { first }: MunicipalityCamerasArgs, { registry }: CctvContext) =>
+    registry.listCameras({ municipalityId: municipality.id, first: listSizeOf(first, camerasDefaultFirst) }),
+} satisfies FieldsOf<MunicipalityResolvers>;
+
+export const cctvResolvers = { Query, Mutation, Camera, Municipality };

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { IResolvers } from 'mercurius';
+import type { Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
+import { demoRegistryFile, seedCameraRegistryWhenEmpty } from './camera-registry.js';
+import { createCameraRegistryStore } from './camera-registry-store.js';
+import { cctvRequestState, type CctvRequestState } from './context.js';
+import { connectNeo4j } from './neo4j-connection.js';
+import { cctvResolvers } from './resolvers.js';
+
+export const cctvSdl = readFileSync(new URL('../../schema/cctv.graphql', import.meta.url), 'utf8');
+
+export interface CctvSubgraphOptions {
+  readonly identitySecret: string;
+  readonly neo4j: Neo4jEndpoint;
+  /** Loaded when the registry holds no municipality yet; the demo region unless set. */
+  readonly seedRegistryFile?: string;
+}
+
+export interface CctvListenOptions extends CctvSubgraphOptions {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * The cctv subgraph as a Fastify app: the camera registry in Neo4j, its constraints ensured and, on an empty
+ * registry, the seed loaded. The app owns its Neo4j driver and closes it with the app.
+ */
+export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<FastifyInstance> {
+  const driver = connectNeo4j(options.neo4j);
+  try {
+    const registry = createCameraRegistryStore(driver);
+    await registry.ensureConstraints();
+    await seedCameraRegistryWhenEmpty(registry, options.seedRegistryFile ?? demoRegistryFile);
+    const app = await createMercuriusSubgraph<CctvRequestState>({
+      name: 'cctv',
+      sdl: cctvSdl,
+      identitySecret: options.identitySecret,
+      context: () => cctvRequestState(registry),
+      resolvers: cctvResolvers as unknown as IResolvers,
+    });
+    app.addHook('onClose', () => driver.close());
+    return app;
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+}
+
+export async function startCctvSubgraph(options: CctvListenOptions): Promise<RunningSubgraph> {
+  const app = await createCctvSubgraph(options);
+  try {
+    return await startMercuriusSubgraph(app, 'cctv', { host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

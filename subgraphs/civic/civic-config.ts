@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { localRedisUrl, stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import { portVariable, urlVariable } from '../../runtime/config.js';
+import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+
+/** The civic subgraph's environment, validated once at start-up. */
+export const civicConfigSchema = z.object({
+  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
+    message: `expected a secret of at least ${minimumIdentitySecretBytes} bytes, shared with the gateway`,
+  }),
+  DS_CIVIC_HOST: z.string().min(1).default('127.0.0.1'),
+  DS_CIVIC_PORT: portVariable.default(4106),
+  REDIS_URL: urlVariable(['redis', 'rediss']).default(localRedisUrl),
+  NEO4J_URI: urlVariable(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+}).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
+  path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',
+});
+
+export type CivicConfig = z.infer<typeof civicConfigSchema>;
+
+/** The Neo4j the configuration names, or the local stack's (whose password the stack generated). */
+export function neo4jEndpointOf(config: CivicConfig): Neo4jEndpoint {
+  if (config.NEO4J_URI === undefined) return stackEndpoints({}).neo4j;
+  return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '' };
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { IResolvers } from 'mercurius';
+import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
+import type { MojRequestState } from './context.js';
+import { createMonitoredSubjectStore } from './monitored-subject-store.js';
+import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
+import { mojResolvers } from './resolvers.js';
+import { demoSubjectsFile, seedMonitoredSubjectsWhenEmpty } from './subject-seed.js';
+
+export const mojSdl = readFileSync(new URL('../../schema/moj.graphql', import.meta.url), 'utf8');
+
+export interface MojSubgraphOptions {
+  readonly identitySecret: string;
+  readonly redisUrl: string;
+  /** Loaded when the store holds no subject yet; the demo region unless set. */
+  readonly seedSubjectsFile?: string;
+}
+
+export interface MojListenOptions extends MojSubgraphOptions {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * The moj subgraph as a Fastify app over Redis (which must keep its append-only file), seeded with the demo
+ * region when empty. The app owns its Redis connection and closes it with the app.
+ */
+export async function createMojSubgraph(options: MojSubgraphOptions): Promise<FastifyInstance> {
+  const redis = await connectDurableRedis(options.redisUrl);
+  try {
+    const subjects = createMonitoredSubjectStore(redis);
+    await seedMonitoredSubjectsWhenEmpty(subjects, options.seedSubjectsFile ?? demoSubjectsFile);
+    const app = await createMercuriusSubgraph<MojRequestState>({
+      name: 'moj',
+      sdl: mojSdl,
+      identitySecret: options.identitySecret,
+      context: () => ({ subjects }),
+      resolvers: mojResolvers as unknown as IResolvers,
+    });
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+    return app;
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+}
+
+export async function startMojSubgraph(options: MojListenOptions): Promise<RunningSubgraph> {
+  const app = await createMojSubgraph(options);
+  try {
+    return await startMercuriusSubgraph(app, 'moj', { host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { HitStatus } from './generated/resolver-types.js';
+import type { PoliceKeys } from './police-keys.js';
+import { hashFieldsOf, readHash, readHashes } from './redis-hash.js';
+
+export const hitRecordSchema = z.object({
+  id: z.string(),
+  wantedVehicleId: z.string(),
+  cameraId: z.string(),
+  capturedAt: z.string(),
+  receivedAt: z.string(),
+  matchKind: z.enum(['EXACT', 'POSSIBLE']),
+  substitution: z.string().optional(),
+  confidence: z.coerce.number(),
+  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED']),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  decisionReason: z.string().optional(),
+});
+
+/** A hit as stored: the hash under `hit:<id>`. */
+export type HitRecord = z.infer<typeof hitRecordSchema>;
+
+export interface HitDecisionRecord {
+  readonly status: Exclude<HitStatus, 'PENDING'>;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+  readonly decisionReason: string;
+}
+
+export type DecisionOutcome =
+  | { readonly decided: true }
+  | { readonly decided: false; readonly currentStatus: HitStatus | undefined };
+
+export interface HitStore {
+  /** Stores a new PENDING hit unless one with its id exists; false when it did. */
+  record(hit: HitRecord): Promise<boolean>;
+  find(id: string): Promise<HitRecord | undefined>;
+  /** Hits in `status`, most recently captured first. */
+  inStatus(status: HitStatus, first: number): Promise<HitRecord[]>;
+  /** Hits of one wanted vehicle, most recently captured first, optionally in one status. */
+  ofWantedVehicle(wantedVehicleId: string, status?: HitStatus): Promise<HitRecord[]>;
+  /** Decides a PENDING hit; any other status is left as it is and reported. */
+  decide(id: string, decision: HitDecisionRecord): Promise<DecisionOutcome>;
+}
+
+const recordScript = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+return 1`;
+
+// Only a PENDING hit may be decided: the status check and the write are one script, so two operators deciding
+// the same hit at once cannot both win.
+const decideScript = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'PENDING' then return status or '' end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[3], score, ARGV[1])
+return 'PENDING'`;
+
+export function createHitStore(redis: Redis, keys: PoliceKeys): HitStore {
+  const readHits = (ids: readonly string[]) => readHashes(redis, ids.map(keys.hit), hitRecordSchema);
+  return {
+    async record(hit) {
+      const recorded = await redis.eval(
+        recordScript, 3, keys.hit(hit.id), keys.hitsInStatus(hit.status), keys.wantedVehicleHits(hit.wantedVehicleId),
+        hit.id, Date.parse(hit.capturedAt), ...hashFieldsOf(hit),
+      );
+      return recorded === 1;
+    },
+    find: (id) => readHash(redis, keys.hit(id), hitRecordSchema),
+    async inStatus(status, first) {
+      if (first === 0) return [];
+      return readHits(await redis.zrevrange(keys.hitsInStatus(status), 0, first - 1));
+    },
+    async ofWantedVehicle(wantedVehicleId, status) {
+      const hits = await readHits(await redis.zrevrange(keys.wantedVehicleHits(wantedVehicleId), 0, -1));
+      return status === undefined ? hits : hits.filter((hit) => hit.status === status);
+    },
+    async decide(id, decision) {
+      const previous = (await redis.eval(
+        decideScript, 3, keys.hit(id), keys.hitsInStatus('PENDING'), keys.hitsInStatus(decision.status),
+        id, ...hashFieldsOf(decision),
+      )) as string;
+      if (previous === 'PENDING') return { decided: true };
+      return { decided: false, currentStatus: previous === '' ? undefined : (previous as HitStatus) };
+    },
+  };
+}

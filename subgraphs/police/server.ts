@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import { createCaseStore } from './case-store.js';
+import type { PoliceContext } from './context.js';
+import { seedDemoRegionWhenEmpty } from './demo-region-seed.js';
+import { createHitStore } from './hit-store.js';
+import { policeKeys } from './police-keys.js';
+import { policeResolvers } from './resolvers.js';
+import { createWantedVehicleStore } from './wanted-vehicle-store.js';
+
+export interface PoliceSubgraphOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly identitySecret: string;
+  /** The caller owns the connection and closes it after the subgraph. */
+  readonly redis: Redis;
+  /** Namespace of every key, `ds:police:` unless given; tests give each run its own. */
+  readonly keyPrefix?: string;
+}
+
+const policeSdl = () => readFileSync(new URL('../../schema/police.graphql', import.meta.url), 'utf8');
+
+/** Serves the police subgraph over the wanted-vehicle list, cases and hits in Redis, seeding an empty store first. */
+export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promise<RunningSubgraph> {
+  const keys = policeKeys(options.keyPrefix);
+  const stores = {
+    cases: createCaseStore(options.redis, keys),
+    wantedVehicles: createWantedVehicleStore(options.redis, keys),
+    hits: createHitStore(options.redis, keys),
+  };
+  await seedDemoRegionWhenEmpty(stores);
+  return startApolloSubgraph<PoliceContext>({
+    name: 'police',
+    sdl: policeSdl(),
+    identitySecret: options.identitySecret,
+    resolvers: policeResolvers as ApolloSubgraphOptions<PoliceContext>['resolvers'],
+    context: (access) => ({ ...access, ...stores }),
+  }, { host: options.host, port: options.port });
+}

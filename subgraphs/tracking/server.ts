@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import type { TrackingContext } from './context.js';
+import { demoRoadGraph } from './demo-road-graph.js';
+import { trackingResolvers } from './resolvers.js';
+import { createRoadGraphStore, type Road } from './road-graph-store.js';
+import { ensureSightingGraphSchema } from './sighting-graph-schema.js';
+import { createSightingStore } from './sighting-store.js';
+
+export interface TrackingSubgraphOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly identitySecret: string;
+  /** The regional Neo4j; the caller owns the driver and closes it after the subgraph. */
+  readonly neo4j: Driver;
+  /** Roads to add where the graph lacks them; the demo region's unless given. */
+  readonly roadGraph?: readonly Road[];
+}
+
+const trackingSdl = () => readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8');
+
+/** Serves the tracking subgraph over the regional sighting graph, after making sure its schema and roads exist. */
+export async function startTrackingSubgraph(options: TrackingSubgraphOptions): Promise<RunningSubgraph> {
+  await ensureSightingGraphSchema(options.neo4j);
+  const stores = { sightings: createSightingStore(options.neo4j), roads: createRoadGraphStore(options.neo4j) };
+  await stores.roads.recordRoads(options.roadGraph ?? demoRoadGraph());
+  return startApolloSubgraph<TrackingContext>({
+    name: 'tracking',
+    sdl: trackingSdl(),
+    identitySecret: options.identitySecret,
+    resolvers: trackingResolvers as ApolloSubgraphOptions<TrackingContext>['resolvers'],
+    context: (access) => ({ ...access, ...stores }),
+  }, { host: options.host, port: options.port });
+}
