@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     { host: config.host, port: config.port },
   );
   const feed = await openAlertFeed(alertRedis);
-  const realtime = await startRealtimeServer({ publicKey, feed }, { host: config.host, port: config.realtimePort });
+  const realtime = await startRealtimeServer({ publicKey, feed, audit: auditLog }, { host: config.host, port: config.realtimePort });
 
   console.log([
     `Dongseon gateway (${config.production ? 'production' : 'development'})`,

@@ -1,8 +1,14 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { auditFileName } from '../../runtime/audit/audit-files.js';
+import { openAuditLog, type AuditLog } from '../../runtime/audit/open-audit-log.js';
+import { verifyAuditLog } from '../../runtime/audit/verify-audit-log.js';
 import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.js';
 import { createDevIdentityProvider, generateDevKeyPair, type DevIdentityProvider } from '../../runtime/identity/dev-identity-provider.js';
 import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-users.js';
@@ -16,19 +22,25 @@ const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 let identity: DevIdentityProvider;
 let feed: AlertFeed;
 let server: RunningHttpServer;
+let auditDir: string;
+let auditLog: AuditLog;
 const clients: Client[] = [];
 
 beforeAll(async () => {
   const keys = await generateDevKeyPair();
   identity = await createDevIdentityProvider(keys);
   feed = await openAlertFeed(subscriber);
-  server = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed }, { host: '127.0.0.1', port: 0 });
+  auditDir = await mkdtemp(join(tmpdir(), 'realtime-audit-'));
+  auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1024 * 1024 });
+  server = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, audit: auditLog }, { host: '127.0.0.1', port: 0 });
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await server.close();
   await feed.close();
+  await auditLog.close();
+  await rm(auditDir, { recursive: true, force: true });
   await Promise.all([publisher.quit(), subscriber.quit()]);
 });
 
@@ -139,5 +151,20 @@ describe('the real-time alert endpoint', () => {
     await publishAlert(publisher, raised);
     await until(() => listener.observed.events.length >= 1, 'the alert');
     expect(listener.observed.events).toEqual([{ data: { alertRaised: raised } }]);
+  });
+
+  it('records every subscription, allowed or refused, in the audit log before any alert flows', async () => {
+    const allowed = await subscribe('police-officer', { purpose: 'audit check', caseNumber: 'CASE-AUDIT-1' });
+    const refused = await subscribe('city-operator', { purpose: 'audit check', caseNumber: 'CASE-AUDIT-2' });
+    await until(() => refused.observed.errors.length > 0, 'the refusal');
+    await publishAlert(publisher, alert());
+    await until(() => allowed.observed.events.length > 0, 'the alert');
+    const records = (await readFile(join(auditDir, auditFileName(1)), 'utf8')).trim().split('\n')
+      .map((line) => JSON.parse(line) as { caseNumber: string; operation: { type: string }; subgraphs: string[]; fields: string[]; decision: { outcome: string } });
+    const byCase = (caseNumber: string) => records.find((record) => record.caseNumber === caseNumber);
+    expect(byCase('CASE-AUDIT-1')).toMatchObject({ operation: { type: 'subscription' }, subgraphs: ['realtime'], decision: { outcome: 'allowed' } });
+    expect(byCase('CASE-AUDIT-1')?.fields).toContain('Subscription.alertRaised');
+    expect(byCase('CASE-AUDIT-2')).toMatchObject({ decision: { outcome: 'denied' } });
+    expect((await verifyAuditLog(auditDir)).ok).toBe(true);
   });
 });

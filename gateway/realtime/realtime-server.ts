@@ -6,6 +6,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer } from 'ws';
 import type { RequestAccess } from '../../domain/access/index.js';
+import type { AuditAppender } from '../../runtime/audit/open-audit-log.js';
 import { bearerToken, verifyAccessToken, type AccessTokenKey } from '../../runtime/identity/access-token.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import { maskFormattedError } from '../../runtime/graphql/mask-error.js';
@@ -16,6 +17,7 @@ import { countTokens } from '../operation/scan-source.js';
 import { purposeLimits } from '../plugins/use-authentication.js';
 import { alertAccessPolicy, buildAlertSchema, type RealtimeContext } from './alert-schema.js';
 import type { AlertFeed } from './alert-feed.js';
+import { recordSubscription, subscriptionAuditEntry } from './audit-subscription.js';
 
 export const realtimePath = '/graphql';
 
@@ -29,6 +31,8 @@ export interface RealtimeServerOptions {
   readonly maxMessageBytes?: number;
   /** Subscriptions one connection may hold at once; each holds a queue of alerts. */
   readonly maxSubscriptionsPerConnection?: number;
+  /** Every subscription, allowed or refused, is recorded here before any alert flows. */
+  readonly audit?: AuditAppender;
 }
 
 /** What a client sends in `connectionParams`. */
@@ -131,14 +135,21 @@ export async function startRealtimeServer(options: RealtimeServerOptions, listen
     onClose(connection) {
       clearTimeout(expiryTimers.get(connection));
     },
-    onSubscribe(connection, _id, payload) {
+    async onSubscribe(connection, _id, payload) {
       const context = contexts.get(connection);
       if (!context) return [codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'the connection carries no verified identity')];
       // graphql-ws has already entered this subscription in `subscriptions`.
       if (Object.keys(connection.subscriptions).length > maxSubscriptions) {
         return [codedGraphQLError('DS_RATE_LIMITED', `at most ${maxSubscriptions} subscriptions per connection`)];
       }
-      return subscriptionArguments(schema, context, payload, maxTokens);
+      const result = subscriptionArguments(schema, context, payload, maxTokens);
+      if (options.audit) {
+        const entry = subscriptionAuditEntry(schema, context.access, payload.query, payload.operationName, Array.isArray(result) ? result : []);
+        if (!(await recordSubscription(options.audit, entry))) {
+          return [codedGraphQLError('DS_AUDIT_WRITE_FAILED', 'the subscription could not be recorded, so no alert is served')];
+        }
+      }
+      return result;
     },
     onError: (_connection, _id, _payload, errors) => errors.map(formatRealtimeError),
     onNext: (_connection, _id, _payload, _args, result) =>
