@@ -1,4 +1,5 @@
 import type { Benchmark } from './benchmark.js';
+import { gatewayBenchmark } from './gateway.bench.js';
 import { platesBenchmark } from './plates.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [platesBenchmark];
+export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark];
