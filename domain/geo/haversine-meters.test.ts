@@ -34,8 +34,9 @@ describe('haversineMeters', () => {
   });
 
   it('obeys the triangle inequality', () => {
+    // Near antipodal points asin amplifies rounding to centimetres; a metre of slack is still exact for our use.
     fc.assert(fc.property(anyPosition, anyPosition, anyPosition, (a, b, c) => {
-      expect(haversineMeters(a, c)).toBeLessThanOrEqual(haversineMeters(a, b) + haversineMeters(b, c) + 1e-6);
+      expect(haversineMeters(a, c)).toBeLessThanOrEqual(haversineMeters(a, b) + haversineMeters(b, c) + 1);
     }));
   });
 });
