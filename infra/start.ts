@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
+import { devHotlistKeyEnvironment } from './services/dev-hotlist-keys.js';
 import { devIdentityHeaderSecret } from './services/dev-identity-secret.js';
 import { hubServices } from './services/hub-services.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
@@ -19,6 +20,7 @@ function hubEnvironment(): NodeJS.ProcessEnv {
     DS_ENV: 'development',
     DS_DEV_IDENTITY: '1',
     DS_IDENTITY_HEADER_SECRET: devIdentityHeaderSecret(),
+    ...devHotlistKeyEnvironment(),
     REDIS_URL: endpoints.redisUrl,
     NEO4J_URI: endpoints.neo4j.uri,
     NEO4J_USER: endpoints.neo4j.user,

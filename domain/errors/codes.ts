@@ -58,6 +58,23 @@ export const errorCodes = {
   DS_REALTIME_SUBSCRIBER_TOO_SLOW: { httpStatus: 503, description: 'A real-time subscriber fell too far behind the alert stream and was dropped; subscribe again.', since: '0.2.0' },
   DS_AUDIT_RECORD_INVALID: { httpStatus: 500, description: 'An audit entry does not match the audit record schema and was not written.', since: '0.2.0' },
   DS_AUDIT_LOG_LOCKED: { httpStatus: 500, description: 'Another live process holds the audit log\'s writer lock.', since: '0.2.0' },
+  DS_HOTLIST_SNAPSHOT_MISSING: { httpStatus: 503, description: 'The hotlist snapshot the current pointer names is not in Redis (expired or never written).', since: '0.3.0' },
+  DS_BATCH_MALFORMED: { httpStatus: 400, description: 'The read batch is not a JSON array of reads.', since: '0.3.0' },
+  DS_BATCH_TOO_LARGE: { httpStatus: 413, description: 'The read batch holds more reads than one batch may carry.', since: '0.3.0' },
+  DS_READ_MALFORMED: { httpStatus: 400, description: 'A camera read does not match the read schema.', since: '0.3.0' },
+  DS_READ_OVERSIZE: { httpStatus: 413, description: 'A camera read has a field longer, or a list larger, than the read schema allows.', since: '0.3.0' },
+  DS_READ_UNKNOWN_CAMERA: { httpStatus: 400, description: 'A camera read names a camera this edge node does not know.', since: '0.3.0' },
+  DS_READ_CAPTURED_IN_FUTURE: { httpStatus: 400, description: 'A camera read was captured later than the receive time plus the allowed clock skew.', since: '0.3.0' },
+  DS_READ_TOO_OLD: { httpStatus: 400, description: 'A camera read was captured longer ago than the edge node accepts.', since: '0.3.0' },
+  DS_READ_PLATE_INVALID: { httpStatus: 400, description: 'No plate candidate of a camera read is usable plate text.', since: '0.3.0' },
+  DS_READ_DUPLICATE_IN_BATCH: { httpStatus: 400, description: 'A read id occurs more than once in one batch; only its first occurrence is considered.', since: '0.3.0' },
+  DS_ROAD_GRAPH_INVALID: { httpStatus: 500, description: 'The road graph holds a malformed edge and was not loaded.', since: '0.3.0' },
+  DS_QUEUE_ATTEMPTS_EXHAUSTED: { httpStatus: 500, description: 'A job failed on every attempt it was allowed and was moved to its dead-letter queue.', since: '0.3.0' },
+  DS_QUEUE_JOB_INVALID: { httpStatus: 400, description: 'A job\'s payload does not match its queue\'s schema; it was dead-lettered without retry.', since: '0.3.0' },
+  DS_ALERT_DELIVERY_FAILED: { httpStatus: 502, description: 'The 112 CAD endpoint did not accept an alert (5xx, 408, 429, timeout or network); delivery is retried.', since: '0.3.0' },
+  DS_ALERT_DELIVERY_REJECTED: { httpStatus: 502, description: 'The 112 CAD endpoint refused an alert with a 4xx status; it was dead-lettered without retry.', since: '0.3.0' },
+  DS_WEBHOOK_SIGNATURE_INVALID: { httpStatus: 401, description: 'A webhook request\'s signature is missing, malformed, outside the replay window or does not match.', since: '0.3.0' },
+  DS_HOTLIST_LINK_DOWN: { httpStatus: 503, description: 'An edge node could not reach the region for hotlist updates; it keeps matching with its last good snapshot.', since: '0.3.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -139,7 +139,8 @@ describe('the real-time alert endpoint', () => {
     client.subscribe({ query: alertQuery }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     await until(() => feed.subscriberCount === before + 1, 'the subscription');
     expect(await closed).toBe(4401);
-    await until(() => feed.subscriberCount === before, 'the subscription to end');
+    // Other tests' subscriptions may still be winding down, so the count may fall below `before` too.
+    await until(() => feed.subscriberCount <= before, 'the subscription to end');
   });
 
   it('ignores what is not an alert on the channel', async () => {

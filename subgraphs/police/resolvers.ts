@@ -60,6 +60,7 @@ export const policeResolvers: Resolvers = {
       });
       if (!(await context.cases.exists(entry.caseNumber))) throw codedGraphQLError('DS_NOT_FOUND', `case ${entry.caseNumber} does not exist`);
       await context.wantedVehicles.add(entry);
+      context.hotlistPublisher?.schedulePublication();
       return asWantedVehicle(entry);
     },
     revokeWantedVehicle: async (_, { id, reason }, context) => {
@@ -68,6 +69,7 @@ export const policeResolvers: Resolvers = {
       });
       if (outcome === 'missing') throw codedGraphQLError('DS_NOT_FOUND', `wanted vehicle ${id} does not exist`);
       if (outcome === 'already-revoked') throw codedGraphQLError('DS_CONFLICT', `wanted vehicle ${id} is already revoked`);
+      context.hotlistPublisher?.schedulePublication();
       return asWantedVehicle(found(await context.wantedVehicles.find(id), `wanted vehicle ${id}`));
     },
     recordHit: async (_, { input }, { hits, wantedVehicles }) => {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import type { PlateKeyRing } from '../../domain/plates/index.js';
 import { createCaseStore } from './case-store.js';
 import type { PoliceContext } from './context.js';
 import { seedDemoRegionWhenEmpty } from './demo-region-seed.js';
 import { createHitStore } from './hit-store.js';
+import { createHotlistPublisher } from './hotlist-publisher.js';
 import { policeKeys } from './police-keys.js';
 import { policeResolvers } from './resolvers.js';
 import { createWantedVehicleStore } from './wanted-vehicle-store.js';
@@ -18,6 +20,8 @@ export interface PoliceSubgraphOptions {
   readonly redis: Redis;
   /** Namespace of every key, `ds:police:` unless given; tests give each run its own. */
   readonly keyPrefix?: string;
+  /** Publishes the keyed hotlist to edge nodes after every wanted-list change; absent, nothing is published. */
+  readonly hotlist?: { readonly keyRing: PlateKeyRing; readonly keyPrefix?: string };
 }
 
 const policeSdl = () => readFileSync(new URL('../../schema/police.graphql', import.meta.url), 'utf8');
@@ -31,11 +35,22 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     hits: createHitStore(options.redis, keys),
   };
   await seedDemoRegionWhenEmpty(stores);
-  return startApolloSubgraph<PoliceContext>({
+  const hotlistPublisher = options.hotlist
+    ? createHotlistPublisher({ redis: options.redis, wantedVehicles: stores.wantedVehicles, ...options.hotlist })
+    : undefined;
+  await hotlistPublisher?.start();
+  const subgraph = await startApolloSubgraph<PoliceContext>({
     name: 'police',
     sdl: policeSdl(),
     identitySecret: options.identitySecret,
     resolvers: policeResolvers as ApolloSubgraphOptions<PoliceContext>['resolvers'],
-    context: (access) => ({ ...access, ...stores }),
+    context: (access) => ({ ...access, ...stores, ...(hotlistPublisher ? { hotlistPublisher } : {}) }),
   }, { host: options.host, port: options.port });
+  return {
+    ...subgraph,
+    async close() {
+      await subgraph.close();
+      await hotlistPublisher?.close();
+    },
+  };
 }
