@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { CameraRead } from '../../domain/ingest/index.js';
+
+/**
+ * The jobs that carry data down the pipeline, one schema per stage boundary, validated by every consumer:
+ * edge ingest → (edge reads queue) → edge matcher → (region hits queue) → graph worker → alerts.
+ * Jobs carry batches, never single reads. Only hits and plate-free aggregates ever cross to the region.
+ */
+
+const id = z.string().min(1).max(200);
+const instant = z.string().min(1).max(40);
+
+/** The queue one municipality's edge node feeds with accepted read batches. */
+export const edgeReadsQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-reads`;
+/** Hits every edge forwards to the region. */
+export const regionHitsQueueName = 'ds-region-hits';
+/** Plate-free aggregates every edge forwards to the region. */
+export const regionAggregatesQueueName = 'ds-region-aggregates';
+
+/** Accepted reads, durable in the edge's queue before the camera is acknowledged. */
+export interface ReadBatchJob {
+  readonly municipalityId: string;
+  /** Stable across retries: the job id, so a replayed enqueue is a no-op. */
+  readonly batchId: string;
+  readonly reads: readonly CameraRead[];
+}
+
+/** One hit as it leaves the edge: the evidence and the explanation, nothing about reads that did not hit. */
+export const forwardedHitSchema = z.strictObject({
+  /** Stable: `<municipalityId>:<readId>:<wantedVehicleId>`, so forwarding twice records one hit. */
+  hitId: id,
+  wantedVehicleId: id,
+  kind: z.enum(['FULL_PLATE', 'PARTIAL_PLATE']),
+  cameraId: id,
+  municipalityId: id,
+  capturedAt: instant,
+  receivedAt: instant,
+  matchKind: z.enum(['EXACT', 'POSSIBLE']),
+  /** For possible hits: which confusion made the match, e.g. `고→가 at position 3`. */
+  substitution: z.string().max(200).optional(),
+  confidence: z.number().min(0).max(1),
+  evidence: z.strictObject({
+    /** The read of the best frame of the collapsed pass. */
+    readId: id,
+    /** The candidate text that matched, as the recogniser read it. */
+    readText: z.string().max(64),
+    plateImageRef: z.string().max(512).optional(),
+    vehicleImageRef: z.string().max(512).optional(),
+    /** How many repeated reads of this pass collapsed into the hit. */
+    collapsedReads: z.number().int().min(1),
+  }),
+});
+export type ForwardedHit = z.infer<typeof forwardedHitSchema>;
+
+export const hitBatchJobSchema = z.strictObject({
+  municipalityId: id,
+  batchId: id,
+  hits: z.array(forwardedHitSchema).min(1).max(5000),
+});
+export type HitBatchJob = z.infer<typeof hitBatchJobSchema>;
+
+/** Plate-free aggregates: reads per camera per hour, camera-pair travel-time statistics. */
+export const aggregateBatchJobSchema = z.strictObject({
+  municipalityId: id,
+  batchId: id,
+  hourlyCounts: z.array(z.strictObject({ cameraId: id, hourStart: instant, reads: z.number().int().min(0) })).max(100_000),
+  transitions: z.array(z.strictObject({
+    fromCameraId: id, toCameraId: id, hourOfDayUtc: z.number().int().min(0).max(23),
+    count: z.number().int().min(1), meanSeconds: z.number().min(0), medianSeconds: z.number().min(0), p90Seconds: z.number().min(0),
+  })).max(100_000),
+});
+export type AggregateBatchJob = z.infer<typeof aggregateBatchJobSchema>;
