@@ -75,6 +75,9 @@ export const errorCodes = {
   DS_ALERT_DELIVERY_REJECTED: { httpStatus: 502, description: 'The 112 CAD endpoint refused an alert with a 4xx status; it was dead-lettered without retry.', since: '0.3.0' },
   DS_WEBHOOK_SIGNATURE_INVALID: { httpStatus: 401, description: 'A webhook request\'s signature is missing, malformed, outside the replay window or does not match.', since: '0.3.0' },
   DS_HOTLIST_LINK_DOWN: { httpStatus: 503, description: 'An edge node could not reach the region for hotlist updates; it keeps matching with its last good snapshot.', since: '0.3.0' },
+  DS_EDGE_MUNICIPALITY_ID_INVALID: { httpStatus: 500, description: 'An edge node\'s municipality id is not a lower-case identifier (a-z first, then a-z and 0-9, at most 31 characters).', since: '0.3.0' },
+  DS_QUEUE_UNAVAILABLE: { httpStatus: 503, description: 'The edge node could not make accepted reads durable in its queue; nothing was acknowledged, resend the batch.', since: '0.3.0' },
+  DS_HIT_WANTED_VEHICLE_UNKNOWN: { httpStatus: 422, description: 'A forwarded hit names a wanted vehicle the police list does not hold; its batch was dead-lettered without retry.', since: '0.3.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

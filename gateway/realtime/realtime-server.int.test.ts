@@ -133,14 +133,19 @@ describe('the real-time alert endpoint', () => {
   });
 
   it('closes the connection when its token expires (4401), ending its subscription', async () => {
-    const before = feed.subscriberCount;
-    const token = await identity.mintToken(sampleUsers['police-officer'], { ttlSeconds: 1 });
+    // Long enough for the subscription (and its fsync'ed audit record) to be set up on a loaded machine.
+    const token = await identity.mintToken(sampleUsers['police-officer'], { ttlSeconds: 3 });
     const { client, closed } = await connect({ authorization: `Bearer ${token}`, purpose: '추적', caseNumber: '2026-0042' });
-    client.subscribe({ query: alertQuery }, { next: () => undefined, error: () => undefined, complete: () => undefined });
-    await until(() => feed.subscriberCount === before + 1, 'the subscription');
+    const events: unknown[] = [];
+    client.subscribe({ query: alertQuery }, { next: (event) => events.push(event), error: () => undefined, complete: () => undefined });
+    // An event delivered proves the subscription is live; counting subscribers alone races other tests' teardown.
+    await until(() => {
+      void publishAlert(publisher, alert());
+      return events.length > 0;
+    }, 'the subscription to deliver', 2_500);
+    const live = feed.subscriberCount;
     expect(await closed).toBe(4401);
-    // Other tests' subscriptions may still be winding down, so the count may fall below `before` too.
-    await until(() => feed.subscriberCount <= before, 'the subscription to end');
+    await until(() => feed.subscriberCount < live, 'the subscription to end');
   });
 
   it('ignores what is not an alert on the channel', async () => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
+
+const neo4j = { NEO4J_URI: 'bolt://graph.example:7687', NEO4J_PASSWORD: 'pw' };
+
+describe('loadEdgeConfig', () => {
+  it('fills the defaults around the municipality', () => {
+    const config = loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'suwon', ...neo4j });
+    expect(config).toMatchObject({ DS_EDGE_PORT: 8480, DS_EDGE_BODY_LIMIT_BYTES: 1024 * 1024, DS_EDGE_CAMERA_SILENCE_S: 300 });
+    expect(readValidationPolicyOf(config)).toEqual({ maxFutureSkewMs: 120_000, maxAgeMs: 86_400_000, maxBatchItems: 1000 });
+  });
+
+  it('names each bad variable', () => {
+    expect(() => loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'su/won', DS_EDGE_MAX_BATCH_ITEMS: '5000', ...neo4j }))
+      .toThrow(/DS_EDGE_MUNICIPALITY[\s\S]*DS_EDGE_MAX_BATCH_ITEMS|DS_EDGE_MAX_BATCH_ITEMS[\s\S]*DS_EDGE_MUNICIPALITY/);
+    expect(() => loadEdgeConfig({ ...neo4j })).toThrow(/DS_EDGE_MUNICIPALITY/);
+  });
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defaultMaxFutureSkewMs, defaultMaxReadAgeMs, maxReadsPerBatch, type ReadValidationPolicy } from '../domain/ingest/index.js';
+import { localMqttUrl } from '../infra/stack/endpoints.js';
+import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
+import { redisVariables } from '../runtime/redis/connect-durable-redis.js';
+import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** One edge node per municipality: the environment of `npm run edge`. */
+export function edgeConfigSchema(env: Record<string, string | undefined>) {
+  return z.object({
+    /** The municipality this node serves, as registered in the camera registry. */
+    DS_EDGE_MUNICIPALITY: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: 'expected letters, digits, _ or -' }),
+    DS_EDGE_HOST: z.string().min(1).default('127.0.0.1'),
+    DS_EDGE_PORT: portVariable.default(8480),
+    ...redisVariables,
+    ...neo4jVariables(env),
+    MQTT_URL: urlVariable(['mqtt', 'mqtts', 'ws', 'wss']).default(localMqttUrl),
+    DS_EDGE_MQTT_CLIENT_ID: z.string().min(1).max(128).optional(),
+    /** Largest HTTP body or MQTT payload looked at. */
+    DS_EDGE_BODY_LIMIT_BYTES: positiveInt.max(16 * 1024 * 1024).default(1024 * 1024),
+    DS_EDGE_MAX_BATCH_ITEMS: positiveInt.max(maxReadsPerBatch).default(maxReadsPerBatch),
+    DS_EDGE_MAX_FUTURE_SKEW_MS: z.coerce.number().int().min(0).default(defaultMaxFutureSkewMs),
+    DS_EDGE_MAX_READ_AGE_MS: positiveInt.default(defaultMaxReadAgeMs),
+    DS_EDGE_ENQUEUE_TIMEOUT_MS: positiveInt.default(5_000),
+    DS_EDGE_CAMERA_REFRESH_S: positiveInt.default(60),
+    DS_EDGE_CAMERA_SILENCE_S: positiveInt.default(300),
+  });
+}
+
+export type EdgeConfig = z.infer<ReturnType<typeof edgeConfigSchema>>;
+
+export function loadEdgeConfig(env: Record<string, string | undefined> = process.env): EdgeConfig {
+  return loadConfig('edge', edgeConfigSchema(env), env);
+}
+
+export const readValidationPolicyOf = (config: EdgeConfig): ReadValidationPolicy => ({
+  maxFutureSkewMs: config.DS_EDGE_MAX_FUTURE_SKEW_MS,
+  maxAgeMs: config.DS_EDGE_MAX_READ_AGE_MS,
+  maxBatchItems: config.DS_EDGE_MAX_BATCH_ITEMS,
+});

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultReadValidationPolicy } from '../../domain/ingest/index.js';
+import { createQueue } from '../../runtime/queues/create-queue.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { edgeReadsQueueName, type ReadBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import { connectNeo4j } from '../../subgraphs/cctv/neo4j-connection.js';
+import { cameraHealthKeys, createCameraHealthStore, type CameraHealthStore } from './camera-health.js';
+import { createReadBatchEnqueuer } from './enqueue-read-batch.js';
+import { httpIngest } from './http-ingest.js';
+import { createKnownCameras, type KnownCameras } from './known-cameras.js';
+import { rejectedTopic, startMqttIngest } from './mqtt-ingest.js';
+
+const endpoints = inject('stackEndpoints');
+const run = randomUUID().slice(0, 8);
+const municipalityId = `test-muni-${run}`;
+const cam = `cam-${run}-01`;
+const otherCam = `cam-${run}-02`;
+const unregisteredCam = `cam-${run}-99`;
+
+let driver: Driver;
+let redis: Redis;
+let queueRedis: Redis;
+let queue: Queue<ReadBatchJob>;
+let knownCameras: KnownCameras;
+let health: CameraHealthStore;
+let app: FastifyInstance;
+let clock = Date.now();
+
+const nowIso = () => new Date(clock - 1000).toISOString();
+const read = (readId: string, cameraId = cam, extra: Record<string, unknown> = {}) =>
+  ({ readId, cameraId, capturedAt: nowIso(), candidates: [{ text: '123가4567', confidence: 0.9 }], ...extra });
+
+async function buildApp(jobQueue: Queue<ReadBatchJob>): Promise<FastifyInstance> {
+  const enqueuer = createReadBatchEnqueuer({
+    municipalityId, queue: jobQueue, enqueueTimeoutMs: 2_000, onEnqueued: (reads) => health.recordReads(reads),
+  });
+  const instance = Fastify();
+  await instance.register(httpIngest, {
+    enqueuer, knownCameras, health, policy: defaultReadValidationPolicy, bodyLimitBytes: 64 * 1024, now: () => clock,
+  });
+  return instance;
+}
+
+const jobs = async () => queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized']);
+
+beforeAll(async () => {
+  driver = connectNeo4j(endpoints.neo4j);
+  await driver.executeQuery(
+    `CREATE (m:Municipality {id: $municipalityId, registryRevision: 1})
+     CREATE (:Camera {id: $cam, registryRevision: 1})-[:IN]->(m)
+     CREATE (:Camera {id: $otherCam, registryRevision: 1})-[:IN]->(m)
+     CREATE (:Camera {id: $unregisteredCam})-[:IN]->(m)`,
+    { municipalityId, cam, otherCam, unregisteredCam },
+  );
+  knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: 60_000 });
+  await knownCameras.start();
+  redis = new Redis(endpoints.redisUrl);
+  queueRedis = await connectQueueRedis(endpoints.redisUrl);
+  queue = createQueue<ReadBatchJob>(edgeReadsQueueName(municipalityId), queueRedis);
+  health = createCameraHealthStore(redis, municipalityId);
+  app = await buildApp(queue);
+});
+
+afterAll(async () => {
+  await app.close();
+  knownCameras.stop();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await queueRedis.quit();
+  const keys = await redis.keys(`ds:edge:${municipalityId}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await driver.executeQuery('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [municipalityId, cam, otherCam, unregisteredCam] });
+  await driver.close();
+});
+
+describe('known cameras', () => {
+  it('are the registered cameras of the municipality only', () => {
+    expect(knownCameras.ids()).toEqual([cam, otherCam].sort());
+  });
+});
+
+describe('POST /v1/reads', () => {
+  it('answers 202 for a mixed batch and enqueues exactly the valid reads as one job; a replay enqueues nothing', async () => {
+    const batch = [read(`r-${run}-1`), read(`r-${run}-2`, unregisteredCam), { readId: 'bad' }, read(`r-${run}-3`, otherCam)];
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    expect(response.statusCode).toBe(202);
+    const body = response.json<{ accepted: number; batchId: string; rejected: { index: number; code: string }[] }>();
+    expect(body.accepted).toBe(2);
+    expect(body.rejected.map((r) => [r.index, r.code])).toEqual([[1, 'DS_READ_UNKNOWN_CAMERA'], [2, 'DS_READ_MALFORMED']]);
+    const replay = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    expect(replay.statusCode).toBe(202);
+    const all = await jobs();
+    expect(all).toHaveLength(1);
+    expect(all[0]?.id).toBe(body.batchId);
+    expect(all[0]?.data.reads.map((r) => r.readId)).toEqual([`r-${run}-1`, `r-${run}-3`]);
+    expect(all[0]?.data.municipalityId).toBe(municipalityId);
+  });
+
+  it('answers 400 with every item coded when nothing is accepted', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: [read('x', 'cam-nowhere'), 42] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ accepted: 0, rejected: [{ index: 0, code: 'DS_READ_UNKNOWN_CAMERA' }, { index: 1, code: 'DS_READ_MALFORMED' }] });
+  });
+
+  it('refuses a body over the byte limit with 413 DS_BATCH_TOO_LARGE, and a non-array or broken JSON with 400', async () => {
+    const big = await app.inject({ method: 'POST', url: '/v1/reads', payload: Array.from({ length: 600 }, (_, i) => read(`big-${i}-${'x'.repeat(100)}`)) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_BATCH_TOO_LARGE' } }] });
+    const object = await app.inject({ method: 'POST', url: '/v1/reads', payload: { readId: 'a' } });
+    expect(object.statusCode).toBe(400);
+    expect(object.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_BATCH_MALFORMED' } }] });
+    const broken = await app.inject({ method: 'POST', url: '/v1/reads', headers: { 'content-type': 'application/json' }, payload: '[{"readId": "<script>' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).not.toContain('<script>');
+  });
+
+  it('never echoes an injection corpus in any text field, and never fails', async () => {
+    const corpus = [
+      '<script>alert(1)</script>', "' OR 1=1 --", '{{7*7}}', '${jndi:ldap://x/a}', '../../etc/passwd', 'javascript:alert(1)',
+      'MATCH (n) DETACH DELETE n', '\u202eevil', 'a\u0000b', '%00', 'x'.repeat(5000),
+    ];
+    const fields = ['readId', 'cameraId', 'capturedAt', 'plateImageRef', 'vehicleImageRef', 'vehicleColour', 'vehicleType'];
+    const batch = corpus.flatMap((payload, i) => [
+      ...fields.map((field) => read(`inj-${run}-${i}-${field}`, cam, { [field]: payload })),
+      { ...read(`inj-${run}-${i}-plate`), candidates: [{ text: payload, confidence: 0.9 }] },
+      { ...read(`inj-${run}-${i}-extra`), [payload.slice(0, 50)]: payload },
+    ]);
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    expect([202, 400]).toContain(response.statusCode);
+    for (const payload of corpus) expect(response.body).not.toContain(payload.slice(0, 30));
+  });
+
+  it('answers 503 DS_QUEUE_UNAVAILABLE and acknowledges nothing when the queue connection is gone', async () => {
+    const deadRedis = await connectQueueRedis(endpoints.redisUrl);
+    const deadQueue = createQueue<ReadBatchJob>(edgeReadsQueueName(municipalityId), deadRedis);
+    const deadApp = await buildApp(deadQueue);
+    await deadQueue.waitUntilReady();
+    deadRedis.disconnect();
+    const before = (await jobs()).length;
+    const response = await deadApp.inject({ method: 'POST', url: '/v1/reads', payload: [read(`dead-${run}-1`)] });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_QUEUE_UNAVAILABLE' } }] });
+    expect(response.json()).not.toHaveProperty('accepted');
+    expect(await jobs()).toHaveLength(before);
+    await deadApp.close();
+    await deadQueue.close().catch(() => undefined);
+  });
+});
+
+describe('POST /ngsi-ld/v1/entities', () => {
+  it('takes one entity as a batch of one', async () => {
+    const response = await app.inject({
+      method: 'POST', url: '/ngsi-ld/v1/entities', headers: { 'content-type': 'application/ld+json' },
+      payload: JSON.stringify({ id: `urn:ngsi-ld:AnprFlowObserved:${run}-n1`, type: 'AnprFlowObserved', dateObserved: nowIso(), refDevice: `urn:ngsi-ld:Device:${cam}`, licensePlate: '12가3456' }),
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toMatchObject({ accepted: 1, rejected: [] });
+  });
+});
+
+describe('camera health', () => {
+  it('records heartbeats and reads, survives a new store, and flags silence', async () => {
+    clock = Date.now();
+    expect((await app.inject({ method: 'POST', url: `/v1/cameras/${otherCam}/heartbeat` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'POST', url: '/v1/cameras/cam-nowhere/heartbeat' })).statusCode).toBe(400);
+    const rows = (await app.inject({ method: 'GET', url: '/v1/cameras/health' })).json<{ cameras: { cameraId: string; silent: boolean; readsLastHour: number; lastReadAt: string | null }[] }>().cameras;
+    const byId = new Map(rows.map((row) => [row.cameraId, row]));
+    expect(byId.get(otherCam)).toMatchObject({ silent: false });
+    expect(byId.get(cam)?.readsLastHour).toBeGreaterThanOrEqual(2);
+    expect(await redis.exists(cameraHealthKeys(municipalityId).health)).toBe(1);
+    const later = await createCameraHealthStore(redis, municipalityId).health(knownCameras.ids(), clock + 6 * 60_000);
+    expect(later.every((row) => row.silent)).toBe(true);
+  });
+});
+
+describe('MQTT ingest', () => {
+  let subscriber: MqttClient;
+  let publisher: MqttClient;
+  let ingest: { stop(): Promise<void> };
+  const rejections: { topic: string; body: unknown }[] = [];
+
+  beforeAll(async () => {
+    subscriber = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `edge-test-${run}`, clean: true });
+    const enqueuer = createReadBatchEnqueuer({ municipalityId, queue, enqueueTimeoutMs: 2_000 });
+    ingest = await startMqttIngest({
+      client: subscriber, municipalityId, enqueuer, knownCameras, policy: defaultReadValidationPolicy, maxPayloadBytes: 64 * 1024,
+    });
+    publisher = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `camera-test-${run}` });
+    await publisher.subscribeAsync(rejectedTopic(municipalityId, '+'), { qos: 1 });
+    publisher.on('message', (topic, payload) => rejections.push({ topic, body: JSON.parse(payload.toString()) as unknown }));
+  });
+
+  afterAll(async () => {
+    await ingest.stop();
+    await subscriber.endAsync();
+    await publisher.endAsync();
+  });
+
+  const waitFor = async (condition: () => Promise<boolean> | boolean) => {
+    const until = Date.now() + 5_000;
+    while (!(await condition())) {
+      if (Date.now() > until) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it('enqueues a read published on the camera topic', async () => {
+    clock = Date.now();
+    await publisher.publishAsync(`dongseon/${municipalityId}/cameras/${cam}/reads`, JSON.stringify(read(`mqtt-${run}-1`)), { qos: 1 });
+    await waitFor(async () => (await jobs()).some((job) => job.data.reads.some((r) => r.readId === `mqtt-${run}-1`)));
+  });
+
+  it('publishes coded rejections for a bad payload and a read of another camera, and keeps running', async () => {
+    await publisher.publishAsync(`dongseon/${municipalityId}/cameras/${cam}/reads`, '{not json <script>', { qos: 1 });
+    await publisher.publishAsync(`dongseon/${municipalityId}/cameras/${cam}/reads`, JSON.stringify([read(`mqtt-${run}-2`, otherCam)]), { qos: 1 });
+    await waitFor(() => rejections.length >= 2);
+    expect(rejections[0]).toEqual({
+      topic: rejectedTopic(municipalityId, cam),
+      body: { errors: [{ message: 'payload: not valid JSON', extensions: { code: 'DS_BATCH_MALFORMED', httpStatus: 400 } }] },
+    });
+    expect(rejections[1]?.body).toMatchObject({ accepted: 0, rejected: [{ index: 0, code: 'DS_READ_MALFORMED' }] });
+    await publisher.publishAsync(`dongseon/${municipalityId}/cameras/${cam}/reads`, JSON.stringify(read(`mqtt-${run}-3`)), { qos: 1 });
+    await waitFor(async () => (await jobs()).some((job) => job.data.reads.some((r) => r.readId === `mqtt-${run}-3`)));
+  });
+});

@@ -1,0 +1,95 @@
+import type { MqttClient } from 'mqtt';
+import { errorCodes } from '../../domain/errors/index.js';
+import { cameraReadInputSchema, type ReadValidationPolicy } from '../../domain/ingest/index.js';
+import type { IngestOutcome, ReadBatchEnqueuer } from './enqueue-read-batch.js';
+import type { KnownCameras } from './known-cameras.js';
+import { validateTopicBatch } from './read-batch-sources.js';
+
+export const readsTopicFilter = (municipalityId: string): string => `dongseon/${municipalityId}/cameras/+/reads`;
+export const rejectedTopic = (municipalityId: string, cameraId: string): string => `dongseon/${municipalityId}/cameras/${cameraId}/rejected`;
+
+export interface MqttIngestOptions {
+  /** Connected with `clean: false` and a stable client id, so the broker keeps QoS 1 reads while the edge is down. */
+  readonly client: MqttClient;
+  readonly municipalityId: string;
+  readonly enqueuer: ReadBatchEnqueuer;
+  readonly knownCameras: KnownCameras;
+  readonly policy: ReadValidationPolicy;
+  /** Largest payload looked at; a bigger one is refused unparsed. */
+  readonly maxPayloadBytes: number;
+  readonly now?: () => number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/** What goes on a camera's rejected topic: the same coded shapes the HTTP API answers with. */
+function rejectionMessage(outcome: IngestOutcome): object | undefined {
+  switch (outcome.kind) {
+    case 'enqueued':
+      return outcome.rejected.length === 0 ? undefined : { accepted: outcome.accepted, batchId: outcome.batchId, rejected: outcome.rejected };
+    case 'nothing-accepted':
+      return { accepted: 0, rejected: outcome.rejected };
+    case 'refused':
+      return { errors: [{ message: outcome.problem.message, extensions: { code: outcome.problem.code, httpStatus: errorCodes[outcome.problem.code].httpStatus } }] };
+  }
+}
+
+const topicPattern = /^dongseon\/([^/]+)\/cameras\/([^/]+)\/reads$/;
+
+/**
+ * Subscribes (QoS 1) to every camera's reads topic of the municipality. A message is acknowledged to the broker
+ * only after its accepted reads are in the queue: when the queue is unavailable the PUBACK is withheld and the
+ * broker redelivers on the next session. Nothing in a payload can throw out of here.
+ */
+export async function startMqttIngest(options: MqttIngestOptions): Promise<{ stop(): Promise<void> }> {
+  const { client, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes, now = Date.now, onError = () => undefined } = options;
+  const knownCamera = (cameraId: string) => knownCameras.has(cameraId);
+
+  const publishRejection = async (cameraId: string, outcome: IngestOutcome): Promise<void> => {
+    const message = rejectionMessage(outcome);
+    if (message !== undefined) await client.publishAsync(rejectedTopic(municipalityId, cameraId), JSON.stringify(message), { qos: 1 });
+  };
+
+  const ingest = async (topic: string, payload: Buffer): Promise<IngestOutcome | undefined> => {
+    const match = topicPattern.exec(topic);
+    if (match === null || match[1] !== municipalityId) return undefined;
+    const cameraId = match[2] as string;
+    let outcome: IngestOutcome;
+    if (payload.length > maxPayloadBytes) {
+      outcome = { kind: 'refused', problem: { code: 'DS_BATCH_TOO_LARGE', message: `payload: larger than ${maxPayloadBytes} bytes` } };
+    } else {
+      let body: unknown;
+      try {
+        body = JSON.parse(payload.toString('utf8'));
+      } catch {
+        outcome = { kind: 'refused', problem: { code: 'DS_BATCH_MALFORMED', message: 'payload: not valid JSON' } };
+      }
+      outcome ??= await enqueuer.enqueue(validateTopicBatch(body, cameraId, policy, knownCamera, now()));
+    }
+    // The topic's camera id reaches a topic name only when it is a well-formed camera id: no junk is echoed.
+    // Not awaited: the PUBACK for a QoS 1 publish is an incoming packet, and mqtt.js reads no incoming packet
+    // until this message's handler calls back, so waiting here would deadlock the client.
+    if (cameraReadInputSchema.shape.cameraId.safeParse(cameraId).success) void publishRejection(cameraId, outcome).catch(onError);
+    return outcome;
+  };
+
+  const defaultHandleMessage = client.handleMessage.bind(client);
+  client.handleMessage = (packet, callback) => {
+    if (packet.cmd !== 'publish') return defaultHandleMessage(packet, callback);
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    ingest(packet.topic, payload).then((outcome) => {
+      if (outcome?.kind === 'refused' && outcome.problem.code === 'DS_QUEUE_UNAVAILABLE') callback(new Error('reads not queued; PUBACK withheld'));
+      else callback();
+    }, (error: unknown) => {
+      onError(error);
+      callback();
+    });
+  };
+
+  await client.subscribeAsync(readsTopicFilter(municipalityId), { qos: 1 });
+  return {
+    async stop() {
+      await client.unsubscribeAsync(readsTopicFilter(municipalityId));
+      client.handleMessage = defaultHandleMessage;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import Fastify from 'fastify';
+import mqtt from 'mqtt';
+import { displayUrl } from '../infra/stack/endpoints.js';
+import { runProcess } from '../runtime/config.js';
+import { createQueue } from '../runtime/queues/create-queue.js';
+import { connectQueueRedis } from '../runtime/queues/connect-queue-redis.js';
+import { edgeReadsQueueName, type ReadBatchJob } from '../runtime/queues/pipeline-jobs.js';
+import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
+import { connectNeo4j, neo4jEndpointOf } from '../subgraphs/cctv/neo4j-connection.js';
+import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
+import { createCameraHealthStore } from './ingest/camera-health.js';
+import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
+import { httpIngest } from './ingest/http-ingest.js';
+import { createKnownCameras } from './ingest/known-cameras.js';
+import { startMqttIngest } from './ingest/mqtt-ingest.js';
+
+async function main(): Promise<void> {
+  const config = loadEdgeConfig();
+  const municipalityId = config.DS_EDGE_MUNICIPALITY;
+  const policy = readValidationPolicyOf(config);
+  const logError = (error: unknown) => console.error(`edge ${municipalityId}:`, error instanceof Error ? error.message : error);
+
+  const driver = connectNeo4j(neo4jEndpointOf(config));
+  const knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: config.DS_EDGE_CAMERA_REFRESH_S * 1000, onError: logError });
+  await knownCameras.start();
+
+  const queueRedis = await connectQueueRedis(config.REDIS_URL);
+  const readsQueue = createQueue<ReadBatchJob>(edgeReadsQueueName(municipalityId), queueRedis);
+  const healthRedis = await connectDurableRedis(config.REDIS_URL);
+  const health = createCameraHealthStore(healthRedis, municipalityId, config.DS_EDGE_CAMERA_SILENCE_S * 1000);
+  const enqueuer = createReadBatchEnqueuer({
+    municipalityId, queue: readsQueue, enqueueTimeoutMs: config.DS_EDGE_ENQUEUE_TIMEOUT_MS,
+    onEnqueued: (reads) => health.recordReads(reads), onError: logError,
+  });
+
+  // The edge matcher and the edge stores consume `edgeReadsQueueName(municipalityId)`; they start here, after
+  // ingest's dependencies and before ingest opens, and close after ingest has stopped taking reads.
+
+  const app = Fastify({ logger: false });
+  await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
+  await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
+
+  const mqttClient = await mqtt.connectAsync(config.MQTT_URL, {
+    clientId: config.DS_EDGE_MQTT_CLIENT_ID ?? `dongseon-edge-${municipalityId}`,
+    // A persistent session: QoS 1 reads published while this node is down are delivered when it is back.
+    clean: false,
+  });
+  mqttClient.on('error', logError);
+  const mqttIngest = await startMqttIngest({
+    client: mqttClient, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes: config.DS_EDGE_BODY_LIMIT_BYTES, onError: logError,
+  });
+  console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`edge ${municipalityId}: ${signal}, stopping ingest`);
+    // Stop taking reads first (in-flight requests finish and are answered), then close what they write to.
+    await mqttIngest.stop().catch(logError);
+    await mqttClient.endAsync();
+    await app.close();
+    knownCameras.stop();
+    await readsQueue.close();
+    await queueRedis.quit();
+    await healthRedis.quit();
+    await driver.close();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await runProcess(main);

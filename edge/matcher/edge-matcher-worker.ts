@@ -1,0 +1,180 @@
+import { Queue, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { TransitionStatisticsOptions } from '../../domain/aggregates/index.js';
+import { createReadCollapser, defaultReadCollapseOptions, type CameraRead, type ReadCollapseOptions, type Sighting } from '../../domain/ingest/index.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { defaultJobOptions } from '../../runtime/queues/create-queue.js';
+import { createWorker, type QueueWorker } from '../../runtime/queues/create-worker.js';
+import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
+import {
+  edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type HitBatchJob, type ReadBatchJob,
+} from '../../runtime/queues/pipeline-jobs.js';
+import type { EdgeReadStore } from '../store/edge-read-store.js';
+import { aggregateBatchJobOf, forwardedHitsOf, hitBatchJobsOf, type SightingMatcher } from './match-read-batch.js';
+
+export interface EdgeMatcherOptions {
+  readonly municipalityId: string;
+  /** The edge's Redis, where its reads queue lives. */
+  readonly redisUrl: string;
+  /** The region's Redis, where hits and aggregates go; the edge's unless given. */
+  readonly regionRedisUrl?: string;
+  /** BullMQ's key prefix for every queue the matcher uses (`bull` unless given): keeps test runs apart. */
+  readonly queuePrefix?: string;
+  readonly store: EdgeReadStore;
+  readonly hotlist: SightingMatcher;
+  /** From the edge's configuration: the secret the daily pseudonym keys are derived from. Never leaves the edge. */
+  readonly pseudonymSecret: Uint8Array;
+  readonly collapse?: ReadCollapseOptions;
+  /** How often groups older than the collapse window are closed without a new batch; 5 s unless given. */
+  readonly flushEveryMs?: number;
+  /** How often aggregates are made and forwarded; 15 minutes unless given. */
+  readonly aggregateEveryMs?: number;
+  readonly transitionOptions?: TransitionStatisticsOptions;
+  readonly now?: () => number;
+  /** Failures of the timers' work; it is tried again on the next tick or batch. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface EdgeMatcher {
+  readonly worker: QueueWorker<ReadBatchJob>;
+  /** Closes the groups older than the collapse window and forwards their hits. */
+  flush(): Promise<void>;
+  /** Forwards the aggregates of every read not yet counted; resolves to the number of jobs enqueued. */
+  aggregateNow(): Promise<number>;
+  /** Stops taking jobs, closes every open group, forwards its hits and the last aggregates. */
+  close(): Promise<void>;
+}
+
+const aggregateReadsPerJob = 50_000;
+
+function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
+  const job = data as Partial<ReadBatchJob> | null;
+  if (job?.municipalityId !== municipalityId || typeof job.batchId !== 'string' || !Array.isArray(job.reads)) {
+    throw new NonRetryableJobError('DS_QUEUE_JOB_INVALID', `not a read batch of municipality ${municipalityId}`);
+  }
+  return job as ReadBatchJob;
+}
+
+/**
+ * The edge matcher: stores every read of a batch, collapses repeated reads into sightings, matches them against
+ * the keyed hotlist and forwards only the hits. Non-hit reads stay in the edge store; the region gets them only
+ * as plate-free aggregates.
+ *
+ * Idempotence: a read is fed to the collapser only while its sighting is not closed in the store, and is closed
+ * only after its hits are enqueued; hit and job ids come from read ids and wanted-vehicle ids alone. So a retried
+ * or replayed batch either finds its reads closed (nothing is forwarded again) or forwards the very same job id,
+ * which BullMQ does not add twice.
+ */
+export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<EdgeMatcher> {
+  const { municipalityId, store, hotlist, pseudonymSecret } = options;
+  const now = options.now ?? Date.now;
+  const report = (error: unknown): void => options.onError?.(error);
+  const regionConnection: Redis = await connectQueueRedis(options.regionRedisUrl ?? options.redisUrl);
+  const prefix = options.queuePrefix === undefined ? {} : { prefix: options.queuePrefix };
+  const hitsQueue = new Queue<HitBatchJob>(regionHitsQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
+  const aggregatesQueue = new Queue<AggregateBatchJob>(regionAggregatesQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
+  const collapser = createReadCollapser(options.collapse ?? defaultReadCollapseOptions);
+  // Reads in an open group or a sighting not yet forwarded, by id: the best frame's times come from here.
+  const openReads = new Map<string, CameraRead>();
+  let pending: Sighting[] = [];
+
+  // One thing at a time: batches, timer flushes and aggregates share the collapser and the pending sightings.
+  let chain: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  const forwardPending = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const sightings = pending;
+    pending = [];
+    try {
+      const hits = sightings.flatMap((sighting) => {
+        const bestRead = openReads.get(sighting.bestReadId);
+        return bestRead ? forwardedHitsOf(municipalityId, { sighting, bestRead }, hotlist) : [];
+      });
+      for (const { jobId, job } of hitBatchJobsOf(municipalityId, hits)) await hitsQueue.add('hits', job, { jobId });
+      const hitReads = sightings.flatMap((sighting) => {
+        const ids = hits.filter((hit) => hit.evidence.readId === sighting.bestReadId).map((hit) => hit.hitId);
+        return sighting.readIds.flatMap((readId) => ids.map((hitId) => ({ readId, hitId })));
+      });
+      const readIds = sightings.flatMap((sighting) => sighting.readIds);
+      await store.closeSightings(readIds, hitReads);
+      for (const readId of readIds) openReads.delete(readId);
+    } catch (error) {
+      pending = [...sightings, ...pending];
+      throw error;
+    }
+  };
+
+  const processBatch = (job: Job<ReadBatchJob>): Promise<void> => exclusive(async () => {
+    const batch = readBatchOf(job.data, municipalityId);
+    const open = new Set(await store.storeReads(batch.reads));
+    for (const read of batch.reads) {
+      if (!open.has(read.readId) || openReads.has(read.readId)) continue;
+      openReads.set(read.readId, read);
+      pending.push(...collapser.add(read));
+    }
+    pending.push(...collapser.flushBefore(now()));
+    await forwardPending();
+  });
+
+  const flush = (): Promise<void> => exclusive(async () => {
+    pending.push(...collapser.flushBefore(now()));
+    await forwardPending();
+  });
+
+  const aggregateOnce = async (): Promise<number> => {
+    let jobs = 0;
+    for (;;) {
+      const reads = await store.unaggregatedReads(aggregateReadsPerJob);
+      if (reads.length === 0) break;
+      const { jobId, job } = aggregateBatchJobOf(municipalityId, reads, pseudonymSecret, options.transitionOptions);
+      await aggregatesQueue.add('aggregates', job, { jobId });
+      await store.markAggregated(reads.map((read) => read.readId));
+      jobs++;
+      if (reads.length < aggregateReadsPerJob) break;
+    }
+    return jobs;
+  };
+  const aggregateNow = (): Promise<number> => exclusive(aggregateOnce);
+
+  const flushTimer = setInterval(() => void flush().catch(report), options.flushEveryMs ?? 5_000);
+  const aggregateTimer = setInterval(() => void aggregateNow().catch(report), options.aggregateEveryMs ?? 15 * 60_000);
+  flushTimer.unref();
+  aggregateTimer.unref();
+
+  let worker: QueueWorker<ReadBatchJob>;
+  try {
+    worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: 1, ...prefix });
+  } catch (error) {
+    clearInterval(flushTimer);
+    clearInterval(aggregateTimer);
+    await Promise.allSettled([hitsQueue.close(), aggregatesQueue.close()]);
+    regionConnection.disconnect();
+    throw error;
+  }
+
+  return {
+    worker,
+    flush,
+    aggregateNow,
+    async close() {
+      clearInterval(flushTimer);
+      clearInterval(aggregateTimer);
+      await worker.close();
+      try {
+        await exclusive(async () => {
+          pending.push(...collapser.flushAll());
+          await forwardPending();
+          await aggregateOnce();
+        });
+      } finally {
+        await Promise.allSettled([hitsQueue.close(), aggregatesQueue.close()]);
+        regionConnection.disconnect();
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { detectImpossibleTravel, type ImpossibleTravelReason, type RoadGraph } from '../../domain/tracking/index.js';
+
+/** A sighting the travel check flagged: it could not have followed its predecessor in the vehicle's chain. */
+export interface ImpossibleTravelFlag {
+  readonly sightingId: string;
+  readonly previousSightingId: string;
+  readonly reason: ImpossibleTravelReason;
+  readonly requiredSeconds: number | null;
+  readonly availableSeconds: number;
+}
+
+// Both neighbours of each sighting: a late sighting lands inside the chain, so it is the later one of one pair and
+// the earlier one of another.
+const chainPairs = `
+UNWIND $ids AS id
+MATCH (sighting:Sighting {id: id})-[:AT]->(camera:Camera)
+OPTIONAL MATCH (previous:Sighting)-[:NEXT]->(sighting)
+OPTIONAL MATCH (previous)-[:AT]->(previousCamera:Camera)
+OPTIONAL MATCH (sighting)-[:NEXT]->(next:Sighting)
+OPTIONAL MATCH (next)-[:AT]->(nextCamera:Camera)
+RETURN sighting.id AS id, camera.id AS cameraId, sighting.capturedAt.epochMillis AS capturedAtMs,
+  previous.id AS previousId, previousCamera.id AS previousCameraId, previous.capturedAt.epochMillis AS previousAtMs,
+  next.id AS nextId, nextCamera.id AS nextCameraId, next.capturedAt.epochMillis AS nextAtMs`;
+
+// SET of the same values is a no-op in effect, so re-flagging on a replay changes nothing.
+const setFlags = `
+UNWIND $flags AS flag
+MATCH (sighting:Sighting {id: flag.sightingId})
+SET sighting.impossibleTravel = true,
+  sighting.impossibleTravelReason = flag.reason,
+  sighting.impossibleTravelAfter = flag.previousSightingId`;
+
+const millis = (value: unknown): number => neo4j.integer.toNumber(value as number);
+
+interface ChainedSighting {
+  readonly id: string;
+  readonly cameraId: string;
+  readonly capturedAtMs: number;
+}
+
+/**
+ * Compares each of the sightings with its neighbours in its vehicle's NEXT chain on the road graph's fastest
+ * route, and flags the later sighting of every pair no vehicle could have made (a cloned plate or a misread).
+ * Flags are only ever set, never cleared: once a pair was impossible, the evidence stays for the operator.
+ */
+export async function flagImpossibleTravel(driver: Driver, sightingIds: readonly string[], roadGraph: RoadGraph): Promise<ImpossibleTravelFlag[]> {
+  if (sightingIds.length === 0) return [];
+  const { records } = await driver.executeQuery(chainPairs, { ids: sightingIds });
+  const pairs = new Map<string, [ChainedSighting, ChainedSighting]>();
+  for (const record of records) {
+    const current: ChainedSighting = { id: record.get('id') as string, cameraId: record.get('cameraId') as string, capturedAtMs: millis(record.get('capturedAtMs')) };
+    const previousId = record.get('previousId') as string | null;
+    if (previousId !== null) {
+      pairs.set(`${previousId}>${current.id}`, [
+        { id: previousId, cameraId: record.get('previousCameraId') as string, capturedAtMs: millis(record.get('previousAtMs')) }, current,
+      ]);
+    }
+    const nextId = record.get('nextId') as string | null;
+    if (nextId !== null) {
+      pairs.set(`${current.id}>${nextId}`, [
+        current, { id: nextId, cameraId: record.get('nextCameraId') as string, capturedAtMs: millis(record.get('nextAtMs')) },
+      ]);
+    }
+  }
+  const flags: ImpossibleTravelFlag[] = [];
+  for (const [earlier, later] of pairs.values()) {
+    const verdict = detectImpossibleTravel(earlier, later, roadGraph);
+    if (!verdict.impossible) continue;
+    flags.push({
+      sightingId: later.id, previousSightingId: earlier.id, reason: verdict.reason,
+      requiredSeconds: verdict.requiredSeconds, availableSeconds: verdict.availableSeconds,
+    });
+  }
+  if (flags.length > 0) await driver.executeQuery(setFlags, { flags });
+  return flags;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import { loadConfig, urlVariable } from '../../runtime/config.js';
+import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
+import { defaultPoliceKeyPrefix } from '../../subgraphs/police/police-keys.js';
+
+export const graphWriterConfigSchema = z.object({
+  ...redisVariables,
+  NEO4J_URI: urlVariable(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  DS_POLICE_KEY_PREFIX: z.string().min(1).default(defaultPoliceKeyPrefix),
+  DS_ROAD_GRAPH_FILE: z.string().min(1).default(new URL('../../data/demo-region/road-graph.json', import.meta.url).pathname),
+  DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+}).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
+  path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',
+});
+
+export type GraphWriterConfig = z.infer<typeof graphWriterConfigSchema>;
+
+export function loadGraphWriterConfig(env: Record<string, string | undefined> = process.env): GraphWriterConfig {
+  return loadConfig('graph-writer', graphWriterConfigSchema, env);
+}
+
+/** The Neo4j the configuration names, or the local stack's (whose password the stack generated). */
+export function graphWriterNeo4j(config: GraphWriterConfig): Neo4jEndpoint {
+  if (config.NEO4J_URI === undefined) return stackEndpoints({}).neo4j;
+  return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '' };
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Queue, QueueEvents, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadRoadGraph } from '../../domain/tracking/index.js';
+import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { createQueue } from '../../runtime/queues/create-queue.js';
+import type { QueueWorker } from '../../runtime/queues/create-worker.js';
+import { listDeadLetters } from '../../runtime/queues/dead-letters.js';
+import type { ForwardedHit, HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { deadLetterQueueName } from '../../runtime/queues/queue-names.js';
+import { createHitStore } from '../../subgraphs/police/hit-store.js';
+import { policeKeys, type PoliceKeys } from '../../subgraphs/police/police-keys.js';
+import { createWantedVehicleStore } from '../../subgraphs/police/wanted-vehicle-store.js';
+import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
+import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
+import { graphWriterProcessor } from './graph-writer-processor.js';
+import { startGraphWriter } from './start-graph-writer.js';
+
+const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');
+const roadGraph = loadRoadGraph(JSON.parse(readFileSync(new URL('../../data/demo-region/road-graph.json', import.meta.url), 'utf8')));
+const run = randomUUID();
+const demoCameras = ['cam-suwon-02', 'cam-hwaseong-02', 'cam-osan-04'];
+
+let redis: Redis;
+let subscriber: Redis;
+let driver: Driver;
+let keys: PoliceKeys;
+let hitsQueue: Queue<HitBatchJob>;
+let alertQueue: Queue<AlertDeliveryJob>;
+let events: QueueEvents;
+let writer: QueueWorker<unknown>;
+let camerasBefore: string[];
+const received: AlertEvent[] = [];
+const vehicleIds: string[] = [];
+
+async function wantedVehicle(priority = 90): Promise<string> {
+  const id = `wv-${run}-${vehicleIds.length}`;
+  vehicleIds.push(id);
+  await createWantedVehicleStore(redis, keys).add({
+    id, kind: 'FULL_PLATE', plate: '12가3456', reason: 'STOLEN', priority, validFrom: '2026-01-01T00:00:00Z',
+    caseNumber: `case-${run}`, owningAgency: 'police', createdAt: '2026-01-01T00:00:00Z', createdBy: 'test',
+  });
+  return id;
+}
+
+function hit(wantedVehicleId: string, cameraId: string, municipalityId: string, capturedAt: string): ForwardedHit {
+  return {
+    hitId: `${municipalityId}:read-${randomUUID()}:${wantedVehicleId}`, wantedVehicleId, kind: 'FULL_PLATE', cameraId, municipalityId,
+    capturedAt, receivedAt: capturedAt, matchKind: 'EXACT', confidence: 0.97,
+    evidence: { readId: `read-${randomUUID()}`, readText: '12가3456', collapsedReads: 2 },
+  };
+}
+
+async function processBatch(job: HitBatchJob, jobId: string): Promise<unknown> {
+  const added = await hitsQueue.add('hits', job, { jobId });
+  return added.waitUntilFinished(events, 30_000);
+}
+
+async function sightingsOf(vehicleId: string) {
+  const { records } = await driver.executeQuery(`
+    MATCH (:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+    OPTIONAL MATCH (sighting)-[:NEXT]->(next:Sighting)
+    RETURN sighting.id AS id, camera.id AS cameraId, next.id AS nextId,
+      sighting.impossibleTravel AS impossibleTravel, sighting.impossibleTravelReason AS reason
+    ORDER BY sighting.capturedAt`, { vehicleId });
+  return records.map((record) => record.toObject());
+}
+
+async function eventually<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  redis = await connectQueueRedis(redisUrl);
+  subscriber = redis.duplicate();
+  await subscriber.subscribe(alertChannel);
+  subscriber.on('message', (_channel: string, message: string) => {
+    const alert = parseAlertEvent(message);
+    if (alert && vehicleIds.includes(alert.wantedVehicleId)) received.push(alert);
+  });
+  driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
+  await ensureSightingGraphSchema(driver);
+  camerasBefore = (await driver.executeQuery('MATCH (camera:Camera) WHERE camera.id IN $ids RETURN camera.id AS id', { ids: demoCameras }))
+    .records.map((record) => record.get('id') as string);
+  keys = policeKeys(`ds:test:${run}:police:`);
+  const queueName = `${regionHitsQueueName}-test-${run}`;
+  hitsQueue = createQueue<HitBatchJob>(queueName, redis, { attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+  alertQueue = createQueue<AlertDeliveryJob>(`ds-alert-delivery-test-${run}`, redis);
+  events = new QueueEvents(queueName, { connection: redis.duplicate() });
+  await events.waitUntilReady();
+  writer = await startGraphWriter(queueName, { redis, policeKeys: keys, neo4j: driver, roadGraph, alertDeliveries: alertQueue }, { redisUrl });
+});
+
+afterEach(() => {
+  received.splice(0);
+});
+
+afterAll(async () => {
+  await writer.close(true);
+  await events.close();
+  await subscriber.quit();
+  for (const name of [hitsQueue.name, deadLetterQueueName(hitsQueue.name), alertQueue.name]) {
+    const handle = new Queue(name, { connection: redis });
+    await handle.obliterate({ force: true });
+    await handle.close();
+  }
+  await hitsQueue.close();
+  await alertQueue.close();
+  const testKeys = await redis.keys(`${keys.prefix}*`);
+  if (testKeys.length > 0) await redis.del(...testKeys);
+  await driver.executeQuery('MATCH (vehicle:Vehicle) WHERE vehicle.id IN $ids OPTIONAL MATCH (vehicle)-[:SIGHTED]->(sighting:Sighting) DETACH DELETE vehicle, sighting', { ids: vehicleIds });
+  // Cameras this test brought into the graph, and only those nothing else refers to.
+  await driver.executeQuery(
+    'MATCH (camera:Camera) WHERE camera.id IN $ids AND NOT camera.id IN $before AND NOT EXISTS { (camera)--() } DELETE camera',
+    { ids: demoCameras, before: camerasBefore },
+  );
+  await driver.close();
+  redis.disconnect();
+});
+
+describe('graph writer', () => {
+  it('stores, chains and alerts each new hit once, and a replay of the batch changes nothing', async () => {
+    const vehicleId = await wantedVehicle(90);
+    const hits = [
+      hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-01T09:00:00+09:00'),
+      hit(vehicleId, 'cam-hwaseong-02', 'hwaseong', '2026-03-01T09:30:00+09:00'),
+      hit(vehicleId, 'cam-osan-04', 'osan', '2026-03-01T10:15:00+09:00'),
+    ];
+    const job: HitBatchJob = { municipalityId: 'suwon', batchId: `batch-${run}-1`, hits };
+
+    const result = await processBatch(job, `batch-${run}-1`);
+    expect(result).toMatchObject({ newHits: 3, sightingsRecorded: 3, impossibleTravel: [] });
+
+    const pending = await createHitStore(redis, keys).ofWantedVehicle(vehicleId, 'PENDING');
+    expect(pending.map((stored) => stored.id).sort()).toEqual(hits.map((sent) => sent.hitId).sort());
+    expect(pending.every((stored) => stored.matchKind === 'EXACT' && stored.confidence === 0.97)).toBe(true);
+
+    const chain = await sightingsOf(vehicleId);
+    expect(chain.map((sighting) => [sighting.id, sighting.cameraId, sighting.nextId])).toEqual([
+      [hits[0]?.hitId, 'cam-suwon-02', hits[1]?.hitId],
+      [hits[1]?.hitId, 'cam-hwaseong-02', hits[2]?.hitId],
+      [hits[2]?.hitId, 'cam-osan-04', null],
+    ]);
+
+    await eventually(() => received.length, (count) => count >= 3);
+    expect(received.map((alert) => [alert.id, alert.municipalityId, alert.priority])).toEqual([
+      [hits[0]?.hitId, 'suwon', 90], [hits[1]?.hitId, 'hwaseong', 90], [hits[2]?.hitId, 'osan', 90],
+    ]);
+    const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
+    expect(deliveries.filter((delivery) => delivery.data.alert.wantedVehicleId === vehicleId)).toHaveLength(3);
+
+    // The same batch again, as a redelivery under another job id: nothing new anywhere.
+    const replay = await processBatch(job, `batch-${run}-1-replay`);
+    expect(replay).toMatchObject({ newHits: 0, sightingsRecorded: 0, alerted: [] });
+    expect(await createHitStore(redis, keys).ofWantedVehicle(vehicleId)).toHaveLength(3);
+    expect(await sightingsOf(vehicleId)).toEqual(chain);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toHaveLength(3);
+    const deliveriesAfter = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
+    expect(deliveriesAfter.filter((delivery) => delivery.data.alert.wantedVehicleId === vehicleId)).toHaveLength(3);
+  });
+
+  it('flags a sighting no vehicle could have made after the one before it', async () => {
+    const vehicleId = await wantedVehicle(70);
+    const first = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-02T09:00:00+09:00');
+    const clone = hit(vehicleId, 'cam-osan-04', 'osan', '2026-03-02T09:00:10+09:00');
+    const result = await processBatch({ municipalityId: 'osan', batchId: `batch-${run}-2`, hits: [first, clone] }, `batch-${run}-2`);
+    expect(result).toMatchObject({ impossibleTravel: [{ sightingId: clone.hitId, previousSightingId: first.hitId, reason: 'faster-than-possible' }] });
+
+    const chain = await sightingsOf(vehicleId);
+    expect(chain.map((sighting) => [sighting.id, sighting.impossibleTravel, sighting.reason])).toEqual([
+      [first.hitId, null, null],
+      [clone.hitId, true, 'faster-than-possible'],
+    ]);
+  });
+
+  it('dead-letters an invalid batch with its reason, without retrying it', async () => {
+    const added = await hitsQueue.add('hits', { municipalityId: 'suwon', batchId: `batch-${run}-bad`, hits: [] } as HitBatchJob, { jobId: `batch-${run}-bad` });
+    await expect(added.waitUntilFinished(events, 30_000)).rejects.toThrow(/not a hit batch job/);
+    const letters = await listDeadLetters(redis, hitsQueue.name);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ jobId: `batch-${run}-bad`, attemptsMade: 1, reason: { code: 'DS_QUEUE_JOB_INVALID' } });
+  });
+
+  it('dead-letters a batch naming a wanted vehicle the police list does not hold, before writing anything', async () => {
+    const ghost = `wv-${run}-ghost`;
+    vehicleIds.push(ghost);
+    const added = await hitsQueue.add('hits', { municipalityId: 'suwon', batchId: `batch-${run}-ghost`, hits: [hit(ghost, 'cam-suwon-02', 'suwon', '2026-03-03T09:00:00+09:00')] }, { jobId: `batch-${run}-ghost` });
+    await expect(added.waitUntilFinished(events, 30_000)).rejects.toThrow(/unknown wanted vehicle/);
+    const letter = (await listDeadLetters(redis, hitsQueue.name)).find((dead) => dead.jobId === `batch-${run}-ghost`);
+    expect(letter?.reason.code).toBe('DS_HIT_WANTED_VEHICLE_UNKNOWN');
+    expect(await sightingsOf(ghost)).toEqual([]);
+  });
+
+  it('a retry after a crash between storing a hit and alerting on it still raises the alert, once', async () => {
+    const vehicleId = await wantedVehicle(55);
+    const sent = hit(vehicleId, 'cam-hwaseong-02', 'hwaseong', '2026-03-04T09:00:00+09:00');
+    let crash = true;
+    const crashingDeliveries = {
+      add: (...args: Parameters<Queue<AlertDeliveryJob>['add']>) => {
+        if (crash) throw new Error('worker died before queueing the CAD delivery');
+        return alertQueue.add(...args);
+      },
+    } as unknown as Queue<AlertDeliveryJob>;
+    const processor = graphWriterProcessor({ redis, policeKeys: keys, neo4j: driver, roadGraph, alertDeliveries: crashingDeliveries });
+    const job = {
+      data: { municipalityId: 'hwaseong', batchId: `batch-${run}-crash`, hits: [sent] },
+      progress: 0 as unknown,
+      async updateProgress(progress: object) {
+        this.progress = progress;
+      },
+    };
+
+    await expect(processor(job as unknown as Job)).rejects.toThrow(/worker died/);
+    expect(await createHitStore(redis, keys).find(sent.hitId)).toMatchObject({ status: 'PENDING' });
+    crash = false;
+    // The retry finds the hit already stored, yet owes its alert: the first attempt wrote that to the job.
+    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, sightingsRecorded: 0, alerted: [sent.hitId] });
+    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, alerted: [sent.hitId] });
+    const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
+    expect(deliveries.filter((delivery) => delivery.data.alert.id === sent.hitId)).toHaveLength(1);
+    await eventually(() => received.length, (count) => count >= 1);
+    // Published by the crashed attempt and by the retry: at least once on the stream, exactly once to CAD.
+    expect(new Set(received.map((alert) => alert.id))).toEqual(new Set([sent.hitId]));
+  });
+});

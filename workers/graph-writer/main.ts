@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { loadRoadGraph } from '../../domain/tracking/index.js';
+import { runProcess } from '../../runtime/config.js';
+import { createQueue } from '../../runtime/queues/create-queue.js';
+import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { queueNames } from '../../runtime/queues/queue-names.js';
+import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { policeKeys } from '../../subgraphs/police/police-keys.js';
+import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
+import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
+import { graphWriterNeo4j, loadGraphWriterConfig } from './graph-writer-config.js';
+import { startGraphWriter } from './start-graph-writer.js';
+
+async function main(): Promise<void> {
+  const config = loadGraphWriterConfig();
+  const roadGraph = loadRoadGraph(JSON.parse(readFileSync(config.DS_ROAD_GRAPH_FILE, 'utf8')));
+  const endpoint = graphWriterNeo4j(config);
+  const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
+  await ensureSightingGraphSchema(driver);
+  const redis = await connectDurableRedis(config.REDIS_URL);
+  const producer = await connectQueueRedis(config.REDIS_URL);
+  const alertDeliveries = createQueue<AlertDeliveryJob>(queueNames.alertDelivery, producer);
+  const writer = await startGraphWriter(
+    regionHitsQueueName,
+    { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, roadGraph, alertDeliveries },
+    { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY },
+  );
+  console.log(`graph-writer: writing ${regionHitsQueueName} to ${endpoint.uri}, alerts to ${queueNames.alertDelivery}`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`graph-writer: ${signal}, finishing active batches`);
+    // Waiting lets in-flight batches finish; one cut off anyway is retried whole, and every step is idempotent.
+    await writer.close();
+    await alertDeliveries.close();
+    producer.disconnect();
+    await redis.quit();
+    await driver.close();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await runProcess(main);
