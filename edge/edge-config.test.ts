@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 
-const neo4j = { NEO4J_URI: 'bolt://graph.example:7687', NEO4J_PASSWORD: 'pw' };
+const neo4j = {
+  NEO4J_URI: 'bolt://graph.example:7687', NEO4J_PASSWORD: 'pw',
+  DS_EDGE_PSEUDONYM_SECRET: Buffer.alloc(32, 7).toString('base64'),
+  DS_HOTLIST_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }), DS_HOTLIST_ACTIVE_KEY: 'k1',
+};
 
 describe('loadEdgeConfig', () => {
   it('fills the defaults around the municipality', () => {
@@ -14,5 +18,6 @@ describe('loadEdgeConfig', () => {
     expect(() => loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'su/won', DS_EDGE_MAX_BATCH_ITEMS: '5000', ...neo4j }))
       .toThrow(/DS_EDGE_MUNICIPALITY[\s\S]*DS_EDGE_MAX_BATCH_ITEMS|DS_EDGE_MAX_BATCH_ITEMS[\s\S]*DS_EDGE_MUNICIPALITY/);
     expect(() => loadEdgeConfig({ ...neo4j })).toThrow(/DS_EDGE_MUNICIPALITY/);
+    expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_PSEUDONYM_SECRET: 'c2hvcnQ=' })).toThrow(/DS_EDGE_PSEUDONYM_SECRET/);
   });
 });

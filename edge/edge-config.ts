@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultMaxFutureSkewMs, defaultMaxReadAgeMs, maxReadsPerBatch, type ReadValidationPolicy } from '../domain/ingest/index.js';
 import { localMqttUrl } from '../infra/stack/endpoints.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
+import { hotlistKeyRingConfigSchema } from '../runtime/hotlist/hotlist-key-ring-config.js';
 import { redisVariables } from '../runtime/redis/connect-durable-redis.js';
 import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
 
@@ -26,6 +27,17 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     DS_EDGE_ENQUEUE_TIMEOUT_MS: positiveInt.default(5_000),
     DS_EDGE_CAMERA_REFRESH_S: positiveInt.default(60),
     DS_EDGE_CAMERA_SILENCE_S: positiveInt.default(300),
+    /** Where the region's hotlist snapshots and the hits/aggregates queues live; the edge's Redis unless given. */
+    DS_EDGE_REGION_REDIS_URL: urlVariable(['redis', 'rediss']).optional(),
+    /** Base64, at least 32 bytes: daily pseudonym keys for transition statistics derive from it; it never leaves the edge. */
+    DS_EDGE_PSEUDONYM_SECRET: z.string().refine((value) => Buffer.from(value, 'base64').length >= 32, { message: 'expected base64 of at least 32 bytes' }),
+    DS_EDGE_RETENTION_DAYS: positiveInt.max(3650).default(30),
+    /** The edge's own state: the last good hotlist snapshot and its audit log (retention receipts, history searches). */
+    DS_EDGE_STATE_DIR: z.string().min(1).default('.stack/edge'),
+    DS_EDGE_AGGREGATE_EVERY_S: positiveInt.default(900),
+    ...hotlistKeyRingConfigSchema.shape,
+  }).refine((config) => config.DS_HOTLIST_ACTIVE_KEY in config.DS_HOTLIST_KEYS, {
+    message: 'expected the id of a key in DS_HOTLIST_KEYS', path: ['DS_HOTLIST_ACTIVE_KEY'],
   });
 }
 

@@ -1,13 +1,21 @@
+import { join, resolve } from 'node:path';
 import Fastify from 'fastify';
+import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import { displayUrl } from '../infra/stack/endpoints.js';
+import { openAuditLog } from '../runtime/audit/open-audit-log.js';
 import { runProcess } from '../runtime/config.js';
+import { hotlistKeyRingOf } from '../runtime/hotlist/hotlist-key-ring-config.js';
 import { createQueue } from '../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../runtime/queues/pipeline-jobs.js';
 import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
 import { connectNeo4j, neo4jEndpointOf } from '../subgraphs/cctv/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
+import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
+import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
+import { createEdgeReadStore } from './store/edge-read-store.js';
+import { scheduleRetention } from './store/retention.js';
 import { createCameraHealthStore } from './ingest/camera-health.js';
 import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
 import { httpIngest } from './ingest/http-ingest.js';
@@ -33,11 +41,33 @@ async function main(): Promise<void> {
     onEnqueued: (reads) => health.recordReads(reads), onError: logError,
   });
 
-  // The edge matcher and the edge stores consume `edgeReadsQueueName(municipalityId)`; they start here, after
-  // ingest's dependencies and before ingest opens, and close after ingest has stopped taking reads.
+  // The matcher and the edge's own stores start before ingest opens and close after it has stopped taking reads.
+  const stateDir = resolve(config.DS_EDGE_STATE_DIR, municipalityId);
+  const regionRedis = new Redis(config.DS_EDGE_REGION_REDIS_URL ?? config.REDIS_URL);
+  regionRedis.on('error', logError);
+  const hotlist = createEdgeHotlist({
+    redis: regionRedis, keyRing: hotlistKeyRingOf(config), cacheDirectory: join(stateDir, 'hotlist'), onError: logError,
+  });
+  await hotlist.start();
+  const store = createEdgeReadStore(driver, municipalityId);
+  await store.ensureSchema();
+  const auditLog = await openAuditLog({ dir: join(stateDir, 'audit'), rotateBytes: 64 * 1024 * 1024 });
+  if (auditLog.tornTail) logError(`audit log: a crash-torn last line was set aside: ${JSON.stringify(auditLog.tornTail)}`);
+  const retention = scheduleRetention({ store, auditLog, municipalityId, retentionDays: config.DS_EDGE_RETENTION_DAYS, onError: logError });
+  const matcher = await startEdgeMatcher({
+    municipalityId,
+    redisUrl: config.REDIS_URL,
+    ...(config.DS_EDGE_REGION_REDIS_URL ? { regionRedisUrl: config.DS_EDGE_REGION_REDIS_URL } : {}),
+    store,
+    hotlist,
+    pseudonymSecret: new Uint8Array(Buffer.from(config.DS_EDGE_PSEUDONYM_SECRET, 'base64')),
+    aggregateEveryMs: config.DS_EDGE_AGGREGATE_EVERY_S * 1000,
+    onError: logError,
+  });
 
   const app = Fastify({ logger: false });
   await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
+  app.get('/health', async () => ({ status: 'ok', municipality: municipalityId, hotlist: hotlist.status() }));
   await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
 
   const mqttClient = await mqtt.connectAsync(config.MQTT_URL, {
@@ -49,7 +79,7 @@ async function main(): Promise<void> {
   const mqttIngest = await startMqttIngest({
     client: mqttClient, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes: config.DS_EDGE_BODY_LIMIT_BYTES, onError: logError,
   });
-  console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}`);
+  console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras, hotlist version ${hotlist.status().version ?? 'none yet'}; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -60,6 +90,11 @@ async function main(): Promise<void> {
     await mqttIngest.stop().catch(logError);
     await mqttClient.endAsync();
     await app.close();
+    await matcher.close().catch(logError);
+    await retention.stop();
+    await auditLog.close();
+    await hotlist.close();
+    await regionRedis.quit();
     knownCameras.stop();
     await readsQueue.close();
     await queueRedis.quit();

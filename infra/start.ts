@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
 import { devHotlistKeyEnvironment } from './services/dev-hotlist-keys.js';
-import { devIdentityHeaderSecret } from './services/dev-identity-secret.js';
+import { devSecret } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
 import { loadStackConfig } from './stack/config.js';
@@ -19,7 +19,9 @@ function hubEnvironment(): NodeJS.ProcessEnv {
     APOLLO_TELEMETRY_DISABLED: '1',
     DS_ENV: 'development',
     DS_DEV_IDENTITY: '1',
-    DS_IDENTITY_HEADER_SECRET: devIdentityHeaderSecret(),
+    DS_IDENTITY_HEADER_SECRET: devSecret('identity-header-secret'),
+    DS_CAD_WEBHOOK_SECRET: devSecret('cad-webhook-secret'),
+    DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32),
     ...devHotlistKeyEnvironment(),
     REDIS_URL: endpoints.redisUrl,
     NEO4J_URI: endpoints.neo4j.uri,
@@ -51,7 +53,10 @@ Dongseon is up.
   GraphQL endpoint:         http://127.0.0.1:4000/graphql
   Real-time alerts:         ws://127.0.0.1:4001/graphql      (graphql-ws, subscription alertRaised)
   A token for scripts:      npm run identity -- mint police-officer
-The camera-read pipeline and the live demo come with the ingest and digital-twin issues.
+  Edge nodes (camera reads): suwon http://127.0.0.1:8481/v1/reads · hwaseong :8482 · osan :8483
+                            MQTT dongseon/<municipality>/cameras/<cameraId>/reads on the stack's broker
+  112 CAD test receiver:    http://127.0.0.1:18112/deliveries
+The live demo (a SUMO city replayed into the edges) comes with the digital-twin issue.
 Press Ctrl-C to stop everything this command started.`;
 
 async function main(): Promise<void> {

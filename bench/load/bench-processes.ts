@@ -4,10 +4,11 @@ import { spawnService, stopServices, waitForHealth, type RunningService } from '
 import { subgraphUrlVariable } from '../../gateway/gateway-config.js';
 import { subgraphNames, type SubgraphName } from '../../schema/subgraph-names.js';
 import { freePorts } from './free-ports.js';
-import { subgraphPortVariable, subgraphsProcessEnv } from './subgraphs-process-config.js';
+import { subgraphsProcessEnv } from './subgraphs-process-config.js';
 
 const host = '127.0.0.1';
 const graphqlUrl = (port: number) => `http://${host}:${port}/graphql`;
+const healthUrl = (port: number) => `http://${host}:${port}/health`;
 
 export interface SubgraphsProcess {
   readonly urls: Readonly<Record<SubgraphName, string>>;
@@ -19,12 +20,12 @@ export async function startSubgraphsProcess(settings: { identitySecret: string; 
   const chosen = await freePorts(subgraphNames.length, host);
   const ports = Object.fromEntries(subgraphNames.map((name, i) => [name, chosen[i] as number])) as Record<SubgraphName, number>;
   const running = spawnService(
-    { name: 'subgraphs', entry: 'bench/load/subgraphs-main.ts', port: ports.cctv, portVariable: subgraphPortVariable('cctv') },
+    { name: 'subgraphs', entry: 'bench/load/subgraphs-main.ts', env: {} },
     { ...process.env, ...subgraphsProcessEnv({ ...settings, ports }) },
   );
   try {
     for (const name of subgraphNames) {
-      await waitForHealth({ ...running, service: { ...running.service, name: `subgraphs (${name})`, port: ports[name] } }, 120_000);
+      await waitForHealth({ ...running, service: { ...running.service, name: `subgraphs (${name})`, healthUrl: healthUrl(ports[name]) } }, 120_000);
     }
   } catch (error) {
     await stopServices([running]);
@@ -57,7 +58,8 @@ export async function startGatewayProcesses(count: number, settings: GatewayProc
   const running: RunningService[] = [];
   try {
     for (let i = 0; i < count; i++) {
-      running.push(spawnService({ name: `gateway-${i + 1}`, entry: 'gateway/main.ts', port: ports[2 * i] as number, portVariable: 'DS_GATEWAY_PORT' }, {
+      const port = ports[2 * i] as number;
+      running.push(spawnService({ name: `gateway-${i + 1}`, entry: 'gateway/main.ts', env: { DS_GATEWAY_PORT: String(port) }, healthUrl: healthUrl(port) }, {
         ...process.env,
         DS_ENV: 'development',
         DS_GATEWAY_HOST: host,
@@ -79,5 +81,5 @@ export async function startGatewayProcesses(count: number, settings: GatewayProc
     await stopServices(running);
     throw error;
   }
-  return { urls: running.map((gateway) => graphqlUrl(gateway.service.port)), running };
+  return { urls: running.map((_, i) => graphqlUrl(ports[2 * i] as number)), running };
 }

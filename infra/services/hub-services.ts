@@ -3,19 +3,44 @@ export interface HubService {
   readonly name: string;
   /** Entry point, relative to the repository root. */
   readonly entry: string;
-  readonly port: number;
-  /** Environment variable that sets the service's port. */
-  readonly portVariable: string;
+  /** Its own environment on top of the hub's. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Where it answers a health check; workers without HTTP count as up once they have run a moment without exiting. */
+  readonly healthUrl?: string;
 }
 
-export const hubServices: readonly HubService[] = [
-  { name: 'cctv', entry: 'subgraphs/cctv/main.ts', port: 4101, portVariable: 'DS_CCTV_PORT' },
-  { name: 'police', entry: 'subgraphs/police/main.ts', port: 4102, portVariable: 'DS_POLICE_PORT' },
-  { name: 'signals', entry: 'subgraphs/signals/main.ts', port: 4103, portVariable: 'DS_SIGNALS_PORT' },
-  { name: 'moj', entry: 'subgraphs/moj/main.ts', port: 4104, portVariable: 'DS_MOJ_PORT' },
-  { name: 'tracking', entry: 'subgraphs/tracking/main.ts', port: 4105, portVariable: 'DS_TRACKING_PORT' },
-  { name: 'civic', entry: 'subgraphs/civic/main.ts', port: 4106, portVariable: 'DS_CIVIC_PORT' },
-  { name: 'gateway', entry: 'gateway/main.ts', port: 4000, portVariable: 'DS_GATEWAY_PORT' },
-];
+const subgraph = (name: string, port: number): HubService => ({
+  name, entry: `subgraphs/${name}/main.ts`, env: { [`DS_${name.toUpperCase()}_PORT`]: String(port) }, healthUrl: `http://127.0.0.1:${port}/health`,
+});
 
-export const healthUrlOf = (service: HubService): string => `http://127.0.0.1:${service.port}/health`;
+/** The demo region's municipalities, each with its own edge node. */
+export const demoMunicipalities = ['suwon', 'hwaseong', 'osan'] as const;
+export const edgePortOf = (municipality: (typeof demoMunicipalities)[number]): number => 8481 + demoMunicipalities.indexOf(municipality);
+export const cadReceiverPort = 18112;
+
+const edge = (municipality: (typeof demoMunicipalities)[number]): HubService => ({
+  name: `edge-${municipality}`,
+  entry: 'edge/main.ts',
+  env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(edgePortOf(municipality)) },
+  healthUrl: `http://127.0.0.1:${edgePortOf(municipality)}/health`,
+});
+
+const worker = (name: string, entry: string, env: Record<string, string> = {}): HubService => ({ name, entry, env });
+
+export const hubServices: readonly HubService[] = [
+  subgraph('cctv', 4101),
+  subgraph('police', 4102),
+  subgraph('signals', 4103),
+  subgraph('moj', 4104),
+  subgraph('tracking', 4105),
+  subgraph('civic', 4106),
+  { name: 'gateway', entry: 'gateway/main.ts', env: { DS_GATEWAY_PORT: '4000' }, healthUrl: 'http://127.0.0.1:4000/health' },
+  {
+    name: 'cad-receiver', entry: 'infra/cad-receiver/main.ts', env: { DS_CAD_RECEIVER_PORT: String(cadReceiverPort) },
+    healthUrl: `http://127.0.0.1:${cadReceiverPort}/deliveries`,
+  },
+  worker('alert-delivery', 'workers/alert-delivery/main.ts', { DS_CAD_WEBHOOK_URL: `http://127.0.0.1:${cadReceiverPort}/112/alerts` }),
+  worker('graph-writer', 'workers/graph-writer/main.ts'),
+  worker('aggregate-writer', 'workers/aggregate-writer/main.ts'),
+  ...demoMunicipalities.map(edge),
+];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError } from '../../domain/errors/index.js';
 import { repoRoot } from '../stack/paths.js';
-import { healthUrlOf, type HubService } from './hub-services.js';
+import type { HubService } from './hub-services.js';
 
 export interface RunningService {
   readonly service: HubService;
@@ -34,7 +34,7 @@ function relayOutput(running: RunningService, stream: NodeJS.ReadableStream | nu
 export function spawnService(service: HubService, env: NodeJS.ProcessEnv): RunningService {
   const child = spawn(tsxBinary, [service.entry], {
     cwd: repoRoot,
-    env: { ...env, [service.portVariable]: String(service.port) },
+    env: { ...env, ...service.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const running: RunningService = { service, child, recentOutput: [] };
@@ -43,16 +43,27 @@ export function spawnService(service: HubService, env: NodeJS.ProcessEnv): Runni
   return running;
 }
 
-/** Resolves once the service answers GET /health; fails with its last output if it exits or the deadline passes. */
+/** How long a worker without a health endpoint must run without exiting to count as up. */
+const workerSettleMs = 3_000;
+
+/**
+ * Resolves once the service answers its health check (or, for a worker, has run a moment without exiting); fails
+ * with its last output if it exits or the deadline passes.
+ */
 export async function waitForHealth(running: RunningService, deadlineMs = 60_000): Promise<void> {
   const started = Date.now();
+  const { healthUrl } = running.service;
   while (Date.now() - started < deadlineMs) {
     if (running.child.exitCode !== null) break;
-    try {
-      const response = await fetch(healthUrlOf(running.service), { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    if (healthUrl === undefined) {
+      if (Date.now() - started >= workerSettleMs) return;
+    } else {
+      try {
+        const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await sleep(300);
   }
