@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { DongseonError } from '../../domain/errors/index.js';
 import { displayUrl, localRedisUrl } from '../../infra/stack/endpoints.js';
 import { urlVariable } from '../config.js';
@@ -12,8 +12,8 @@ export const redisVariables = {
  * Connects, and refuses a Redis without its append-only file: what a store acknowledges must survive a restart of
  * Redis (the AOF is fsynced every second at most).
  */
-export async function connectDurableRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+export async function connectDurableRedis(url: string, options: RedisOptions = { maxRetriesPerRequest: 3 }): Promise<Redis> {
+  const redis = new Redis(url, { ...options, lazyConnect: true });
   try {
     await redis.connect();
     const persistence = await redis.info('persistence');
