@@ -34,6 +34,11 @@ export interface ReadCollapser {
   flushBefore(nowMs: number): Sighting[];
   /** Closes every group (shutdown, end of a replay). */
   flushAll(): Sighting[];
+  /**
+   * The open group `read` was added to, as it stands now (a snapshot: its read ids are copied), or undefined when
+   * the read is in no open group (a straggler, already emitted, or never added). Its first read id names the group.
+   */
+  openSightingOf(read: CameraRead): Sighting | undefined;
   readonly openGroups: number;
 }
 
@@ -131,6 +136,11 @@ export function createReadCollapser(options: ReadCollapseOptions = defaultReadCo
       const emitted = [...groups.values()].map(sightingOf);
       groups.clear();
       return emitted;
+    },
+    openSightingOf(read) {
+      const group = groups.get(`${read.cameraId}\u0000${bestCandidate(read).text}`);
+      if (group === undefined || !group.readIds.includes(read.readId)) return undefined;
+      return sightingOf({ ...group, readIds: [...group.readIds] });
     },
     get openGroups() {
       return groups.size;

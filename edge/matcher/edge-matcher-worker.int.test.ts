@@ -36,16 +36,26 @@ let hitsQueue: Queue<HitBatchJob>;
 let aggregatesQueue: Queue<AggregateBatchJob>;
 let clock = Date.now();
 
-// An hour ago: older than the collapse window, so each batch's groups close at the end of the batch.
+// An hour ago: older than the collapse window, so each batch's groups close at the end of the batch. Reads near
+// `clock` stay in open groups until the clock moves past the window.
 const t0 = Date.now() - 60 * 60_000;
-function read(readId: string, cameraId: string, text: string, offsetMs = 0, confidence = 0.9): CameraRead {
+function read(readId: string, cameraId: string, text: string, offsetMs = 0, confidence = 0.9, more: CameraRead['candidates'] = []): CameraRead {
   const capturedAtMs = t0 + offsetMs;
   return {
     readId: `${municipalityId}-${readId}`, cameraId, capturedAt: new Date(capturedAtMs).toISOString(), capturedAtMs,
     receivedAt: new Date(capturedAtMs + 1000).toISOString(), receivedAtMs: capturedAtMs + 1000,
-    candidates: [{ text, confidence }], plateImageRef: `plates/${readId}.jpg`,
+    candidates: [{ text, confidence }, ...more], plateImageRef: `plates/${readId}.jpg`,
   };
 }
+/** A read captured `offsetMs` after ten seconds before the clock: its group stays open. */
+const recentRead = (readId: string, cameraId: string, text: string, offsetMs: number, confidence: number, more: CameraRead['candidates'] = []): CameraRead =>
+  read(readId, cameraId, text, clock - t0 - 10_000 + offsetMs, confidence, more);
+const allHitJobs = async () =>
+  (await hitsQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'])).map((j) => ({ id: j.id, job: hitBatchJobSchema.parse(j.data) }));
+const hitJobsOfCamera = async (cameraId: string) => (await allHitJobs()).filter(({ job }) => job.hits.some((h) => h.cameraId === cameraId));
+const storedRead = async (readId: string) =>
+  (await storedNodes() as { readId: string; hit: boolean; sighted: boolean; hitIds?: string[] }[]).find((n) => n.readId === `${municipalityId}-${readId}`);
+const batchOf = (name: string, reads: readonly CameraRead[]): ReadBatchJob => ({ municipalityId, batchId: `${municipalityId}-${name}`, reads });
 const nonHitPlates = ['99너1234', '33더5555'];
 const batch: ReadBatchJob = {
   municipalityId,
@@ -114,10 +124,11 @@ describe('the edge matcher', () => {
       ['witness-1', 'PARTIAL_PLATE', 'EXACT', undefined],
     ]));
     expect(job.hits).toHaveLength(3);
-    // Repeated reads of one vehicle at one camera: one hit, on the best frame, counting every read.
+    // Repeated reads of one vehicle at one camera: one hit, forwarded at the first read that matched and named by
+    // it, counting the reads collapsed by then.
     expect(job.hits.find((h) => h.wantedVehicleId === 'stolen-1')).toMatchObject({
-      hitId: `${municipalityId}:${municipalityId}-e2:stolen-1`, confidence: 0.95,
-      evidence: { readId: `${municipalityId}-e2`, collapsedReads: 3, plateImageRef: 'plates/e2.jpg' },
+      hitId: `${municipalityId}:${municipalityId}-e1:stolen-1`, confidence: 0.8,
+      evidence: { readId: `${municipalityId}-e1`, collapsedReads: 1, plateImageRef: 'plates/e1.jpg' },
     });
     const payload = JSON.stringify(jobs.map((j) => j.data));
     for (const plate of nonHitPlates) expect(payload).not.toContain(plate);
@@ -129,6 +140,7 @@ describe('the edge matcher', () => {
     expect(nodes.map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'n1', 'n2', 'p1', 'q1']);
     expect(nodes.filter((n) => n.hit).map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'p1', 'q1']);
     expect(nodes.find((n) => n.readId.endsWith('-n1'))).toMatchObject({ plate: '99너1234', hit: false });
+    for (const readId of ['e1', 'e2', 'e3']) expect(await storedRead(readId)).toMatchObject({ hitIds: [`${municipalityId}:${municipalityId}-e1:stolen-1`] });
     const labels = await driver.executeQuery(`MATCH (r:EdgeRead) WHERE r.readId STARTS WITH $p RETURN DISTINCT labels(r) AS l`, { p: `${municipalityId}-` });
     // Neo4j returns a node's labels in no fixed order.
     expect(labels.records.map((r) => [...(r.get('l') as string[])].sort())).toEqual([['EdgeRead', store.label].sort()]);
@@ -142,19 +154,56 @@ describe('the edge matcher', () => {
     expect(await storedNodes()).toEqual(before);
   });
 
-  it('collapses repeated reads across batches into one hit, forwarded once the window has passed', async () => {
-    const recent = (readId: string, offsetMs: number, confidence: number): CameraRead =>
-      read(readId, 'cam-4', '123가4567', clock - t0 - 10_000 + offsetMs, confidence);
-    await process(`${municipalityId}-b2`, { municipalityId, batchId: `${municipalityId}-b2`, reads: [recent('x1', 0, 0.8), recent('x2', 1_000, 0.9)] });
-    await process(`${municipalityId}-b3`, { municipalityId, batchId: `${municipalityId}-b3`, reads: [recent('x3', 5_000, 0.85)] });
+  it('forwards a single read of a listed plate while processing its batch, without the window or a flush', async () => {
+    await process(`${municipalityId}-s1`, batchOf('s1', [recentRead('s1', 'cam-5', '12가3456', 0, 0.9)]));
+    const jobs = await hitJobsOfCamera('cam-5');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.job.hits).toMatchObject([{
+      hitId: `${municipalityId}:${municipalityId}-s1:stolen-2`, matchKind: 'EXACT', evidence: { readId: `${municipalityId}-s1`, collapsedReads: 1 },
+    }]);
+    // Its group is still open; the read that made the hit is already marked, so retention keeps it.
+    expect(await storedRead('s1')).toMatchObject({ hit: true, sighted: false, hitIds: [`${municipalityId}:${municipalityId}-s1:stolen-2`] });
+  });
+
+  it('collapses repeated reads across batches into the one hit of the first read, and forwards nothing more', async () => {
+    const b2 = batchOf('b2', [recentRead('x1', 'cam-4', '123가4567', 0, 0.8), recentRead('x2', 'cam-4', '123가4567', 1_000, 0.9)]);
+    await process(b2.batchId, b2);
+    const forwarded = await hitJobsOfCamera('cam-4');
+    expect(forwarded).toHaveLength(1);
+    expect(forwarded[0]?.job.hits).toMatchObject([{ hitId: `${municipalityId}:${municipalityId}-x1:stolen-1`, evidence: { readId: `${municipalityId}-x1`, collapsedReads: 1 } }]);
+    const b3 = batchOf('b3', [recentRead('x3', 'cam-4', '123가4567', 5_000, 0.85)]);
+    await process(b3.batchId, b3);
+    // Replaying a batch, or feeding its reads again, while the group is open forwards nothing new.
+    await process(`${b2.batchId}-replay`, b2);
+    await process(`${b3.batchId}-replay`, batchOf('b3-again', b3.reads));
     await matcher.flush();
-    expect(await hitsQueue.getJobCounts()).toMatchObject({ waiting: 1 });
+    expect(await hitJobsOfCamera('cam-4')).toEqual(forwarded);
+    // The window passes and the group closes: every read is marked with the one hit, and nothing more is forwarded.
     clock += 60_000;
     await matcher.flush();
-    const jobs = await hitsQueue.getJobs(['waiting']);
-    expect(jobs).toHaveLength(2);
-    const latest = jobs.map((j) => hitBatchJobSchema.parse(j.data)).find((j) => j.hits.some((h) => h.cameraId === 'cam-4'));
-    expect(latest?.hits).toMatchObject([{ hitId: `${municipalityId}:${municipalityId}-x2:stolen-1`, evidence: { collapsedReads: 3 } }]);
+    await process(`${b2.batchId}-replay-closed`, b2);
+    expect(await hitJobsOfCamera('cam-4')).toEqual(forwarded);
+    for (const readId of ['x1', 'x2', 'x3']) {
+      expect(await storedRead(readId)).toMatchObject({ hit: true, sighted: true, hitIds: [`${municipalityId}:${municipalityId}-x1:stolen-1`] });
+    }
+  });
+
+  it('forwards a pass whose first read does not match at the later read that does', async () => {
+    const first = recentRead('y1', 'cam-6', '99너1234', 0, 0.8);
+    await process(`${municipalityId}-y1`, batchOf('y1', [first]));
+    expect(await hitJobsOfCamera('cam-6')).toEqual([]);
+    // The same pass, read better: the same best text, and a candidate that is listed.
+    const second = recentRead('y2', 'cam-6', '99너1234', 1_000, 0.9, [{ text: '12가3456', confidence: 0.85 }]);
+    await process(`${municipalityId}-y2`, batchOf('y2', [second]));
+    const jobs = await hitJobsOfCamera('cam-6');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.job.hits).toMatchObject([{
+      hitId: `${municipalityId}:${municipalityId}-y2:stolen-2`, evidence: { readId: `${municipalityId}-y2`, readText: '12가3456', collapsedReads: 2 },
+    }]);
+    clock += 60_000;
+    await matcher.flush();
+    expect(await hitJobsOfCamera('cam-6')).toEqual(jobs);
+    expect(await storedRead('y1')).toMatchObject({ hit: true, sighted: true, hitIds: [`${municipalityId}:${municipalityId}-y2:stolen-2`] });
   });
 
   it('forwards plate-free aggregates of the stored reads', async () => {
@@ -162,7 +211,7 @@ describe('the edge matcher', () => {
     expect(await matcher.aggregateNow()).toBe(0);
     const [job] = await aggregatesQueue.getJobs(['waiting']);
     const aggregates = aggregateBatchJobSchema.parse(job?.data);
-    expect(aggregates.hourlyCounts.reduce((sum, c) => sum + c.reads, 0)).toBe(10);
+    expect(aggregates.hourlyCounts.reduce((sum, c) => sum + c.reads, 0)).toBe(13);
     const payload = JSON.stringify(aggregates);
     for (const text of ['123가4567', '12고3456', '45나6789', ...nonHitPlates, ...batch.reads.map((r) => r.readId)]) expect(payload).not.toContain(text);
   });

@@ -7,7 +7,7 @@ import { defaultJobOptions } from '../../runtime/queues/create-queue.js';
 import { createWorker, type QueueWorker } from '../../runtime/queues/create-worker.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
 import {
-  edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type HitBatchJob, type ReadBatchJob,
+  edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type ForwardedHit, type HitBatchJob, type ReadBatchJob,
 } from '../../runtime/queues/pipeline-jobs.js';
 import type { EdgeReadStore } from '../store/edge-read-store.js';
 import { aggregateBatchJobOf, forwardedHitsOf, hitBatchJobsOf, type SightingMatcher } from './match-read-batch.js';
@@ -37,7 +37,7 @@ export interface EdgeMatcherOptions {
 
 export interface EdgeMatcher {
   readonly worker: QueueWorker<ReadBatchJob>;
-  /** Closes the groups older than the collapse window and forwards their hits. */
+  /** Closes the groups older than the collapse window and forwards the hits of those not forwarded yet. */
   flush(): Promise<void>;
   /** Forwards the aggregates of every read not yet counted; resolves to the number of jobs enqueued. */
   aggregateNow(): Promise<number>;
@@ -60,10 +60,18 @@ function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
  * the keyed hotlist and forwards only the hits. Non-hit reads stay in the edge store; the region gets them only
  * as plate-free aggregates.
  *
- * Idempotence: a read is fed to the collapser only while its sighting is not closed in the store, and is closed
- * only after its hits are enqueued; hit and job ids come from read ids and wanted-vehicle ids alone. So a retried
- * or replayed batch either finds its reads closed (nothing is forwarded again) or forwards the very same job id,
- * which BullMQ does not add twice.
+ * Latency: a hit is forwarded while the batch that makes it is processed, not when its group closes. Each read
+ * that joins or opens a group not yet forwarded matches the group's best frame so far; the first read that makes
+ * the group match names the hit (`<municipality>:<readId>:<wantedVehicleId>`) for the whole group. Later reads of
+ * the group collapse into that hit and forward nothing; when the group closes its reads are marked with the hit
+ * and nothing more is forwarded. Groups never forwarded are matched once more when they close, as before.
+ *
+ * Idempotence: a read is fed to the collapser only while its sighting is not closed in the store and it is not in
+ * an open group already, and is closed only after its hits are enqueued; hit and job ids come from read ids and
+ * wanted-vehicle ids alone, and a forwarded group is remembered until it closes. So a retried or replayed batch
+ * either finds its reads closed or open (nothing is forwarded again) or forwards the very same job id, which
+ * BullMQ does not add twice. Limit: the forwarded groups live in memory only, so after a restart a read of a pass
+ * already forwarded (one of a batch not replayed, or one that opens the pass's group anew) can forward a second hit.
  */
 export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<EdgeMatcher> {
   const { municipalityId, store, hotlist, pseudonymSecret } = options;
@@ -77,6 +85,11 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
   // Reads in an open group or a sighting not yet forwarded, by id: the best frame's times come from here.
   const openReads = new Map<string, CameraRead>();
   let pending: Sighting[] = [];
+  // Open groups whose hits were forwarded, by the group's first read id (a sighting's `readIds[0]`), with those
+  // hits: their later reads and their closing forward nothing more. Forgotten when the group closes.
+  const forwardedGroups = new Map<string, readonly ForwardedHit[]>();
+  // Hits of open groups matched since the last forwarding; kept across a failed enqueue and sent on the next try.
+  let earlyHits: ForwardedHit[] = [];
 
   // One thing at a time: batches, timer flushes and aggregates share the collapser and the pending sightings.
   let chain: Promise<unknown> = Promise.resolve();
@@ -86,25 +99,58 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
     return run;
   };
 
+  /**
+   * Matches the open group `read` just joined or opened, unless its hit was already forwarded: on its best frame
+   * so far, so the first read that makes the group match is that frame and names the hit. A straggler is in no
+   * open group; it is emitted closed and forwarded with the closed sightings.
+   */
+  const matchOpenGroup = (read: CameraRead): void => {
+    const sighting = collapser.openSightingOf(read);
+    const groupId = sighting?.readIds[0];
+    if (sighting === undefined || groupId === undefined || forwardedGroups.has(groupId)) return;
+    const bestRead = openReads.get(sighting.bestReadId);
+    if (!bestRead) return;
+    // The evidence is the group as it stands now: `collapsedReads` counts the reads collapsed at forwarding time,
+    // not the group's final count, and the frame is the best one so far.
+    const hits = forwardedHitsOf(municipalityId, { sighting, bestRead }, hotlist);
+    if (hits.length === 0) return;
+    forwardedGroups.set(groupId, hits);
+    earlyHits.push(...hits);
+  };
+
+  /** Enqueues the early hits and the hits of closed sightings not forwarded yet, in one job, then closes those. */
   const forwardPending = async (): Promise<void> => {
-    if (pending.length === 0) return;
+    if (pending.length === 0 && earlyHits.length === 0) return;
     const sightings = pending;
+    const early = earlyHits;
     pending = [];
+    earlyHits = [];
     try {
-      const hits = sightings.flatMap((sighting) => {
+      const closed = sightings.map((sighting) => {
+        const forwarded = forwardedGroups.get(sighting.readIds[0] ?? '');
+        if (forwarded) return { sighting, hits: forwarded, isNew: false };
         const bestRead = openReads.get(sighting.bestReadId);
-        return bestRead ? forwardedHitsOf(municipalityId, { sighting, bestRead }, hotlist) : [];
+        return { sighting, hits: bestRead ? forwardedHitsOf(municipalityId, { sighting, bestRead }, hotlist) : [], isNew: true };
       });
+      const hits = [...early, ...closed.flatMap(({ hits: sightingHits, isNew }) => (isNew ? sightingHits : []))];
       for (const { jobId, job } of hitBatchJobsOf(municipalityId, hits)) await hitsQueue.add('hits', job, { jobId });
-      const hitReads = sightings.flatMap((sighting) => {
-        const ids = hits.filter((hit) => hit.evidence.readId === sighting.bestReadId).map((hit) => hit.hitId);
-        return sighting.readIds.flatMap((readId) => ids.map((hitId) => ({ readId, hitId })));
-      });
+      // An early hit's read is marked at once, so retention keeps it while its group is still open; every read of
+      // a closed sighting is marked with the sighting's hits.
+      const hitReads = new Map<string, { readId: string; hitId: string }>();
+      const mark = (readId: string, hitId: string): void => {
+        hitReads.set(`${readId}\u0000${hitId}`, { readId, hitId });
+      };
+      for (const hit of early) mark(hit.evidence.readId, hit.hitId);
+      for (const { sighting, hits: sightingHits } of closed) {
+        for (const readId of sighting.readIds) for (const hit of sightingHits) mark(readId, hit.hitId);
+      }
       const readIds = sightings.flatMap((sighting) => sighting.readIds);
-      await store.closeSightings(readIds, hitReads);
+      await store.closeSightings(readIds, [...hitReads.values()]);
       for (const readId of readIds) openReads.delete(readId);
+      for (const sighting of sightings) forwardedGroups.delete(sighting.readIds[0] ?? '');
     } catch (error) {
       pending = [...sightings, ...pending];
+      earlyHits = [...early, ...earlyHits];
       throw error;
     }
   };
@@ -116,6 +162,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
       if (!open.has(read.readId) || openReads.has(read.readId)) continue;
       openReads.set(read.readId, read);
       pending.push(...collapser.add(read));
+      matchOpenGroup(read);
     }
     pending.push(...collapser.flushBefore(now()));
     await forwardPending();
