@@ -1,5 +1,7 @@
+import { alertBenchmark } from './alert.bench.js';
 import type { Benchmark } from './benchmark.js';
 import { gatewayBenchmark } from './gateway.bench.js';
+import { ingestBenchmark } from './ingest.bench.js';
 import { platesBenchmark } from './plates.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark];
+export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark, ingestBenchmark, alertBenchmark];

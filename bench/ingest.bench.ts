@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { stackEndpoints } from '../infra/stack/endpoints.js';
+import type { RunningService } from '../infra/services/service-processes.js';
+import { numericArgument, round, type Benchmark } from './benchmark.js';
+import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
+import {
+  benchRedisUrl, claimBenchRedis, countEdgeReads, demoCameras, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchReads, serviceRssMb,
+  startEdges, stopServices,
+} from './pipeline/pipeline-processes.js';
+
+const sumRss = async (edges: readonly { running: RunningService }[]) => (await Promise.all(edges.map((e) => serviceRssMb(e.running)))).reduce((a, b) => a + b, 0);
+
+export const ingestBenchmark: Benchmark = {
+  name: 'ingest',
+  description: 'three edge processes with a 1M-plate hotlist: HTTP batches through matching to the edge store, reads/s and RSS',
+  needs: ['redis', 'neo4j', 'mosquitto'],
+  oneCore: false,
+  async run(args) {
+    const seconds = numericArgument(args, 'seconds', 60);
+    const hotlistSize = numericArgument(args, 'hotlist', 1_000_000);
+    const batchSize = numericArgument(args, 'batch', 500);
+    const concurrency = numericArgument(args, 'concurrency', 4);
+    const drainSeconds = numericArgument(args, 'drain', 60);
+    const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version };
+    console.log(`machine: ${machine.cpu}, ${machine.cores} cores (shared by load generator, 3 edges, Redis, Neo4j, MQTT), node ${machine.node}`);
+
+    const runId = randomUUID().slice(0, 8);
+    const prefix = `bench-ingest-${runId}-`;
+    const endpoints = stackEndpoints();
+    const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-ingest-'));
+    const redis = new Redis(benchRedisUrl());
+    const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+    const started: RunningService[] = [];
+    let claimed = false;
+    try {
+      await claimBenchRedis(redis);
+      claimed = true;
+      const cameras = await demoCameras(driver);
+      let t = Date.now();
+      const listed = listedPlates(hotlistSize, 1);
+      const { header, bytes } = await publishBenchHotlist(redis, listed.map((plate, i) => ({ ref: `bench-wv-${i}`, plate })));
+      console.log(`hotlist: ${hotlistSize.toLocaleString()} plates published as version ${header.version} (${(bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      t = Date.now();
+      const edges = await startEdges(pipelineEnvironment({ DS_EDGE_STATE_DIR: stateDir }), header.version, started);
+      console.log(`edges up with the hotlist loaded in ${((Date.now() - t) / 1000).toFixed(1)} s: ${edges.map((e) => `${e.municipality} ${e.url}`).join(', ')}`);
+      const rssMbStart = await sumRss(edges);
+
+      const maker = batchMaker(prefix, listed, new Set(listed), 2);
+      // Warm-up batch per edge, not counted.
+      for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01));
+      let accepted = 0;
+      const start = performance.now();
+      const endAt = start + seconds * 1000;
+      let batches = 0;
+      const loop = async (edge: (typeof edges)[number]): Promise<void> => {
+        while (performance.now() < endAt) {
+          const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01));
+          accepted += outcome.accepted;
+          batches++;
+        }
+      };
+      const progress = setInterval(() => console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted`), 10_000);
+      try {
+        await Promise.all(edges.flatMap((edge) => Array.from({ length: concurrency }, () => loop(edge))));
+      } finally {
+        clearInterval(progress);
+      }
+      const durationS = (performance.now() - start) / 1000;
+      const warmup = edges.length * 10;
+      const storedAtEnd = Math.max(0, (await countEdgeReads(driver, prefix)) - warmup);
+      const rssMbEnd = await sumRss(edges);
+      const acceptedPerSec = accepted / durationS;
+      const readsPerSec = storedAtEnd / durationS;
+      console.log(`window ${durationS.toFixed(1)} s: ${accepted.toLocaleString()} accepted (${Math.round(acceptedPerSec).toLocaleString()}/s) in ${batches} batches; ` +
+        `${storedAtEnd.toLocaleString()} in the edge stores at the end (${Math.round(readsPerSec).toLocaleString()}/s); lag ${(accepted - storedAtEnd).toLocaleString()} reads`);
+      const drainStart = performance.now();
+      let stored = storedAtEnd;
+      while (stored < accepted && performance.now() - drainStart < drainSeconds * 1000) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        stored = Math.max(0, (await countEdgeReads(driver, prefix)) - warmup);
+      }
+      const drainS = (performance.now() - drainStart) / 1000;
+      console.log(`drain: ${stored.toLocaleString()} of ${accepted.toLocaleString()} stored ${drainS.toFixed(1)} s after the load stopped; ` +
+        `sustained accept→store ${Math.round(stored / (durationS + drainS)).toLocaleString()}/s; edge RSS ${rssMbStart.toFixed(0)} → ${rssMbEnd.toFixed(0)} MB`);
+      return {
+        readsPerSec: Math.round(readsPerSec),
+        acceptedPerSec: Math.round(acceptedPerSec),
+        durationS: round(durationS, 1),
+        accepted,
+        storedAtEnd,
+        lagReads: accepted - storedAtEnd,
+        storedAfterDrain: stored,
+        drainS: round(drainS, 1),
+        rssMbStart: round(rssMbStart, 0),
+        rssMbEnd: round(rssMbEnd, 0),
+        edges: edges.length,
+        hotlistSize,
+        batchSize,
+        concurrencyPerEdge: concurrency,
+        machine,
+      };
+    } finally {
+      await stopServices(started);
+      await removeBenchReads(driver, prefix).catch((error: unknown) => console.error('removing bench reads failed:', error));
+      if (claimed) await redis.flushdb();
+      redis.disconnect();
+      await driver.close();
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,186 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { Redis } from 'ioredis';
+import type { Driver } from 'neo4j-driver';
+import { publishKeyedHotlist, type ClearHotlistEntry } from '../../domain/matching/index.js';
+import { hasherFor } from '../../domain/plates/keyed-plate-hash.js';
+import { devHotlistKeyEnvironment } from '../../infra/services/dev-hotlist-keys.js';
+import { devSecret } from '../../infra/services/dev-secrets.js';
+import { demoMunicipalities } from '../../infra/services/hub-services.js';
+import { spawnService, stopServices, waitForHealth, type RunningService } from '../../infra/services/service-processes.js';
+import { stackEndpoints } from '../../infra/stack/endpoints.js';
+import { hotlistKeyRingConfigSchema, hotlistKeyRingOf } from '../../runtime/hotlist/hotlist-key-ring-config.js';
+import { encodeHotlistPublication, type HotlistSnapshotHeader } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
+import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
+import { createCameraRegistryStore } from '../../subgraphs/cctv/camera-registry-store.js';
+import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../subgraphs/cctv/camera-registry.js';
+import { freePorts } from '../load/free-ports.js';
+
+export type Municipality = (typeof demoMunicipalities)[number];
+export const municipalities: readonly Municipality[] = demoMunicipalities;
+const host = '127.0.0.1';
+
+/** The Redis database the pipeline benchmarks use for every queue and key, so nothing mixes with the dev hub's (db 0). */
+export const benchRedisDb = 9;
+
+export function benchRedisUrl(): string {
+  const url = new URL(stackEndpoints().redisUrl);
+  url.pathname = `/${benchRedisDb}`;
+  return url.toString();
+}
+
+/** Refuses to run over a bench database that holds someone else's keys; the benchmark flushes it when done. */
+export async function claimBenchRedis(redis: Redis): Promise<void> {
+  const size = await redis.dbsize();
+  if (size > 0) throw new Error(`Redis db ${benchRedisDb} holds ${size} keys; the pipeline benchmarks need it empty (FLUSHDB it if it is a leftover of theirs)`);
+}
+
+/** The hub's environment (as infra/start.ts makes it), pointed at the bench Redis database. */
+export function pipelineEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const endpoints = stackEndpoints();
+  return {
+    ...process.env,
+    APOLLO_TELEMETRY_DISABLED: '1',
+    DS_ENV: 'development',
+    DS_IDENTITY_HEADER_SECRET: devSecret('identity-header-secret'),
+    DS_CAD_WEBHOOK_SECRET: devSecret('cad-webhook-secret'),
+    DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32),
+    ...devHotlistKeyEnvironment(),
+    REDIS_URL: benchRedisUrl(),
+    NEO4J_URI: endpoints.neo4j.uri,
+    NEO4J_USER: endpoints.neo4j.user,
+    NEO4J_PASSWORD: endpoints.neo4j.password,
+    MQTT_URL: endpoints.mqttUrl,
+    ...extra,
+  };
+}
+
+/** The dev key ring the edges are given. */
+export function devKeyRing() {
+  return hotlistKeyRingOf(hotlistKeyRingConfigSchema.parse(devHotlistKeyEnvironment()));
+}
+
+/** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */
+export async function demoCameras(driver: Driver): Promise<Record<Municipality, string[]>> {
+  const registry = createCameraRegistryStore(driver);
+  await registry.ensureConstraints();
+  await seedCameraRegistryWhenEmpty(registry, demoRegistryFile);
+  const file = JSON.parse(await readFile(demoRegistryFile, 'utf8')) as { cameras: { id: string; municipalityId: string; status?: string }[] };
+  const cameras = Object.fromEntries(municipalities.map((m) => [m, file.cameras.filter((c) => c.municipalityId === m).map((c) => c.id)])) as Record<Municipality, string[]>;
+  for (const m of municipalities) if (cameras[m].length === 0) throw new Error(`no demo cameras for ${m}`);
+  return cameras;
+}
+
+/** Publishes a keyed snapshot of `entries` to the hotlist keys, as the police hotlist publisher does; resolves to its header. */
+export async function publishBenchHotlist(redis: Redis, entries: readonly ClearHotlistEntry[]): Promise<{ header: HotlistSnapshotHeader; bytes: number }> {
+  const keys = hotlistRedisKeys();
+  const snapshot = publishKeyedHotlist(entries, hasherFor(devKeyRing()), { maxSubstitutions: 1 });
+  const version = await redis.incr(keys.version);
+  const header: HotlistSnapshotHeader = {
+    version, keyId: snapshot.keyId, createdAt: new Date().toISOString(), maxSubstitutions: snapshot.maxSubstitutions, entryCount: entries.length,
+  };
+  const encoded = encodeHotlistPublication({ header, snapshot, partialPatterns: [] });
+  await redis.set(keys.snapshot(version), encoded);
+  await redis.set(keys.current, String(version));
+  await redis.publish(keys.updated, String(version));
+  return { header, bytes: encoded.length };
+}
+
+export interface EdgeProcess {
+  readonly municipality: Municipality;
+  readonly url: string;
+  readonly running: RunningService;
+}
+
+/** Starts one edge process per demo municipality on free ports; resolves once each has loaded hotlist `version`. */
+export async function startEdges(env: NodeJS.ProcessEnv, version: number, started: RunningService[], deadlineMs = 300_000): Promise<EdgeProcess[]> {
+  const ports = await freePorts(municipalities.length, host);
+  const edges = municipalities.map((municipality, i) => {
+    const port = ports[i] as number;
+    const running = spawnService({
+      name: `edge-${municipality}`,
+      entry: 'edge/main.ts',
+      env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(port), DS_EDGE_HOST: host, DS_EDGE_MQTT_CLIENT_ID: `dongseon-bench-edge-${municipality}-${process.pid}` },
+      healthUrl: `http://${host}:${port}/health`,
+    }, env);
+    started.push(running);
+    return { municipality, url: `http://${host}:${port}`, running };
+  });
+  for (const edge of edges) {
+    await waitForHealth(edge.running, deadlineMs);
+    const since = Date.now();
+    for (;;) {
+      const health = await (await fetch(`${edge.url}/health`)).json() as { hotlist?: { version?: number } };
+      if (health.hotlist?.version === version) break;
+      if (Date.now() - since > deadlineMs) throw new Error(`edge ${edge.municipality} did not load hotlist version ${version}: ${JSON.stringify(health)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return edges;
+}
+
+export async function startWorker(name: string, entry: string, env: NodeJS.ProcessEnv, started: RunningService[], healthUrl?: string): Promise<RunningService> {
+  const running = spawnService({ name, entry, env: {}, ...(healthUrl ? { healthUrl } : {}) }, env);
+  started.push(running);
+  await waitForHealth(running, 120_000);
+  return running;
+}
+
+export { stopServices };
+
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`);
+    const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
+    return lists.flatMap((list) => list.trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+async function vmRssKb(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** VmRSS of the node processes under a service (tsx's launcher runs the entry in a child node); MB. */
+export async function serviceRssMb(running: RunningService): Promise<number> {
+  const root = running.child.pid;
+  if (root === undefined) return 0;
+  const descendants: number[] = [];
+  const queue = await childrenOf(root);
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    descendants.push(pid);
+    queue.push(...await childrenOf(pid));
+  }
+  const pids = descendants.length > 0 ? descendants : [root];
+  const kb = (await Promise.all(pids.map(vmRssKb))).reduce((sum, value) => sum + value, 0);
+  return kb / 1024;
+}
+
+/** Deletes the reads a benchmark run wrote to the edge stores (their ids start with `prefix`). */
+export async function removeBenchReads(driver: Driver, prefix: string): Promise<void> {
+  for (const municipality of municipalities) {
+    const session = driver.session();
+    try {
+      await session.run(`MATCH (r:Edge_${municipality}) WHERE r.readId STARTS WITH $prefix CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF 10000 ROWS`, { prefix });
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+export async function countEdgeReads(driver: Driver, prefix: string): Promise<number> {
+  let total = 0;
+  for (const municipality of municipalities) {
+    const { records } = await driver.executeQuery(`MATCH (r:Edge_${municipality}) WHERE r.readId STARTS WITH $prefix RETURN count(r) AS n`, { prefix }, { routing: 'READ' });
+    total += Number(records[0]?.get('n') ?? 0);
+  }
+  return total;
+}
+
+export { Redis };
