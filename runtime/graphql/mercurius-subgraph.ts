@@ -68,8 +68,14 @@ export async function createMercuriusSubgraph<Context extends object>(options: M
   return app;
 }
 
+/** Listens; an app that cannot listen is closed, so its stores' connections are released. */
 export async function startMercuriusSubgraph(app: FastifyInstance, name: string, listen: { host: string; port: number }): Promise<RunningSubgraph> {
-  await app.listen({ host: listen.host, port: listen.port });
+  try {
+    await app.listen({ host: listen.host, port: listen.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const { port } = app.server.address() as AddressInfo;
   return { name, url: `http://${listen.host}:${port}/graphql`, close: () => app.close() };
 }

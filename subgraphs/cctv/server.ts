@@ -50,11 +50,5 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
 }
 
 export async function startCctvSubgraph(options: CctvListenOptions): Promise<RunningSubgraph> {
-  const app = await createCctvSubgraph(options);
-  try {
-    return await startMercuriusSubgraph(app, 'cctv', { host: options.host, port: options.port });
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  return startMercuriusSubgraph(await createCctvSubgraph(options), 'cctv', { host: options.host, port: options.port });
 }

@@ -50,11 +50,5 @@ export async function createMojSubgraph(options: MojSubgraphOptions): Promise<Fa
 }
 
 export async function startMojSubgraph(options: MojListenOptions): Promise<RunningSubgraph> {
-  const app = await createMojSubgraph(options);
-  try {
-    return await startMercuriusSubgraph(app, 'moj', { host: options.host, port: options.port });
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  return startMercuriusSubgraph(await createMojSubgraph(options), 'moj', { host: options.host, port: options.port });
 }

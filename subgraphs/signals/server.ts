@@ -55,11 +55,5 @@ export async function createSignalsSubgraph(options: SignalsSubgraphOptions): Pr
 }
 
 export async function startSignalsSubgraph(options: SignalsListenOptions): Promise<RunningSubgraph> {
-  const app = await createSignalsSubgraph(options);
-  try {
-    return await startMercuriusSubgraph(app, 'signals', { host: options.host, port: options.port });
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  return startMercuriusSubgraph(await createSignalsSubgraph(options), 'signals', { host: options.host, port: options.port });
 }
