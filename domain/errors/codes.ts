@@ -78,6 +78,9 @@ export const errorCodes = {
   DS_EDGE_MUNICIPALITY_ID_INVALID: { httpStatus: 500, description: 'An edge node\'s municipality id is not a lower-case identifier (a-z first, then a-z and 0-9, at most 31 characters).', since: '0.3.0' },
   DS_QUEUE_UNAVAILABLE: { httpStatus: 503, description: 'The edge node could not make accepted reads durable in its queue; nothing was acknowledged, resend the batch.', since: '0.3.0' },
   DS_HIT_WANTED_VEHICLE_UNKNOWN: { httpStatus: 422, description: 'A forwarded hit names a wanted vehicle the police list does not hold; its batch was dead-lettered without retry.', since: '0.3.0' },
+  DS_SIM_SUMO_FAILED: { httpStatus: 500, description: 'A SUMO binary or tool run by the scenario builder exited with an error.', since: '0.5.0' },
+  DS_SIM_NETWORK_INVALID: { httpStatus: 400, description: 'The SUMO network file cannot be read or holds no usable road network.', since: '0.5.0' },
+  DS_SIM_SCENARIO_INVALID: { httpStatus: 400, description: 'The scenario folder is missing a file or holds a file that does not match its format.', since: '0.5.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;
