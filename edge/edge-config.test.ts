@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateDevKeyPair } from '../runtime/identity/dev-identity-provider.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 
 const neo4j = {
@@ -19,5 +20,14 @@ describe('loadEdgeConfig', () => {
       .toThrow(/DS_EDGE_MUNICIPALITY[\s\S]*DS_EDGE_MAX_BATCH_ITEMS|DS_EDGE_MAX_BATCH_ITEMS[\s\S]*DS_EDGE_MUNICIPALITY/);
     expect(() => loadEdgeConfig({ ...neo4j })).toThrow(/DS_EDGE_MUNICIPALITY/);
     expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_PSEUDONYM_SECRET: 'c2hvcnQ=' })).toThrow(/DS_EDGE_PSEUDONYM_SECRET/);
+  });
+
+  it('takes the history-search verification key as a public JWK only', async () => {
+    const { privateJwk, publicJwk } = await generateDevKeyPair();
+    expect(loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'osan', ...neo4j }).DS_EDGE_HISTORY_PUBLIC_JWK).toBeUndefined();
+    expect(loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'osan', ...neo4j, DS_EDGE_HISTORY_PUBLIC_JWK: JSON.stringify(publicJwk) }).DS_EDGE_HISTORY_PUBLIC_JWK)
+      .toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(() => loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'osan', ...neo4j, DS_EDGE_HISTORY_PUBLIC_JWK: JSON.stringify(privateJwk) }))
+      .toThrow(/DS_EDGE_HISTORY_PUBLIC_JWK\.d: must be a public key/);
   });
 });

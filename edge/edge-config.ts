@@ -3,6 +3,7 @@ import { defaultMaxFutureSkewMs, defaultMaxReadAgeMs, maxReadsPerBatch, type Rea
 import { localMqttUrl } from '../infra/stack/endpoints.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
 import { hotlistKeyRingConfigSchema } from '../runtime/hotlist/hotlist-key-ring-config.js';
+import { historyVerifyJwkVariable } from '../runtime/identity/history-search-token.js';
 import { redisVariables } from '../runtime/redis/connect-durable-redis.js';
 import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
 
@@ -35,6 +36,8 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     /** The edge's own state: the last good hotlist snapshot and its audit log (retention receipts, history searches). */
     DS_EDGE_STATE_DIR: z.string().min(1).default('.stack/edge'),
     DS_EDGE_AGGREGATE_EVERY_S: positiveInt.default(900),
+    /** The public JWK of the cctv subgraph's history-search key; without it this node answers no history search. */
+    DS_EDGE_HISTORY_PUBLIC_JWK: historyVerifyJwkVariable.optional(),
     ...hotlistKeyRingConfigSchema.shape,
   }).refine((config) => config.DS_HOTLIST_ACTIVE_KEY in config.DS_HOTLIST_KEYS, {
     message: 'expected the id of a key in DS_HOTLIST_KEYS', path: ['DS_HOTLIST_ACTIVE_KEY'],

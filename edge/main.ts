@@ -6,12 +6,14 @@ import { displayUrl } from '../infra/stack/endpoints.js';
 import { openAuditLog } from '../runtime/audit/open-audit-log.js';
 import { runProcess } from '../runtime/config.js';
 import { hotlistKeyRingOf } from '../runtime/hotlist/hotlist-key-ring-config.js';
+import { importHistorySearchKey } from '../runtime/identity/history-search-token.js';
 import { createQueue } from '../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../runtime/queues/pipeline-jobs.js';
 import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
 import { connectNeo4j, neo4jEndpointOf } from '../subgraphs/cctv/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
+import { httpHistorySearch } from './history/http-history-search.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
 import { createEdgeReadStore } from './store/edge-read-store.js';
@@ -45,8 +47,9 @@ async function main(): Promise<void> {
   const stateDir = resolve(config.DS_EDGE_STATE_DIR, municipalityId);
   const regionRedis = new Redis(config.DS_EDGE_REGION_REDIS_URL ?? config.REDIS_URL);
   regionRedis.on('error', logError);
+  const keyRing = hotlistKeyRingOf(config);
   const hotlist = createEdgeHotlist({
-    redis: regionRedis, keyRing: hotlistKeyRingOf(config), cacheDirectory: join(stateDir, 'hotlist'), onError: logError,
+    redis: regionRedis, keyRing, cacheDirectory: join(stateDir, 'hotlist'), onError: logError,
   });
   await hotlist.start();
   const store = createEdgeReadStore(driver, municipalityId);
@@ -67,6 +70,8 @@ async function main(): Promise<void> {
 
   const app = Fastify({ logger: false });
   await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
+  const historyKey = config.DS_EDGE_HISTORY_PUBLIC_JWK ? await importHistorySearchKey(config.DS_EDGE_HISTORY_PUBLIC_JWK) : undefined;
+  await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey: historyKey, onError: logError });
   app.get('/health', async () => ({ status: 'ok', municipality: municipalityId, hotlist: hotlist.status() }));
   await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
 
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
   const mqttIngest = await startMqttIngest({
     client: mqttClient, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes: config.DS_EDGE_BODY_LIMIT_BYTES, onError: logError,
   });
-  console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras, hotlist version ${hotlist.status().version ?? 'none yet'}; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}`);
+  console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras, hotlist version ${hotlist.status().version ?? 'none yet'}; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}; history search ${historyKey ? 'on' : 'off (DS_EDGE_HISTORY_PUBLIC_JWK unset)'}`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

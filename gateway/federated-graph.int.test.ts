@@ -102,18 +102,19 @@ const sensitiveFields: Record<string, string> = {
   'MonitoredSubject': '{ monitoredSubject(id: "moj-subj-001") { alias latestPosition { recordedAt } } }',
   'Intersection.phasePlan': '{ intersection(id: "int-osan-station") { phasePlan(hour: 8) { cycleSeconds } } }',
   'Case': `{ case(caseNumber: "${seedCase}") { title } }`,
+  'Query.plateHistory': '{ plateHistory(plate: "12가3456", from: "2026-03-01T00:00:00Z", to: "2026-03-02T00:00:00Z") { complete reads { readId } } }',
 };
 
 const allowed = 'allowed';
 const matrix: Record<SampleUserName, Record<string, string>> = {
-  'police-officer': { 'WantedVehicle.plate': allowed, 'Query.hits': allowed, 'Vehicle.sightings': allowed, 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': allowed },
-  'police-investigator': { 'WantedVehicle.plate': allowed, 'Query.hits': allowed, 'Vehicle.sightings': allowed, 'MonitoredSubject': allowed, 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': allowed },
-  'moj-officer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': allowed, 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN' },
-  'city-operator': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN' },
-  'signals-engineer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': allowed, 'Case': 'DS_AUTH_FORBIDDEN' },
-  'fire-dispatcher': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN' },
-  'civic-developer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN' },
-  'edge-node': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN' },
+  'police-officer': { 'WantedVehicle.plate': allowed, 'Query.hits': allowed, 'Vehicle.sightings': allowed, 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': allowed, 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'police-investigator': { 'WantedVehicle.plate': allowed, 'Query.hits': allowed, 'Vehicle.sightings': allowed, 'MonitoredSubject': allowed, 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': allowed, 'Query.plateHistory': allowed },
+  'moj-officer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': allowed, 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'city-operator': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'signals-engineer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': allowed, 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'fire-dispatcher': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'civic-developer': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
+  'edge-node': { 'WantedVehicle.plate': 'DS_AUTH_FORBIDDEN', 'Query.hits': 'DS_AUTH_FORBIDDEN', 'Vehicle.sightings': 'DS_AUTH_FORBIDDEN', 'MonitoredSubject': 'DS_AUTH_FORBIDDEN', 'Intersection.phasePlan': 'DS_AUTH_FORBIDDEN', 'Case': 'DS_AUTH_FORBIDDEN', 'Query.plateHistory': 'DS_AUTH_FORBIDDEN' },
 };
 
 describe('the authorization matrix through the gateway', () => {

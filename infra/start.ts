@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
 import { devHotlistKeyEnvironment } from './services/dev-hotlist-keys.js';
-import { devSecret } from './services/dev-secrets.js';
+import { devKeyPair, devSecret } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
 import { loadStackConfig } from './stack/config.js';
@@ -14,6 +14,7 @@ const healthWatchIntervalMs = 30_000;
 
 function hubEnvironment(): NodeJS.ProcessEnv {
   const endpoints = stackEndpoints();
+  const historyKeys = devKeyPair('history-search-keys');
   return {
     ...process.env,
     APOLLO_TELEMETRY_DISABLED: '1',
@@ -22,6 +23,8 @@ function hubEnvironment(): NodeJS.ProcessEnv {
     DS_IDENTITY_HEADER_SECRET: devSecret('identity-header-secret'),
     DS_CAD_WEBHOOK_SECRET: devSecret('cad-webhook-secret'),
     DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32),
+    DS_CCTV_HISTORY_SIGNING_JWK: historyKeys.privateJwk,
+    DS_EDGE_HISTORY_PUBLIC_JWK: historyKeys.publicJwk,
     ...devHotlistKeyEnvironment(),
     REDIS_URL: endpoints.redisUrl,
     NEO4J_URI: endpoints.neo4j.uri,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AccessEntry, AuditEntry, AuditRecord, DeletionReceiptEntry } from './audit-record.js';
+import type { AccessEntry, AuditEntry, AuditRecord, DeletionReceiptEntry, HistorySearchEntry } from './audit-record.js';
 import { genesisHead } from './audit-record.js';
 import { headOf, sealAuditRecord } from './chain-hash.js';
 
@@ -37,7 +37,26 @@ export const deletionReceiptEntry: fc.Arbitrary<DeletionReceiptEntry> = fc.recor
   digest: hex64,
 });
 
-export const auditEntry: fc.Arbitrary<AuditEntry> = fc.oneof(accessEntry, deletionReceiptEntry);
+const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
+
+export const historySearchEntry: fc.Arbitrary<HistorySearchEntry> = fc.record({
+  kind: fc.constant('history-search' as const),
+  requestId: fc.uuid(),
+  subject: freeText.filter((text) => text.length > 0),
+  agency: fc.constantFrom('police', 'moj'),
+  purpose: fc.option(freeText, { nil: null }),
+  caseNumber: fc.option(fc.string({ unit: 'binary', minLength: 1, maxLength: 16 }), { nil: null }),
+  plate: fc.record({ keyId: identifier, digest: hex64.map((hex) => hex.slice(0, 32)) }),
+  from: instant,
+  to: instant,
+  decision: fc.oneof(
+    fc.constant({ outcome: 'allowed' as const, code: null }),
+    fc.record({ outcome: fc.constant('denied' as const), code: fc.constantFrom('DS_AUTH_FORBIDDEN', 'DS_AUTH_PURPOSE_REQUIRED') }),
+  ),
+  counts: fc.record({ reads: fc.nat(), hits: fc.nat() }),
+});
+
+export const auditEntry: fc.Arbitrary<AuditEntry> = fc.oneof(accessEntry, deletionReceiptEntry, historySearchEntry);
 
 /** A plain access entry for table tests, numbered so each is distinct. */
 export function sampleAccessEntry(n: number): AccessEntry {

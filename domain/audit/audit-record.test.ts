@@ -97,3 +97,23 @@ describe('deletion receipts', () => {
     expect(decodeAuditLine(line.replace('"counts":{', '"counts":{"__proto__":1,'))).toMatchObject({ ok: false, detail: 'not in canonical form' });
   });
 });
+
+describe('history-search records', () => {
+  const record = {
+    kind: 'history-search', requestId: '1b0e5a8e-9f57-4f0c-9a55-3c1f2f9b8a10', subject: 'police-investigator-park', agency: 'police',
+    purpose: '도난 차량 추적', caseNumber: '2026-경기남부-0142', plate: { keyId: 'k1', digest: '0123456789abcdef0123456789abcdef' },
+    from: '2026-03-01T00:00:00.000Z', to: '2026-03-08T00:00:00.000Z', decision: { outcome: 'allowed', code: null }, counts: { reads: 3, hits: 1 },
+  };
+
+  it('name the plate only by its keyed digest', () => {
+    expect(auditEntrySchema.safeParse(record).success).toBe(true);
+    expect(auditEntrySchema.safeParse({ ...record, plate: { keyId: 'k1', digest: '12가3456' } }).success).toBe(false);
+    expect(auditEntrySchema.safeParse({ ...record, plate: '12가3456' }).success).toBe(false);
+  });
+
+  it('record a refusal with its code', () => {
+    const denied = { ...record, purpose: null, caseNumber: null, decision: { outcome: 'denied', code: 'DS_AUTH_PURPOSE_REQUIRED' }, counts: { reads: 0, hits: 0 } };
+    expect(auditEntrySchema.safeParse(denied).success).toBe(true);
+    expect(auditEntrySchema.safeParse({ ...denied, decision: { outcome: 'partial', code: null } }).success).toBe(false);
+  });
+});

@@ -47,7 +47,32 @@ export const deletionReceiptEntrySchema = z.strictObject({
   digest: sha256Digest,
 });
 
-export const auditEntrySchema = z.discriminatedUnion('kind', [accessEntrySchema, deletionReceiptEntrySchema]);
+/**
+ * One case-bound history search an edge node answered or refused, written by that edge before it answers: who
+ * asked and why, which plate, which window, and how many reads it gave.
+ */
+export const historySearchEntrySchema = z.strictObject({
+  kind: z.literal('history-search'),
+  /** The search, the same on every edge node asked, so their records can be put side by side. */
+  requestId: z.string().min(1),
+  subject: z.string().min(1),
+  agency: z.string().min(1),
+  purpose: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  /**
+   * The searched plate as its keyed hotlist digest (`hotlistKeyFor`): whoever holds the key can check whether a
+   * given plate was searched, and the log lists no plate under investigation in clear.
+   */
+  plate: z.strictObject({ keyId: z.string().min(1), digest: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 lower-case hex digits') }),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  /** allowed: the reads were given; denied: none, for the code's reason. */
+  decision: z.strictObject({ outcome: z.enum(['allowed', 'denied']), code: errorCode.nullable() }),
+  /** What was given: reads, and how many of them were hits. */
+  counts: z.strictObject({ reads: z.number().int().nonnegative(), hits: z.number().int().nonnegative() }),
+});
+
+export const auditEntrySchema = z.discriminatedUnion('kind', [accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema]);
 
 const chainFields = {
   /** 1 for the first record ever written; +1 per record, across file rotations. */
@@ -62,10 +87,12 @@ const chainFields = {
 export const auditRecordSchema = z.discriminatedUnion('kind', [
   accessEntrySchema.extend(chainFields),
   deletionReceiptEntrySchema.extend(chainFields),
+  historySearchEntrySchema.extend(chainFields),
 ]);
 
 export type AccessEntry = z.infer<typeof accessEntrySchema>;
 export type DeletionReceiptEntry = z.infer<typeof deletionReceiptEntrySchema>;
+export type HistorySearchEntry = z.infer<typeof historySearchEntrySchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 export type AccessOutcome = AccessEntry['decision']['outcome'];

@@ -1,6 +1,6 @@
 export {
-  accessEntrySchema, deletionReceiptEntrySchema, auditEntrySchema, auditRecordSchema, genesisHash, genesisHead,
-  type AccessEntry, type DeletionReceiptEntry, type AuditEntry, type AuditRecord, type AccessOutcome, type DeniedField,
+  accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema, auditEntrySchema, auditRecordSchema, genesisHash, genesisHead,
+  type AccessEntry, type DeletionReceiptEntry, type HistorySearchEntry, type AuditEntry, type AuditRecord, type AccessOutcome, type DeniedField,
   type ChainHead,
 } from './audit-record.js';
 export { canonicalJson } from './canonical-json.js';

@@ -15,6 +15,11 @@ export interface StoredRead {
   readonly hit: boolean;
 }
 
+/** A read of a searched plate: with the confidence of the candidate that is that plate. */
+export interface StoredReadOfPlate extends StoredRead {
+  readonly confidence: number;
+}
+
 export interface PurgeResult {
   readonly purged: number;
   /** `deletionDigest` of the purged read ids. */
@@ -40,7 +45,7 @@ export interface EdgeReadStore {
   /** Deletes non-hit reads captured before `cutoffMs`, in batches of `batchSize`. */
   purgeOlderThan(cutoffMs: number, batchSize?: number): Promise<PurgeResult>;
   /** The municipality's reads of one plate in a capture-time window: for the case-bound history search. */
-  readsOfPlate(plate: string, fromMs: number, toMs: number): Promise<StoredRead[]>;
+  readsOfPlate(plate: string, fromMs: number, toMs: number): Promise<StoredReadOfPlate[]>;
   countReads(): Promise<number>;
 }
 
@@ -143,11 +148,14 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
       return { purged: purgedIds.length, digest: deletionDigest(purgedIds) };
     },
     async readsOfPlate(plate, fromMs, toMs) {
-      return toStored(await read(
+      const records = await read(
         `MATCH ${node} WHERE r.capturedAtMs >= $fromMs AND r.capturedAtMs < $toMs AND $plate IN r.candidateTexts
-         RETURN ${storedReadFields} ORDER BY r.capturedAtMs, r.readId`,
+         RETURN ${storedReadFields},
+           [i IN range(0, size(r.candidateTexts) - 1) WHERE r.candidateTexts[i] = $plate | r.candidateConfidences[i]][0] AS confidence
+         ORDER BY r.capturedAtMs, r.readId`,
         { plate, fromMs, toMs },
-      ));
+      );
+      return toStored(records).map((stored, i) => ({ ...stored, confidence: Number(records[i]?.get('confidence') ?? 0) }));
     },
     async countReads() {
       const records = await read(`MATCH ${node} RETURN count(r) AS n`, {});

@@ -27,8 +27,15 @@ const edge = (municipality: (typeof demoMunicipalities)[number]): HubService => 
 
 const worker = (name: string, entry: string, env: Record<string, string> = {}): HubService => ({ name, entry, env });
 
+/** The cctv subgraph asks every demo edge node for the case-bound history search. */
+const cctv = (): HubService => {
+  const service = subgraph('cctv', 4101);
+  const edgeUrls = Object.fromEntries(demoMunicipalities.map((municipality) => [municipality, `http://127.0.0.1:${edgePortOf(municipality)}`]));
+  return { ...service, env: { ...service.env, DS_CCTV_EDGE_URLS: JSON.stringify(edgeUrls) } };
+};
+
 export const hubServices: readonly HubService[] = [
-  subgraph('cctv', 4101),
+  cctv(),
   subgraph('police', 4102),
   subgraph('signals', 4103),
   subgraph('moj', 4104),

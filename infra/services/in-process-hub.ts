@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { JWK } from 'jose';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Identity } from '../../domain/access/index.js';
 import { createGateway, type Gateway } from '../../gateway/create-gateway.js';
@@ -15,6 +16,7 @@ import { openAuditLog, type AuditLog } from '../../runtime/audit/open-audit-log.
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.js';
 import { createDevIdentityProvider, generateDevKeyPair } from '../../runtime/identity/dev-identity-provider.js';
+import { importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';
 import { startCivicSubgraph } from '../../subgraphs/civic/server.js';
 import { startMojSubgraph } from '../../subgraphs/moj/server.js';
@@ -29,6 +31,8 @@ export interface InProcessHubOptions {
   readonly limits?: QueryLimits;
   /** Requests per second per agency; generous unless a test is about the limit. */
   readonly rate?: { perSecond: number; burst: number };
+  /** The edge nodes cctv's history search asks (municipality id → base URL) and its signing key; none unless given. */
+  readonly history?: { readonly edgeUrls: Readonly<Record<string, string>>; readonly signingJwk: JWK; readonly timeoutMs?: number };
 }
 
 /** The whole federated graph in one process, on free ports, over the real Redis and Neo4j: for tests and benchmarks. */
@@ -74,7 +78,12 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
 
   try {
     const listen = { host, port: 0 };
-    subgraphs.push(await startCctvSubgraph({ identitySecret, neo4j: endpoints.neo4j, ...listen }));
+    const history = {
+      edges: Object.entries(options.history?.edgeUrls ?? {}).map(([municipalityId, url]) => ({ municipalityId, url })),
+      signingKey: await importHistorySearchKey(options.history?.signingJwk ?? (await generateDevKeyPair()).privateJwk),
+      timeoutMs: options.history?.timeoutMs ?? 5_000,
+    };
+    subgraphs.push(await startCctvSubgraph({ identitySecret, neo4j: endpoints.neo4j, history, ...listen }));
     subgraphs.push(await startPoliceSubgraph({ identitySecret, redis, keyPrefix: policeKeyPrefix, ...listen }));
     subgraphs.push(await startSignalsSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));
     subgraphs.push(await startMojSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));

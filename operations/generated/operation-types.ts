@@ -314,6 +314,56 @@ export type PhasePlan = {
   validToHour: Scalars['Int']['output'];
 };
 
+/**
+ * Where a plate was read in a time window, across every municipality: the case-bound history search. Non-hit reads
+ * never leave an edge node except through this search; each edge node verifies the signed request, enforces the same
+ * @access rule, writes the search to its own audit log and only then answers from its own read store.
+ */
+export type PlateHistory = {
+  __typename?: 'PlateHistory';
+  /** True when every edge node asked answered; otherwise sources name the municipalities missing and why. */
+  complete: Scalars['Boolean']['output'];
+  from: Scalars['DateTime']['output'];
+  /** The searched plate, canonical. */
+  plate: Scalars['String']['output'];
+  /** The reads of the plate from every edge node that answered, in capture-time order. */
+  reads: Array<PlateHistoryRead>;
+  /** Every edge node's audit record of this search carries this id. */
+  searchId: Scalars['ID']['output'];
+  /** One entry per edge node asked, in municipality id order. */
+  sources: Array<PlateHistorySource>;
+  /** Exclusive. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One camera read of the searched plate, as its municipality's edge node keeps it. */
+export type PlateHistoryRead = {
+  __typename?: 'PlateHistoryRead';
+  camera: Camera;
+  capturedAt: Scalars['DateTime']['output'];
+  /** The camera's confidence (0 to 1) in the candidate that is the searched plate. */
+  confidence: Scalars['Float']['output'];
+  /** True when the edge matched the read against the wanted list and forwarded it as a hit. */
+  hit: Scalars['Boolean']['output'];
+  municipality: Municipality;
+  /** The camera's best candidate; another text when the searched plate matched a lower-ranked candidate. */
+  plateText: Scalars['String']['output'];
+  /** The read id the camera sent; unique within its municipality. */
+  readId: Scalars['ID']['output'];
+};
+
+/** Whether one municipality's edge node answered a history search. */
+export type PlateHistorySource = {
+  __typename?: 'PlateHistorySource';
+  answered: Scalars['Boolean']['output'];
+  /** Why the edge node gave no answer: a DS_ error code, e.g. DS_HISTORY_EDGE_UNAVAILABLE; null when it answered. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  municipality: Municipality;
+  /** Reads this edge node returned; 0 when it did not answer. */
+  readCount: Scalars['Int']['output'];
+};
+
 /** Where a public camera stands; no footage, no reads. */
 export type PublicCamera = {
   __typename?: 'PublicCamera';
@@ -337,6 +387,12 @@ export type Query = {
   monitoredSubjects: Array<MonitoredSubject>;
   municipalities: Array<Municipality>;
   municipality?: Maybe<Municipality>;
+  /**
+   * Where the plate was read between from (inclusive) and to (exclusive, at most 31 days later), asked of every
+   * municipality's edge node. Bound to a case: needs a stated purpose and a case number, and is audited by the gateway
+   * and by every edge node. An edge node that does not answer makes the answer partial, never a failure.
+   */
+  plateHistory: PlateHistory;
   publicCameras: Array<PublicCamera>;
   /** Public cameras as NGSI-LD entities (FIWARE Smart Data Models, Device), as a JSON string. */
   publicCamerasNgsiLd: Scalars['String']['output'];
@@ -400,6 +456,13 @@ export type QueryMonitoredSubjectsArgs = {
 
 export type QueryMunicipalityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlateHistoryArgs = {
+  from: Scalars['DateTime']['input'];
+  plate: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -638,6 +701,15 @@ export type DecideHitMutationVariables = Exact<{
 
 
 export type DecideHitMutation = { decideHit: { id: string, status: HitStatus, decidedBy: string | null, decidedAt: string | null } };
+
+export type PlateHistoryQueryVariables = Exact<{
+  plate: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PlateHistoryQuery = { plateHistory: { searchId: string, plate: string, from: string, to: string, complete: boolean, reads: Array<{ readId: string, capturedAt: string, plateText: string, confidence: number, hit: boolean, municipality: { id: string, name: string }, camera: { id: string, name: string, position: { latitude: number, longitude: number } } }>, sources: Array<{ answered: boolean, readCount: number, errorCode: string | null, errorMessage: string | null, municipality: { id: string, name: string } }> } };
 
 export type WantedVehicleTrackQueryVariables = Exact<{
   id: string | number;

@@ -8,7 +8,7 @@ export const sampleUsers = {
   },
   'police-investigator': {
     subject: 'police-investigator-park', agency: 'police', roles: ['investigator'], clearance: 3,
-    scopes: ['hotlist:read', 'hotlist:write', 'hits:read', 'hits:decide', 'cases:read', 'cases:write', 'sightings:read', 'moj:subjects:read'],
+    scopes: ['hotlist:read', 'hotlist:write', 'hits:read', 'hits:decide', 'cases:read', 'cases:write', 'sightings:read', 'moj:subjects:read', 'reads:history'],
   },
   'moj-officer': {
     subject: 'moj-officer-lee', agency: 'moj', roles: ['probation-officer'], clearance: 3,

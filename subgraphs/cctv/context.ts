@@ -1,11 +1,14 @@
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
 import { createBatchedLookup, type Lookup } from './batched-lookup.js';
 import type { CameraRegistryStore } from './camera-registry-store.js';
+import type { PlateHistorySearcher } from './edge-history-client.js';
 import type { RegisteredCamera, RegisteredMunicipality } from './registry-entries.js';
 
-/** What the cctv subgraph adds to each request: its registry, and lookups batched within that request. */
+/** What the cctv subgraph adds to each request: its registry, lookups batched within that request, the edge nodes. */
 export interface CctvRequestState {
   readonly registry: CameraRegistryStore;
+  /** Undefined when history search is not configured. */
+  readonly history: PlateHistorySearcher | undefined;
   readonly cameraById: Lookup<RegisteredCamera>;
   readonly municipalityById: Lookup<RegisteredMunicipality>;
 }
@@ -13,9 +16,10 @@ export interface CctvRequestState {
 /** What every cctv resolver receives: the verified request access and the camera registry. */
 export type CctvContext = AccessContext & CctvRequestState;
 
-export function cctvRequestState(registry: CameraRegistryStore): CctvRequestState {
+export function cctvRequestState(registry: CameraRegistryStore, history?: PlateHistorySearcher): CctvRequestState {
   return {
     registry,
+    history,
     cameraById: createBatchedLookup((ids) => registry.findCameras(ids)),
     municipalityById: createBatchedLookup((ids) => registry.findMunicipalities(ids)),
   };

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
+import { plateHistorySearchOf, type HistorySource, type MergedHistoryRead } from '../../domain/history/index.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { CctvContext } from './context.js';
 import type {
   CameraResolvers, MunicipalityCamerasArgs, MunicipalityResolvers, MutationResolvers, MutationSetCameraStatusArgs,
-  MutationUpsertCameraArgs, MutationUpsertMunicipalityArgs, QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs,
-  QueryResolvers,
+  MutationUpsertCameraArgs, MutationUpsertMunicipalityArgs, PlateHistoryReadResolvers, PlateHistorySourceResolvers,
+  QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs, QueryPlateHistoryArgs, QueryResolvers,
 } from './generated/resolver-types.js';
-import { listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
+import { formatInstant, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
 import {
   cameraEntrySchema, entryProblems, municipalityEntrySchema, type RegisteredCamera, type RegisteredMunicipality,
 } from './registry-entries.js';
@@ -38,6 +39,18 @@ const Query = {
   municipality: async (_root: unknown, { id }: QueryMunicipalityArgs, { municipalityById }: CctvContext) =>
     (await municipalityById(id)) ?? null,
   municipalities: (_root: unknown, _args: unknown, { registry }: CctvContext) => registry.listMunicipalities(),
+
+  // The @access rule (scope, clearance, purpose and case number) has passed before this runs; every edge node
+  // checks the same rule again on the identity signed for it.
+  async plateHistory(_root: unknown, args: QueryPlateHistoryArgs, { history, access }: CctvContext) {
+    if (!history) throw codedGraphQLError('DS_HISTORY_SEARCH_NOT_CONFIGURED', 'plateHistory: no edge nodes are configured for history search');
+    if (!access) throw codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'plateHistory: no verified identity');
+    const validated = plateHistorySearchOf(args);
+    if (!validated.ok) throw codedGraphQLError(validated.code, `plateHistory: ${validated.reason}`);
+    const { search } = validated;
+    const answer = await history.search(access, search);
+    return { ...answer, plate: search.plate, from: formatInstant(search.fromMs), to: formatInstant(search.toMs) };
+  },
 } satisfies FieldsOf<QueryResolvers>;
 
 const Mutation = {
@@ -76,4 +89,19 @@ const Municipality = {
     registry.listCameras({ municipalityId: municipality.id, first: listSizeOf(first, camerasDefaultFirst) }),
 } satisfies FieldsOf<MunicipalityResolvers>;
 
-export const cctvResolvers = { Query, Mutation, Camera, Municipality };
+const PlateHistoryRead = {
+  capturedAt: (read: MergedHistoryRead) => formatInstant(read.capturedAtMs),
+  camera: async (read: MergedHistoryRead, _args: unknown, { cameraById }: CctvContext) =>
+    found(await cameraById(read.cameraId), `camera "${read.cameraId}" of read "${read.readId}"`),
+  municipality: async (read: MergedHistoryRead, _args: unknown, { municipalityById }: CctvContext) =>
+    found(await municipalityById(read.municipalityId), `municipality "${read.municipalityId}"`),
+} satisfies FieldsOf<PlateHistoryReadResolvers>;
+
+const PlateHistorySource = {
+  municipality: async (source: HistorySource, _args: unknown, { municipalityById }: CctvContext) =>
+    found(await municipalityById(source.municipalityId), `municipality "${source.municipalityId}"`),
+  errorCode: (source: HistorySource) => source.code,
+  errorMessage: (source: HistorySource) => source.reason,
+} satisfies FieldsOf<PlateHistorySourceResolvers>;
+
+export const cctvResolvers = { Query, Mutation, Camera, Municipality, PlateHistoryRead, PlateHistorySource };

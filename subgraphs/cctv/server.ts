@@ -7,6 +7,7 @@ import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/g
 import { demoRegistryFile, seedCameraRegistryWhenEmpty } from './camera-registry.js';
 import { createCameraRegistryStore } from './camera-registry-store.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
+import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
 import { connectNeo4j } from './neo4j-connection.js';
 import { cctvResolvers } from './resolvers.js';
 
@@ -17,6 +18,8 @@ export interface CctvSubgraphOptions {
   readonly neo4j: Neo4jEndpoint;
   /** Loaded when the registry holds no municipality yet; the demo region unless set. */
   readonly seedRegistryFile?: string;
+  /** The edge nodes the history search asks and its signing key; without it, history search is refused. */
+  readonly history?: EdgeHistoryOptions;
 }
 
 export interface CctvListenOptions extends CctvSubgraphOptions {
@@ -32,13 +35,14 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
   const driver = connectNeo4j(options.neo4j);
   try {
     const registry = createCameraRegistryStore(driver);
+    const history = options.history ? createPlateHistorySearcher(options.history) : undefined;
     await registry.ensureConstraints();
     await seedCameraRegistryWhenEmpty(registry, options.seedRegistryFile ?? demoRegistryFile);
     const app = await createMercuriusSubgraph<CctvRequestState>({
       name: 'cctv',
       sdl: cctvSdl,
       identitySecret: options.identitySecret,
-      context: () => cctvRequestState(registry),
+      context: () => cctvRequestState(registry, history),
       resolvers: cctvResolvers as unknown as IResolvers,
     });
     app.addHook('onClose', () => driver.close());

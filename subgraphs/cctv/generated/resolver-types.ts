@@ -109,12 +109,68 @@ export type MutationUpsertMunicipalityArgs = {
   input: MunicipalityInput;
 };
 
+/**
+ * Where a plate was read in a time window, across every municipality: the case-bound history search. Non-hit reads
+ * never leave an edge node except through this search; each edge node verifies the signed request, enforces the same
+ * @access rule, writes the search to its own audit log and only then answers from its own read store.
+ */
+export type PlateHistory = {
+  __typename?: 'PlateHistory';
+  /** True when every edge node asked answered; otherwise sources name the municipalities missing and why. */
+  complete: Scalars['Boolean']['output'];
+  from: Scalars['DateTime']['output'];
+  /** The searched plate, canonical. */
+  plate: Scalars['String']['output'];
+  /** The reads of the plate from every edge node that answered, in capture-time order. */
+  reads: Array<PlateHistoryRead>;
+  /** Every edge node's audit record of this search carries this id. */
+  searchId: Scalars['ID']['output'];
+  /** One entry per edge node asked, in municipality id order. */
+  sources: Array<PlateHistorySource>;
+  /** Exclusive. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One camera read of the searched plate, as its municipality's edge node keeps it. */
+export type PlateHistoryRead = {
+  __typename?: 'PlateHistoryRead';
+  camera: Camera;
+  capturedAt: Scalars['DateTime']['output'];
+  /** The camera's confidence (0 to 1) in the candidate that is the searched plate. */
+  confidence: Scalars['Float']['output'];
+  /** True when the edge matched the read against the wanted list and forwarded it as a hit. */
+  hit: Scalars['Boolean']['output'];
+  municipality: Municipality;
+  /** The camera's best candidate; another text when the searched plate matched a lower-ranked candidate. */
+  plateText: Scalars['String']['output'];
+  /** The read id the camera sent; unique within its municipality. */
+  readId: Scalars['ID']['output'];
+};
+
+/** Whether one municipality's edge node answered a history search. */
+export type PlateHistorySource = {
+  __typename?: 'PlateHistorySource';
+  answered: Scalars['Boolean']['output'];
+  /** Why the edge node gave no answer: a DS_ error code, e.g. DS_HISTORY_EDGE_UNAVAILABLE; null when it answered. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  municipality: Municipality;
+  /** Reads this edge node returned; 0 when it did not answer. */
+  readCount: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   camera?: Maybe<Camera>;
   cameras: Array<Camera>;
   municipalities: Array<Municipality>;
   municipality?: Maybe<Municipality>;
+  /**
+   * Where the plate was read between from (inclusive) and to (exclusive, at most 31 days later), asked of every
+   * municipality's edge node. Bound to a case: needs a stated purpose and a case number, and is audited by the gateway
+   * and by every edge node. An edge node that does not answer makes the answer partial, never a failure.
+   */
+  plateHistory: PlateHistory;
 };
 
 
@@ -131,6 +187,13 @@ export type QueryCamerasArgs = {
 
 export type QueryMunicipalityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlateHistoryArgs = {
+  from: Scalars['DateTime']['input'];
+  plate: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -242,6 +305,9 @@ export type ResolversTypes = {
   Municipality: ResolverTypeWrapper<Municipality>;
   MunicipalityInput: MunicipalityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PlateHistory: ResolverTypeWrapper<PlateHistory>;
+  PlateHistoryRead: ResolverTypeWrapper<PlateHistoryRead>;
+  PlateHistorySource: ResolverTypeWrapper<PlateHistorySource>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -260,6 +326,9 @@ export type ResolversParentTypes = {
   Municipality: Municipality | FederationReferenceTypes['Municipality'];
   MunicipalityInput: MunicipalityInput;
   Mutation: Record<PropertyKey, never>;
+  PlateHistory: PlateHistory;
+  PlateHistoryRead: PlateHistoryRead;
+  PlateHistorySource: PlateHistorySource;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
@@ -313,11 +382,40 @@ export type MutationResolvers<ContextType = CctvContext, ParentType extends Reso
   upsertMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUpsertMunicipalityArgs, 'input'>>;
 };
 
+export type PlateHistoryResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['PlateHistory'] = ResolversParentTypes['PlateHistory']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<Array<ResolversTypes['PlateHistoryRead']>, ParentType, ContextType>;
+  searchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['PlateHistorySource']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PlateHistoryReadResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['PlateHistoryRead'] = ResolversParentTypes['PlateHistoryRead']> = {
+  camera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType>;
+  capturedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  plateText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PlateHistorySourceResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['PlateHistorySource'] = ResolversParentTypes['PlateHistorySource']> = {
+  answered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  readCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   camera?: Resolver<Maybe<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<QueryCameraArgs, 'id'>>;
   cameras?: Resolver<Array<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<QueryCamerasArgs, 'first'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'id'>>;
+  plateHistory?: Resolver<ResolversTypes['PlateHistory'], ParentType, ContextType, RequireFields<QueryPlateHistoryArgs, 'from' | 'plate' | 'to'>>;
 };
 
 export type Resolvers<ContextType = CctvContext> = {
@@ -326,6 +424,9 @@ export type Resolvers<ContextType = CctvContext> = {
   GeoPoint?: GeoPointResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PlateHistory?: PlateHistoryResolvers<ContextType>;
+  PlateHistoryRead?: PlateHistoryReadResolvers<ContextType>;
+  PlateHistorySource?: PlateHistorySourceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };
 

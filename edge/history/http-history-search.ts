@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { CryptoKey } from 'jose';
+import { decideAccess, type AccessDecision, type AccessRule } from '../../domain/access/index.js';
+import type { HistorySearchEntry } from '../../domain/audit/index.js';
+import { errorCodes, isDongseonError, type ErrorCode } from '../../domain/errors/index.js';
+import {
+  edgeHistoryRequestSchema, plateHistorySearchOf, sameHistorySearch, type EdgeHistoryAnswer, type PlateHistorySearch,
+} from '../../domain/history/index.js';
+import { hotlistKeyFor, type PlateKeyRing } from '../../domain/plates/index.js';
+import type { AuditAppender } from '../../runtime/audit/open-audit-log.js';
+import { refusalBody } from '../../runtime/graphql/subgraph-request.js';
+import { bearerToken } from '../../runtime/identity/access-token.js';
+import { verifyHistorySearch, type HistorySearchGrant } from '../../runtime/identity/history-search-token.js';
+import type { EdgeReadStore } from '../store/edge-read-store.js';
+import { plateHistoryAccessRule } from './plate-history-access-rule.js';
+
+export interface HttpHistorySearchOptions {
+  readonly municipalityId: string;
+  readonly store: Pick<EdgeReadStore, 'readsOfPlate'>;
+  readonly auditLog: AuditAppender;
+  /** The plate is audited as its keyed digest under the ring's active key. */
+  readonly keyRing: PlateKeyRing;
+  /** The public key of the region's history searches; without one, every search is refused. */
+  readonly verifyKey: CryptoKey | undefined;
+  /** `plateHistoryAccessRule()` unless given. */
+  readonly accessRule?: AccessRule;
+  readonly onError?: (error: unknown) => void;
+}
+
+const bodyLimitBytes = 4096;
+
+function refuse(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
+  return reply.code(errorCodes[code].httpStatus).type('application/json').send(refusalBody(code, message));
+}
+
+/**
+ * The edge node's side of the case-bound history search: `POST /v1/history` with `{ plate, from, to }` and the
+ * region's signed search as `Authorization: Bearer`. Raw reads leave the edge only here: the search must be signed
+ * for this municipality, match the body exactly, satisfy the graph's `@access` rule for `Query.plateHistory`
+ * (scope, clearance, purpose and case number), and be in this edge's audit log before any read is sent. Register
+ * it in its own scope: its error handler answers body problems without repeating the body.
+ */
+export async function httpHistorySearch(app: FastifyInstance, options: HttpHistorySearchOptions): Promise<void> {
+  const { municipalityId, store, auditLog, keyRing, verifyKey, onError } = options;
+  const rule = options.accessRule ?? plateHistoryAccessRule();
+
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    if (error.statusCode === 413) return refuse(reply, 'DS_BODY_TOO_LARGE', `body: larger than ${bodyLimitBytes} bytes`);
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return refuse(reply, 'DS_INVALID_INPUT', 'body: expected JSON { plate, from, to }');
+    }
+    onError?.(error);
+    return refuse(reply, 'DS_INTERNAL', 'internal error');
+  });
+
+  const auditEntry = (grant: HistorySearchGrant, search: PlateHistorySearch, decision: AccessDecision, reads: number, hits: number): HistorySearchEntry => ({
+    kind: 'history-search',
+    requestId: grant.searchId,
+    subject: grant.access.identity.subject,
+    agency: grant.access.identity.agency,
+    purpose: grant.access.purpose ?? null,
+    caseNumber: grant.access.caseNumber ?? null,
+    plate: hotlistKeyFor(keyRing, search.plate),
+    from: new Date(search.fromMs).toISOString(),
+    to: new Date(search.toMs).toISOString(),
+    decision: decision.allowed ? { outcome: 'allowed', code: null } : { outcome: 'denied', code: decision.code },
+    counts: { reads, hits },
+  });
+
+  app.post('/v1/history', { bodyLimit: bodyLimitBytes }, async (request, reply) => {
+    if (!verifyKey) return refuse(reply, 'DS_HISTORY_SEARCH_NOT_CONFIGURED', 'this edge node has no key to verify history searches with');
+    let grant: HistorySearchGrant;
+    try {
+      grant = await verifyHistorySearch(bearerToken(request.headers.authorization), municipalityId, verifyKey);
+    } catch (error) {
+      if (isDongseonError(error)) return refuse(reply, error.code, error.message);
+      throw error;
+    }
+    const body = edgeHistoryRequestSchema.safeParse(request.body);
+    if (!body.success) return refuse(reply, 'DS_INVALID_INPUT', 'body: expected { plate, from, to }, strings only');
+    const validated = plateHistorySearchOf(body.data);
+    if (!validated.ok) return refuse(reply, validated.code, validated.reason);
+    const search = validated.search;
+    const signed = plateHistorySearchOf(grant.query);
+    if (!signed.ok || !sameHistorySearch(signed.search, search)) {
+      return refuse(reply, 'DS_AUTH_UNAUTHENTICATED', 'the body is not the search that was signed');
+    }
+
+    const decision = decideAccess(rule, grant.access);
+    if (!decision.allowed) {
+      // Nothing is served, so a refusal whose record fails to write is still only a refusal.
+      await auditLog.append(auditEntry(grant, search, decision, 0, 0)).catch((error: unknown) => onError?.(error));
+      return refuse(reply, decision.code, decision.reason);
+    }
+    const reads = await store.readsOfPlate(search.plate, search.fromMs, search.toMs);
+    try {
+      await auditLog.append(auditEntry(grant, search, decision, reads.length, reads.filter((read) => read.hit).length));
+    } catch (error) {
+      onError?.(error);
+      return refuse(reply, 'DS_AUDIT_WRITE_FAILED', 'the history search could not be audited, so no read was sent');
+    }
+    const answer: EdgeHistoryAnswer = {
+      municipalityId,
+      reads: reads.map((read) => ({
+        readId: read.readId, cameraId: read.cameraId, capturedAt: new Date(read.capturedAtMs).toISOString(),
+        plateText: read.plate, confidence: read.confidence, hit: read.hit,
+      })),
+    };
+    return reply.code(200).send(answer);
+  });
+}
