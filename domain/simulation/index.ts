@@ -15,3 +15,5 @@ export { chooseWantedVehicles, type WantedReason, type WantedStoryKind, type Wan
 export { cameraRoadGraph } from './camera-road-graph.js';
 export { hourlyInsertionRates, weekdayHourlyShares } from './hourly-demand-profile.js';
 export { gridNetwork } from './grid-network.js';
+export { replayClock, captureSafetyMs, type ReplayClock } from './replay-clock.js';
+export { expectedWantedHits, type WantedPasses } from './expected-hits.js';

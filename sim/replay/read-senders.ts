@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { CameraReadInput } from '../../domain/ingest/index.js';
+
+/** What the edges answered, counted over a replay. */
+export interface DeliveryCounts {
+  sent: number;
+  accepted: number;
+  rejected: number;
+  /** Rejections by code, e.g. `DS_READ_UNKNOWN_CAMERA`. */
+  readonly rejectedByCode: Map<string, number>;
+}
+
+export const emptyDeliveryCounts = (): DeliveryCounts => ({ sent: 0, accepted: 0, rejected: 0, rejectedByCode: new Map() });
+
+const countRejections = (counts: DeliveryCounts, rejected: readonly { code?: string }[]) => {
+  counts.rejected += rejected.length;
+  for (const { code = 'unknown' } of rejected) counts.rejectedByCode.set(code, (counts.rejectedByCode.get(code) ?? 0) + 1);
+};
+
+/** Most attempts for a batch an edge answers 503 (queue unavailable) or cannot be reached for: resending is safe. */
+const maxAttempts = 5;
+
+/**
+ * Posts a batch to an edge's `POST /v1/reads` and counts its answer. A 503 or a network failure is retried with the
+ * same batch: read ids make resending idempotent.
+ */
+export async function postReadBatch(edgeUrl: string, reads: readonly CameraReadInput[], counts: DeliveryCounts): Promise<void> {
+  counts.sent += reads.length;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${edgeUrl}/v1/reads`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reads), signal: AbortSignal.timeout(30_000),
+      });
+      const body = (await response.json()) as { accepted?: number; rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
+      if (response.status === 503 && attempt < maxAttempts) {
+        await sleep(200 * 2 ** attempt);
+        continue;
+      }
+      if (body.rejected) {
+        counts.accepted += body.accepted ?? 0;
+        countRejections(counts, body.rejected);
+      } else {
+        countRejections(counts, reads.map(() => ({ code: body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}` })));
+      }
+      return;
+    } catch (error) {
+      if (attempt >= maxAttempts) {
+        countRejections(counts, reads.map(() => ({ code: error instanceof Error ? error.name : 'network' })));
+        return;
+      }
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+}
+
+export const readsTopic = (municipalityId: string, cameraId: string) => `dongseon/${municipalityId}/cameras/${cameraId}/reads`;
+const rejectedTopicFilter = 'dongseon/+/cameras/+/rejected';
+
+export interface MqttReadSender {
+  /** Publishes one camera's reads as one message, QoS 1: resolves once the broker has them. */
+  publish(municipalityId: string, cameraId: string, reads: readonly CameraReadInput[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Publishes reads on the cameras' MQTT topics and listens on their `rejected` topics: an edge says only what it
+ * refused, so a published read counts as accepted until a rejection names it.
+ */
+export async function connectMqttReadSender(url: string, clientId: string, counts: DeliveryCounts): Promise<MqttReadSender> {
+  const client: MqttClient = await mqtt.connectAsync(url, { clientId, clean: true });
+  client.on('message', (_topic, payload) => {
+    try {
+      const message = JSON.parse(payload.toString('utf8')) as { rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
+      const rejected = message.rejected ?? (message.errors ?? []).map((e) => ({ code: e.extensions?.code ?? 'unknown' }));
+      counts.accepted -= rejected.length;
+      countRejections(counts, rejected);
+    } catch {
+      // a rejection we cannot read is not ours to count
+    }
+  });
+  await client.subscribeAsync(rejectedTopicFilter, { qos: 1 });
+  return {
+    async publish(municipalityId, cameraId, reads) {
+      counts.sent += reads.length;
+      await client.publishAsync(readsTopic(municipalityId, cameraId), JSON.stringify(reads), { qos: 1 });
+      counts.accepted += reads.length;
+    },
+    async close() {
+      await client.endAsync();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CameraReadInput } from '../../domain/ingest/index.js';
+import { replayClock, stableHash, type ReplayClock, type ScenarioRead } from '../../domain/simulation/index.js';
+import { readJsonLinesGz, scenarioFiles } from '../scenario-files.js';
+import type { ScenarioManifest } from '../build/scenario-manifest.js';
+import { connectMqttReadSender, emptyDeliveryCounts, postReadBatch, type DeliveryCounts } from './read-senders.js';
+
+export type ReplayTransport = 'http' | 'mqtt' | 'mixed';
+
+export interface ReplayOptions {
+  readonly dir: string;
+  readonly manifest: ScenarioManifest;
+  readonly speed: number;
+  /** Edge node base URL per municipality. */
+  readonly edges: ReadonlyMap<string, string>;
+  readonly mqttUrl: string;
+  /** `mixed`: each camera keeps one transport, about half of them MQTT. */
+  readonly transport: ReplayTransport;
+  /** Prefixes every read id, so a second replay of the same scenario makes new reads, not resends. */
+  readonly runId: string;
+  /** Only reads captured in [fromSeconds, toSeconds) of scenario time. */
+  readonly fromSeconds?: number;
+  readonly toSeconds?: number;
+  /** Hits recorded so far (the police list's count over the replay's capture window), for the progress line. */
+  readonly countHits?: (clock: ReplayClock) => Promise<number>;
+  readonly onProgress?: (progress: ReplayProgress) => void;
+  /** How often progress is reported. */
+  readonly progressEveryMs?: number;
+  readonly now?: () => number;
+}
+
+export interface ReplayProgress extends Omit<DeliveryCounts, 'rejectedByCode'> {
+  readonly rejectedByCode: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly hits: number | undefined;
+  /** Scenario time reached, seconds. */
+  readonly atSeconds: number;
+  readonly elapsedSeconds: number;
+  readonly done: boolean;
+}
+
+export interface ReplayResult extends ReplayProgress {
+  readonly clock: ReplayClock;
+  /** Reads sent per wall-clock second over the whole replay. */
+  readonly readsPerSecond: number;
+}
+
+/** Reads are gathered and sent this often; reads due within one tick go out together. */
+const tickMs = 100;
+/** Most reads in one HTTP batch or MQTT message. */
+const maxBatch = 500;
+
+export const usesMqtt = (transport: ReplayTransport, cameraId: string): boolean =>
+  transport === 'mqtt' || (transport === 'mixed' && stableHash(cameraId) % 2 === 1);
+
+/** A scenario read as a camera sends it: the open read schema, capture time from the replay clock. */
+export function wireRead(read: ScenarioRead, clock: ReplayClock, runId: string): CameraReadInput {
+  return {
+    readId: `${runId}.${read.readId}`,
+    cameraId: read.cameraId,
+    capturedAt: new Date(Math.round(clock.capturedAtMs(read.atSeconds))).toISOString(),
+    candidates: read.candidates.map(({ text, confidence }) => ({ text, confidence })),
+    vehicleColour: read.vehicleColour,
+    vehicleType: read.vehicleType,
+  };
+}
+
+async function countReads(dir: string, inWindow: (read: ScenarioRead) => boolean): Promise<{ total: number; first: number; last: number }> {
+  let total = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for await (const read of readJsonLinesGz<ScenarioRead>(dir, scenarioFiles.reads)) {
+    if (!inWindow(read)) continue;
+    total++;
+    first = Math.min(first, read.atSeconds);
+    last = Math.max(last, read.atSeconds);
+  }
+  return { total, first: Number.isFinite(first) ? first : 0, last: Number.isFinite(last) ? last : 0 };
+}
+
+/**
+ * Streams a scenario's reads into the edge nodes in capture-time order, `speed` times faster than they happened,
+ * over HTTP (`POST /v1/reads`, batched per municipality) and MQTT (per camera topic, QoS 1). Reports progress
+ * (sent, accepted, rejected, hits) as it goes.
+ */
+export async function replayScenario(options: ReplayOptions): Promise<ReplayResult> {
+  const now = options.now ?? Date.now;
+  const from = options.fromSeconds ?? -Infinity;
+  const to = options.toSeconds ?? Infinity;
+  const inWindow = (read: ScenarioRead) => read.atSeconds >= from && read.atSeconds < to;
+  const { total, first, last } = await countReads(options.dir, inWindow);
+  const counts = emptyDeliveryCounts();
+  const needsMqtt = options.transport !== 'http';
+  const mqttSender = needsMqtt ? await connectMqttReadSender(options.mqttUrl, `dongseon-sim-replay-${options.runId}`, counts) : undefined;
+  const clock = replayClock(first, last, options.speed, now() + 500);
+  let hits: number | undefined;
+  let atSeconds = first;
+  const progress = (done: boolean): ReplayProgress => ({
+    sent: counts.sent, accepted: counts.accepted, rejected: counts.rejected, rejectedByCode: Object.fromEntries(counts.rejectedByCode),
+    total, hits, atSeconds, elapsedSeconds: Math.max(0, (now() - clock.startMs) / 1000), done,
+  });
+  const refreshHits = async () => {
+    if (options.countHits) hits = await options.countHits(clock).catch(() => hits);
+  };
+  const reporter = setInterval(() => {
+    void refreshHits();
+    options.onProgress?.(progress(false));
+  }, options.progressEveryMs ?? 1_000);
+
+  const inFlight = new Set<Promise<void>>();
+  const track = (sending: Promise<void>) => {
+    inFlight.add(sending);
+    void sending.finally(() => inFlight.delete(sending));
+  };
+  const flush = (due: ScenarioRead[]) => {
+    const http = new Map<string, CameraReadInput[]>();
+    const mqttByCamera = new Map<string, { municipalityId: string; reads: CameraReadInput[] }>();
+    for (const read of due) {
+      const wire = wireRead(read, clock, options.runId);
+      if (usesMqtt(options.transport, read.cameraId)) {
+        const entry = mqttByCamera.get(read.cameraId) ?? { municipalityId: read.municipalityId, reads: [] };
+        entry.reads.push(wire);
+        mqttByCamera.set(read.cameraId, entry);
+      } else {
+        http.set(read.municipalityId, [...(http.get(read.municipalityId) ?? []), wire]);
+      }
+    }
+    for (const [municipalityId, reads] of http) {
+      const edgeUrl = options.edges.get(municipalityId);
+      for (let i = 0; i < reads.length; i += maxBatch) {
+        const batch = reads.slice(i, i + maxBatch);
+        if (edgeUrl === undefined) {
+          counts.sent += batch.length;
+          counts.rejected += batch.length;
+          counts.rejectedByCode.set('no edge node', (counts.rejectedByCode.get('no edge node') ?? 0) + batch.length);
+        } else {
+          track(postReadBatch(edgeUrl, batch, counts));
+        }
+      }
+    }
+    for (const [cameraId, { municipalityId, reads }] of mqttByCamera) {
+      for (let i = 0; i < reads.length; i += maxBatch) track((mqttSender as NonNullable<typeof mqttSender>).publish(municipalityId, cameraId, reads.slice(i, i + maxBatch)));
+    }
+  };
+
+  try {
+    let due: ScenarioRead[] = [];
+    for await (const read of readJsonLinesGz<ScenarioRead>(options.dir, scenarioFiles.reads)) {
+      if (!inWindow(read)) continue;
+      const sendAt = clock.sendAtMs(read.atSeconds);
+      if (due.length >= maxBatch || (sendAt > now() + tickMs && due.length > 0)) {
+        flush(due);
+        due = [];
+      }
+      const wait = sendAt - now();
+      if (wait > 0) await sleep(wait);
+      atSeconds = read.atSeconds;
+      due.push(read);
+      // Bounded in flight: a slow edge slows the replay rather than piling up requests.
+      while (inFlight.size > 32) await Promise.race(inFlight);
+    }
+    flush(due);
+    await Promise.all(inFlight);
+    // Rejections over MQTT arrive after the PUBACK; give them a moment.
+    if (mqttSender) await sleep(1_000);
+    await refreshHits();
+  } finally {
+    clearInterval(reporter);
+    await mqttSender?.close();
+  }
+  const result = progress(true);
+  options.onProgress?.(result);
+  return { ...result, clock, readsPerSecond: result.elapsedSeconds > 0 ? result.sent / result.elapsedSeconds : result.sent };
+}
