@@ -16,7 +16,7 @@ const sumRss = async (edges: readonly { running: RunningService }[]) => (await P
 
 export const ingestBenchmark: Benchmark = {
   name: 'ingest',
-  description: 'three edge processes with a 1M-plate hotlist: HTTP batches through matching to the edge store, reads/s and RSS',
+  description: 'three edge processes with a 1M-plate hotlist: HTTP batches offered at --rate reads/s (default 10,000; 0 = as fast as accepted) through matching to the edge store, stored reads/s and RSS',
   needs: ['redis', 'neo4j', 'mosquitto'],
   oneCore: false,
   async run(args) {
@@ -25,6 +25,8 @@ export const ingestBenchmark: Benchmark = {
     const batchSize = numericArgument(args, 'batch', 500);
     const concurrency = numericArgument(args, 'concurrency', 4);
     const drainSeconds = numericArgument(args, 'drain', 60);
+    // Offered reads/s across the three edges, paced open-loop; 0 posts as fast as the edges answer.
+    const offeredRate = numericArgument(args, 'rate', 10_000);
     const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version };
     console.log(`machine: ${machine.cpu}, ${machine.cores} cores (shared by load generator, 3 edges, Redis, Neo4j, MQTT), node ${machine.node}`);
 
@@ -56,16 +58,29 @@ export const ingestBenchmark: Benchmark = {
       const start = performance.now();
       const endAt = start + seconds * 1000;
       let batches = 0;
-      const loop = async (edge: (typeof edges)[number]): Promise<void> => {
-        while (performance.now() < endAt) {
+      const loops = edges.length * concurrency;
+      // Each loop posts its k-th batch no earlier than start + k·period, so together they offer `offeredRate`.
+      const periodMs = offeredRate > 0 ? (batchSize * loops * 1000) / offeredRate : 0;
+      const loop = async (edge: (typeof edges)[number], index: number): Promise<void> => {
+        for (let k = 0; performance.now() < endAt; k++) {
+          const due = start + (k + index / loops) * periodMs;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (performance.now() >= endAt) break;
           const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01));
           accepted += outcome.accepted;
           batches++;
         }
       };
-      const progress = setInterval(() => console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted`), 10_000);
+      const rssMbSamples: number[] = [];
+      const progress = setInterval(() => {
+        void Promise.all([countEdgeReads(driver, prefix), sumRss(edges)]).then(([stored, rss]) => {
+          rssMbSamples.push(Math.round(rss));
+          console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted, ${Math.max(0, stored - edges.length * 10).toLocaleString()} stored, edge RSS ${rss.toFixed(0)} MB`);
+        });
+      }, 10_000);
       try {
-        await Promise.all(edges.flatMap((edge) => Array.from({ length: concurrency }, () => loop(edge))));
+        await Promise.all(edges.flatMap((edge, e) => Array.from({ length: concurrency }, (_, c) => loop(edge, e * concurrency + c))));
       } finally {
         clearInterval(progress);
       }
@@ -97,6 +112,8 @@ export const ingestBenchmark: Benchmark = {
         drainS: round(drainS, 1),
         rssMbStart: round(rssMbStart, 0),
         rssMbEnd: round(rssMbEnd, 0),
+        rssMbSamples,
+        offeredRate,
         edges: edges.length,
         hotlistSize,
         batchSize,

@@ -54,7 +54,7 @@ const allHitJobs = async () =>
   (await hitsQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'])).map((j) => ({ id: j.id, job: hitBatchJobSchema.parse(j.data) }));
 const hitJobsOfCamera = async (cameraId: string) => (await allHitJobs()).filter(({ job }) => job.hits.some((h) => h.cameraId === cameraId));
 const storedRead = async (readId: string) =>
-  (await storedNodes() as { readId: string; hit: boolean; sighted: boolean; hitIds?: string[] }[]).find((n) => n.readId === `${municipalityId}-${readId}`);
+  (await storedNodes() as { readId: string; hit: boolean; hitIds?: string[] }[]).find((n) => n.readId === `${municipalityId}-${readId}`);
 const batchOf = (name: string, reads: readonly CameraRead[]): ReadBatchJob => ({ municipalityId, batchId: `${municipalityId}-${name}`, reads });
 const nonHitPlates = ['99너1234', '33더5555'];
 const batch: ReadBatchJob = {
@@ -136,10 +136,10 @@ describe('the edge matcher', () => {
   });
 
   it('keeps every read, hits marked, under the municipality label', async () => {
-    const nodes = (await storedNodes()) as { readId: string; hit: boolean; plate: string; hitIds?: string[] }[];
+    const nodes = (await storedNodes()) as { readId: string; hit: boolean; candidateTexts: string[]; hitIds?: string[] }[];
     expect(nodes.map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'n1', 'n2', 'p1', 'q1']);
     expect(nodes.filter((n) => n.hit).map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'p1', 'q1']);
-    expect(nodes.find((n) => n.readId.endsWith('-n1'))).toMatchObject({ plate: '99너1234', hit: false });
+    expect(nodes.find((n) => n.readId.endsWith('-n1'))).toMatchObject({ candidateTexts: ['99너1234'], hit: false });
     for (const readId of ['e1', 'e2', 'e3']) expect(await storedRead(readId)).toMatchObject({ hitIds: [`${municipalityId}:${municipalityId}-e1:stolen-1`] });
     const labels = await driver.executeQuery(`MATCH (r:EdgeRead) WHERE r.readId STARTS WITH $p RETURN DISTINCT labels(r) AS l`, { p: `${municipalityId}-` });
     // Neo4j returns a node's labels in no fixed order.
@@ -162,7 +162,7 @@ describe('the edge matcher', () => {
       hitId: `${municipalityId}:${municipalityId}-s1:stolen-2`, matchKind: 'EXACT', evidence: { readId: `${municipalityId}-s1`, collapsedReads: 1 },
     }]);
     // Its group is still open; the read that made the hit is already marked, so retention keeps it.
-    expect(await storedRead('s1')).toMatchObject({ hit: true, sighted: false, hitIds: [`${municipalityId}:${municipalityId}-s1:stolen-2`] });
+    expect(await storedRead('s1')).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-s1:stolen-2`] });
   });
 
   it('collapses repeated reads across batches into the one hit of the first read, and forwards nothing more', async () => {
@@ -184,7 +184,7 @@ describe('the edge matcher', () => {
     await process(`${b2.batchId}-replay-closed`, b2);
     expect(await hitJobsOfCamera('cam-4')).toEqual(forwarded);
     for (const readId of ['x1', 'x2', 'x3']) {
-      expect(await storedRead(readId)).toMatchObject({ hit: true, sighted: true, hitIds: [`${municipalityId}:${municipalityId}-x1:stolen-1`] });
+      expect(await storedRead(readId)).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-x1:stolen-1`] });
     }
   });
 
@@ -203,7 +203,7 @@ describe('the edge matcher', () => {
     clock += 60_000;
     await matcher.flush();
     expect(await hitJobsOfCamera('cam-6')).toEqual(jobs);
-    expect(await storedRead('y1')).toMatchObject({ hit: true, sighted: true, hitIds: [`${municipalityId}:${municipalityId}-y2:stolen-2`] });
+    expect(await storedRead('y1')).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-y2:stolen-2`] });
   });
 
   it('forwards plate-free aggregates of the stored reads', async () => {

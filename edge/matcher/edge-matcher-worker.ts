@@ -10,6 +10,7 @@ import {
   edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type ForwardedHit, type HitBatchJob, type ReadBatchJob,
 } from '../../runtime/queues/pipeline-jobs.js';
 import type { EdgeReadStore } from '../store/edge-read-store.js';
+import { createReadStoreBatcher } from '../store/read-store-batcher.js';
 import { aggregateBatchJobOf, forwardedHitsOf, hitBatchJobsOf, type SightingMatcher } from './match-read-batch.js';
 
 export interface EdgeMatcherOptions {
@@ -30,6 +31,11 @@ export interface EdgeMatcherOptions {
   /** How often aggregates are made and forwarded; 15 minutes unless given. */
   readonly aggregateEveryMs?: number;
   readonly transitionOptions?: TransitionStatisticsOptions;
+  /**
+   * Read batches taken from the queue at once; 8 unless given. Their reads are stored together in one write (group
+   * commit); matching still handles one batch at a time.
+   */
+  readonly concurrency?: number;
   readonly now?: () => number;
   /** Failures of the timers' work; it is tried again on the next tick or batch. */
   readonly onError?: (error: unknown) => void;
@@ -66,12 +72,13 @@ function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
  * the group collapse into that hit and forward nothing; when the group closes its reads are marked with the hit
  * and nothing more is forwarded. Groups never forwarded are matched once more when they close, as before.
  *
- * Idempotence: a read is fed to the collapser only while its sighting is not closed in the store and it is not in
- * an open group already, and is closed only after its hits are enqueued; hit and job ids come from read ids and
- * wanted-vehicle ids alone, and a forwarded group is remembered until it closes. So a retried or replayed batch
- * either finds its reads closed or open (nothing is forwarded again) or forwards the very same job id, which
- * BullMQ does not add twice. Limit: the forwarded groups live in memory only, so after a restart a read of a pass
- * already forwarded (one of a batch not replayed, or one that opens the pass's group anew) can forward a second hit.
+ * Idempotence: a read is fed to the collapser when its batch's store write created it, or when its job runs again
+ * (a retry, or a job taken back from a worker that died) and it is not in an open group already; hit and job ids
+ * come from read ids and wanted-vehicle ids alone, and a forwarded group is remembered until it closes. So a batch
+ * sent again under another id forwards nothing, and a job run again forwards the very same job ids, which BullMQ
+ * does not add twice, or the same hit ids, which the region records once. Limit: the forwarded groups live in
+ * memory only, so after a restart a read that opens a forwarded pass's group anew can forward it under a second
+ * hit id.
  */
 export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<EdgeMatcher> {
   const { municipalityId, store, hotlist, pseudonymSecret } = options;
@@ -81,6 +88,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
   const prefix = options.queuePrefix === undefined ? {} : { prefix: options.queuePrefix };
   const hitsQueue = new Queue<HitBatchJob>(regionHitsQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
   const aggregatesQueue = new Queue<AggregateBatchJob>(regionAggregatesQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
+  const batcher = createReadStoreBatcher(store);
   const collapser = createReadCollapser(options.collapse ?? defaultReadCollapseOptions);
   // Reads in an open group or a sighting not yet forwarded, by id: the best frame's times come from here.
   const openReads = new Map<string, CameraRead>();
@@ -145,7 +153,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
         for (const readId of sighting.readIds) for (const hit of sightingHits) mark(readId, hit.hitId);
       }
       const readIds = sightings.flatMap((sighting) => sighting.readIds);
-      await store.closeSightings(readIds, [...hitReads.values()]);
+      await store.markHits([...hitReads.values()]);
       for (const readId of readIds) openReads.delete(readId);
       for (const sighting of sightings) forwardedGroups.delete(sighting.readIds[0] ?? '');
     } catch (error) {
@@ -155,9 +163,16 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
     }
   };
 
-  const processBatch = (job: Job<ReadBatchJob>): Promise<void> => exclusive(async () => {
+  const processBatch = async (job: Job<ReadBatchJob>): Promise<void> => {
     const batch = readBatchOf(job.data, municipalityId);
-    const open = new Set(await store.storeReads(batch.reads));
+    const created = await batcher.storeReads(batch.reads);
+    // A job run before (a retry, or one taken back from a worker that died) may have stored its reads and died
+    // before matching them: all its reads are matched again. Otherwise only reads no earlier batch brought are.
+    const rerun = job.attemptsStarted > 1;
+    await exclusive(() => matchStoredBatch(batch, new Set(rerun ? batch.reads.map((read) => read.readId) : created)));
+  };
+
+  const matchStoredBatch = async (batch: ReadBatchJob, open: ReadonlySet<string>): Promise<void> => {
     for (const read of batch.reads) {
       if (!open.has(read.readId) || openReads.has(read.readId)) continue;
       openReads.set(read.readId, read);
@@ -166,7 +181,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
     }
     pending.push(...collapser.flushBefore(now()));
     await forwardPending();
-  });
+  };
 
   const flush = (): Promise<void> => exclusive(async () => {
     pending.push(...collapser.flushBefore(now()));
@@ -176,13 +191,14 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
   const aggregateOnce = async (): Promise<number> => {
     let jobs = 0;
     for (;;) {
-      const reads = await store.unaggregatedReads(aggregateReadsPerJob);
-      if (reads.length === 0) break;
-      const { jobId, job } = aggregateBatchJobOf(municipalityId, reads, pseudonymSecret, options.transitionOptions);
-      await aggregatesQueue.add('aggregates', job, { jobId });
-      await store.markAggregated(reads.map((read) => read.readId));
-      jobs++;
-      if (reads.length < aggregateReadsPerJob) break;
+      const next = await store.readsToAggregate(aggregateReadsPerJob);
+      if (next === undefined) break;
+      if (next.reads.length > 0) {
+        const { jobId, job } = aggregateBatchJobOf(municipalityId, next.reads, pseudonymSecret, options.transitionOptions);
+        await aggregatesQueue.add('aggregates', job, { jobId });
+        jobs++;
+      }
+      await store.markAggregatedThrough(next.throughSeq);
     }
     return jobs;
   };
@@ -195,7 +211,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
 
   let worker: QueueWorker<ReadBatchJob>;
   try {
-    worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: 1, ...prefix });
+    worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: options.concurrency ?? 8, ...prefix });
   } catch (error) {
     clearInterval(flushTimer);
     clearInterval(aggregateTimer);

@@ -40,6 +40,8 @@ afterAll(async () => {
   await driver.executeQuery(`MATCH (r:${store.label}) DETACH DELETE r`);
   await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}_read_id IF EXISTS`);
   await driver.executeQuery(`DROP INDEX edge_${municipalityId}_captured_at IF EXISTS`);
+  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_store_seq IF EXISTS`);
+  await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $municipalityId}) DELETE s', { municipalityId });
   await driver.close();
   await rm(auditDir, { recursive: true, force: true });
 });
@@ -52,11 +54,14 @@ describe('the edge read store', () => {
     expect(edgeReadLabel('suwon')).toBe('Edge_suwon');
   });
 
-  it('stores a batch once: a replay changes nothing and reports no open reads', async () => {
+  it('stores a batch once: a replay changes nothing and reports no read as created', async () => {
     const batch = [read('s1', '123가4567', nowMs - 40 * dayMs), read('s2', '45나6789', nowMs - dayMs), read('s3', '123가4567', nowMs - 2 * dayMs)];
     expect((await store.storeReads(batch)).sort()).toEqual(['s1', 's2', 's3']);
-    await store.closeSightings(['s1', 's2', 's3'], [{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
+    await store.markHits([{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
+    await store.markHits([{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
     expect(await store.storeReads(batch)).toEqual([]);
+    expect((await store.storeReads([read('s2', '45나6789', nowMs - dayMs), read('s9', '45나6789', nowMs - dayMs)]))).toEqual(['s9']);
+    await driver.executeQuery(`MATCH (r:${store.label} {readId: 's9'}) DELETE r`);
     expect(await store.countReads()).toBe(3);
     expect(await store.readsOfPlate('123가4567', nowMs - 60 * dayMs, nowMs)).toMatchObject([
       { readId: 's1', cameraId: 'cam-1', plate: '123가4567', hit: false },
@@ -66,7 +71,7 @@ describe('the edge read store', () => {
 
   it('purges old non-hit reads and writes a deletion receipt that verifies', async () => {
     await store.storeReads([read('s4', '12가3456', nowMs - 31 * dayMs), read('s5', '12가3456', nowMs - 50 * dayMs)]);
-    await store.closeSightings(['s5'], [{ readId: 's5', hitId: `${municipalityId}:s5:stolen-2` }]);
+    await store.markHits([{ readId: 's5', hitId: `${municipalityId}:s5:stolen-2` }]);
     const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
     try {
       const receipt = await runRetention({ store, auditLog, municipalityId, nowMs });
@@ -84,5 +89,30 @@ describe('the edge read store', () => {
     const lines = (await Promise.all((await readdir(auditDir)).filter((f) => f.endsWith('.jsonl')).map((f) => readFile(join(auditDir, f), 'utf8')))).join('');
     expect(lines).toContain(deletionDigest(['s1', 's4']));
     expect(lines).not.toContain('123가4567');
+  });
+
+  it('hands out every stored read to aggregation once, never splitting one write', async () => {
+    const other = createEdgeReadStore(driver, `${municipalityId}a`);
+    await other.ensureSchema();
+    try {
+      await other.storeReads([read('a1', '12가3456', nowMs), read('a2', '12가3457', nowMs)]);
+      await other.storeReads([read('a3', '12가3458', nowMs), read('a4', '12가3459', nowMs), read('a5', '12가3450', nowMs)]);
+      await other.storeReads([read('a1', '12가3456', nowMs)]);
+      const first = await other.readsToAggregate(4);
+      expect(first?.reads.map((r) => r.readId)).toEqual(['a1', 'a2']);
+      await other.markAggregatedThrough(first?.throughSeq ?? 0);
+      const second = await other.readsToAggregate(4);
+      expect(second?.reads.map((r) => r.readId)).toEqual(['a3', 'a4', 'a5']);
+      await other.markAggregatedThrough(second?.throughSeq ?? 0);
+      expect((await other.readsToAggregate(4))?.reads ?? []).toEqual([]);
+      expect(await other.storeReads([read('a1', '12가3456', nowMs), read('a6', '12가3451', nowMs)])).toEqual(['a6']);
+      expect((await other.readsToAggregate(4))?.reads.map((r) => r.readId)).toEqual(['a6']);
+    } finally {
+      await driver.executeQuery(`MATCH (r:${other.label}) DETACH DELETE r`);
+      await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}a_read_id IF EXISTS`);
+      await driver.executeQuery(`DROP INDEX edge_${municipalityId}a_captured_at IF EXISTS`);
+      await driver.executeQuery(`DROP INDEX edge_${municipalityId}a_store_seq IF EXISTS`);
+      await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $m}) DELETE s', { m: `${municipalityId}a` });
+    }
   });
 });

@@ -15,6 +15,11 @@ export interface StoredRead {
   readonly hit: boolean;
 }
 
+export interface ReadsToAggregate {
+  readonly reads: StoredRead[];
+  readonly throughSeq: number;
+}
+
 /** A read of a searched plate: with the confidence of the candidate that is that plate. */
 export interface StoredReadOfPlate extends StoredRead {
   readonly confidence: number;
@@ -33,15 +38,19 @@ export interface EdgeReadStore {
   /** Creates the label's uniqueness constraint on readId and its capture-time index; idempotent. */
   ensureSchema(): Promise<void>;
   /**
-   * Stores reads; a read already stored is left as it is, so a replayed batch changes nothing. Resolves to the
-   * ids of the reads not yet part of a closed sighting (new ones, and ones a crashed worker never closed).
+   * Stores reads; a read already stored is left as it is, so a replayed batch changes nothing. Resolves to the ids
+   * of the reads this call created: the ones no earlier batch brought.
    */
   storeReads(reads: readonly CameraRead[]): Promise<string[]>;
-  /** Marks reads as part of a sighting that was matched (and, for hits, forwarded). */
-  closeSightings(readIds: readonly string[], hits: readonly { readonly readId: string; readonly hitId: string }[]): Promise<void>;
-  /** Reads not yet counted in an aggregate, oldest received first, at most `limit`. */
-  unaggregatedReads(limit: number): Promise<StoredRead[]>;
-  markAggregated(readIds: readonly string[]): Promise<void>;
+  /** Marks reads as part of a hit, so retention keeps them; marking one twice changes nothing. */
+  markHits(hits: readonly { readonly readId: string; readonly hitId: string }[]): Promise<void>;
+  /**
+   * The reads stored since the last `markAggregatedThrough`, in store order, at most about `limit` (never a store
+   * write split in two), with the store sequence number they run through; undefined when there are none.
+   */
+  readsToAggregate(limit: number): Promise<ReadsToAggregate | undefined>;
+  /** Records that every read up to store sequence `throughSeq` is counted in a forwarded aggregate. */
+  markAggregatedThrough(throughSeq: number): Promise<void>;
   /** Deletes non-hit reads captured before `cutoffMs`, in batches of `batchSize`. */
   purgeOlderThan(cutoffMs: number, batchSize?: number): Promise<PurgeResult>;
   /** The municipality's reads of one plate in a capture-time window: for the case-bound history search. */
@@ -57,7 +66,7 @@ export function edgeReadLabel(municipalityId: string): string {
   return `Edge_${municipalityId}`;
 }
 
-const storedReadFields = 'r.readId AS readId, r.cameraId AS cameraId, r.capturedAtMs AS capturedAtMs, r.receivedAtMs AS receivedAtMs, r.plate AS plate, r.hit AS hit';
+const storedReadFields = 'r.readId AS readId, r.cameraId AS cameraId, r.capturedAtMs AS capturedAtMs, r.receivedAtMs AS receivedAtMs, r.candidateTexts[0] AS plate, r.hit AS hit';
 
 /**
  * The edge's own read store: one label space per municipality in Neo4j, so two edges sharing a server never see
@@ -82,57 +91,80 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
       hit: record.get('hit') === true,
     }));
 
+  const storeNewReads = async (reads: readonly CameraRead[]): Promise<string[]> => {
+    if (reads.length === 0) return [];
+    // Only what the matcher, aggregates and the history search read back: the ISO times, the best candidate and
+    // absent image references are derivable or empty, and every stored property costs the busy edge.
+    const rows = reads.map((r) => ({
+      readId: r.readId,
+      cameraId: r.cameraId,
+      capturedAtMs: r.capturedAtMs,
+      receivedAtMs: r.receivedAtMs,
+      candidateTexts: r.candidates.map((c) => c.text),
+      candidateConfidences: r.candidates.map((c) => c.confidence),
+      ...(r.plateImageRef === undefined ? {} : { plateImageRef: r.plateImageRef }),
+      ...(r.vehicleImageRef === undefined ? {} : { vehicleImageRef: r.vehicleImageRef }),
+    }));
+    // Each write takes the next store sequence number from the municipality's state node (locking it, so writes
+    // commit in sequence order) and stamps its new reads with it: aggregation then walks a range index instead of
+    // marking every read. ON CREATE only: a replayed read keeps its first-stored values, hit marks and sequence.
+    const records = await write(
+      `MERGE (s:EdgeStoreState {municipality: $municipalityId}) ON CREATE SET s.seq = 0, s.aggregatedSeq = 0
+       SET s.seq = s.seq + 1
+       WITH s.seq AS seq
+       UNWIND $rows AS row
+       MERGE (r:EdgeRead:${label} {readId: row.readId})
+       ON CREATE SET r += row, r.storeSeq = seq, r.hit = false, r.created = true
+       WITH r WHERE r.created
+       REMOVE r.created
+       RETURN r.readId AS readId`,
+      { rows, municipalityId },
+    );
+    return records.map((record) => record.get('readId') as string);
+  };
+
   return {
     municipalityId,
     label,
     async ensureSchema() {
       await write(`CREATE CONSTRAINT edge_${municipalityId}_read_id IF NOT EXISTS FOR (r:${label}) REQUIRE r.readId IS UNIQUE`, {});
       await write(`CREATE INDEX edge_${municipalityId}_captured_at IF NOT EXISTS FOR (r:${label}) ON (r.capturedAtMs)`, {});
+      await write(`CREATE INDEX edge_${municipalityId}_store_seq IF NOT EXISTS FOR (r:${label}) ON (r.storeSeq)`, {});
+      await write('CREATE CONSTRAINT edge_store_state_municipality IF NOT EXISTS FOR (s:EdgeStoreState) REQUIRE s.municipality IS UNIQUE', {});
     },
-    async storeReads(reads) {
-      if (reads.length === 0) return [];
-      const rows = reads.map((r) => ({
-        readId: r.readId,
-        cameraId: r.cameraId,
-        capturedAt: r.capturedAt,
-        capturedAtMs: r.capturedAtMs,
-        receivedAt: r.receivedAt,
-        receivedAtMs: r.receivedAtMs,
-        plate: r.candidates[0]?.text ?? '',
-        candidateTexts: r.candidates.map((c) => c.text),
-        candidateConfidences: r.candidates.map((c) => c.confidence),
-        confidence: r.candidates[0]?.confidence ?? 0,
-        plateImageRef: r.plateImageRef ?? null,
-        vehicleImageRef: r.vehicleImageRef ?? null,
-      }));
-      // ON CREATE only: a replayed read keeps its first-stored values and its hit and sighting marks.
-      const records = await write(
-        `UNWIND $rows AS row
-         MERGE (r:EdgeRead:${label} {readId: row.readId})
-         ON CREATE SET r += row, r.hit = false, r.sighted = false
-         WITH r WHERE r.sighted = false
-         RETURN r.readId AS readId`,
-        { rows },
-      );
-      return records.map((record) => record.get('readId') as string);
-    },
-    async closeSightings(readIds, hits) {
+    storeReads: storeNewReads,
+    async markHits(hits) {
+      if (hits.length === 0) return;
       await write(
-        `UNWIND $readIds AS id MATCH ${node} WHERE r.readId = id SET r.sighted = true
-         WITH count(*) AS closed
-         UNWIND $hits AS hit MATCH ${node} WHERE r.readId = hit.readId
+        `UNWIND $hits AS hit MATCH ${node} WHERE r.readId = hit.readId
          SET r.hit = true, r.hitIds = CASE WHEN hit.hitId IN coalesce(r.hitIds, []) THEN r.hitIds ELSE coalesce(r.hitIds, []) + hit.hitId END`,
-        { readIds: [...readIds], hits: hits.map((h) => ({ readId: h.readId, hitId: h.hitId })) },
+        { hits: hits.map((h) => ({ readId: h.readId, hitId: h.hitId })) },
       );
     },
-    async unaggregatedReads(limit) {
-      return toStored(await read(
-        `MATCH ${node} WHERE r.aggregated IS NULL RETURN ${storedReadFields} ORDER BY r.receivedAtMs, r.readId LIMIT $limit`,
-        { limit: neo4j.int(Math.trunc(limit)) },
-      ));
+    async readsToAggregate(limit) {
+      const [state] = await read('MATCH (s:EdgeStoreState {municipality: $municipalityId}) RETURN s.seq AS seq, s.aggregatedSeq AS aggregatedSeq', { municipalityId });
+      const fromSeq = Number(state?.get('aggregatedSeq') ?? 0);
+      const upToSeq = Number(state?.get('seq') ?? 0);
+      if (upToSeq <= fromSeq) return undefined;
+      const records = await read(
+        `MATCH ${node} WHERE r.storeSeq > $fromSeq AND r.storeSeq <= $upToSeq
+         RETURN ${storedReadFields}, r.storeSeq AS storeSeq ORDER BY r.storeSeq, r.readId LIMIT $limit`,
+        { fromSeq: neo4j.int(fromSeq), upToSeq: neo4j.int(upToSeq), limit: neo4j.int(Math.trunc(limit)) },
+      );
+      const rows = records.map((record, i) => ({ read: toStored([record])[0] as StoredRead, seq: Number(records[i]?.get('storeSeq')) }));
+      if (rows.length < limit) return { reads: rows.map((row) => row.read), throughSeq: upToSeq };
+      // Cut before the last write's reads so a write is never split across two aggregates; one write larger than
+      // `limit` is taken whole.
+      const lastSeq = rows[rows.length - 1]?.seq ?? upToSeq;
+      const whole = rows.filter((row) => row.seq < lastSeq);
+      if (whole.length > 0) return { reads: whole.map((row) => row.read), throughSeq: lastSeq - 1 };
+      return { reads: toStored(await read(`MATCH ${node} WHERE r.storeSeq = $lastSeq RETURN ${storedReadFields} ORDER BY r.readId`, { lastSeq: neo4j.int(lastSeq) })), throughSeq: lastSeq };
     },
-    async markAggregated(readIds) {
-      await write(`UNWIND $readIds AS id MATCH ${node} WHERE r.readId = id SET r.aggregated = true`, { readIds: [...readIds] });
+    async markAggregatedThrough(throughSeq) {
+      await write(
+        'MATCH (s:EdgeStoreState {municipality: $municipalityId}) SET s.aggregatedSeq = CASE WHEN s.aggregatedSeq > $throughSeq THEN s.aggregatedSeq ELSE $throughSeq END',
+        { municipalityId, throughSeq: neo4j.int(throughSeq) },
+      );
     },
     async purgeOlderThan(cutoffMs, batchSize = 5_000) {
       const purgedIds: string[] = [];

@@ -15,9 +15,9 @@ describe('renderNeo4jConf', () => {
       server.bolt.listen_address=127.0.0.1:17687
       server.http.enabled=false
       server.https.enabled=false
-      server.memory.heap.initial_size=512m
-      server.memory.heap.max_size=1g
-      server.memory.pagecache.size=256m
+      server.memory.heap.initial_size=1g
+      server.memory.heap.max_size=2g
+      server.memory.pagecache.size=1g
       server.directories.data=/repo/.stack/neo4j/data
       server.directories.logs=/repo/.stack/neo4j/logs
       server.directories.run=/repo/.stack/neo4j/run
@@ -36,8 +36,8 @@ describe('renderNeo4jConf', () => {
 describe('neo4jServerArgs', () => {
   it('runs the community entry point from the cached jars with the project home and config', () => {
     expect(neo4jServerArgs('/cache/lib', '/repo/.stack/neo4j')).toEqual([
-      '-Xms512m',
-      '-Xmx1g',
+      '-Xms1g',
+      '-Xmx2g',
       '--add-opens=java.base/java.nio=ALL-UNNAMED',
       '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
       '-cp',

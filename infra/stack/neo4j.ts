@@ -35,9 +35,9 @@ export function renderNeo4jConf(input: Neo4jConfInput): string {
     `server.bolt.listen_address=${input.host}:${input.boltPort}`,
     'server.http.enabled=false',
     'server.https.enabled=false',
-    'server.memory.heap.initial_size=512m',
-    'server.memory.heap.max_size=1g',
-    'server.memory.pagecache.size=256m',
+    'server.memory.heap.initial_size=1g',
+    'server.memory.heap.max_size=2g',
+    'server.memory.pagecache.size=1g',
     `server.directories.data=${input.dataDir}`,
     `server.directories.logs=${input.logsDir}`,
     `server.directories.run=${input.runDir}`,
@@ -51,8 +51,8 @@ export function renderNeo4jConf(input: Neo4jConfInput): string {
 
 export function neo4jServerArgs(libDir: string, home: string): string[] {
   return [
-    '-Xms512m',
-    '-Xmx1g',
+    '-Xms1g',
+    '-Xmx2g',
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-cp',

@@ -103,7 +103,7 @@ async function startEdge(municipalityId: string, reads: CameraRead[], hits: stri
   const store = createEdgeReadStore(driver, municipalityId);
   await store.ensureSchema();
   await store.storeReads(reads);
-  await store.closeSightings(reads.map((r) => r.readId), hits.map((readId) => ({ readId, hitId: `${municipalityId}:${readId}:wv-test` })));
+  await store.markHits(hits.map((readId) => ({ readId, hitId: `${municipalityId}:${readId}:wv-test` })));
   const auditDir = await mkdtemp(join(tmpdir(), `ds-edge-history-${municipalityId}-`));
   const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
   const app = Fastify();

@@ -1,0 +1,70 @@
+import type { CameraRead } from '../../domain/ingest/index.js';
+import type { EdgeReadStore } from './edge-read-store.js';
+
+export interface ReadStoreBatcher {
+  /** Stores `reads` in the next write; resolves to the ids of those of them that write created. */
+  storeReads(reads: readonly CameraRead[]): Promise<string[]>;
+}
+
+export interface ReadStoreBatcherOptions {
+  /** The most reads one write takes; more wait for the next. 5,000 unless given. */
+  readonly maxReadsPerWrite?: number;
+}
+
+interface Waiting {
+  readonly reads: readonly CameraRead[];
+  readonly resolve: (open: string[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for the edge store: while one write is in flight, the batches that arrive wait and then go
+ * together in one transaction. A write of thousands of reads costs Neo4j little more than a write of hundreds, so
+ * a busy edge stores about twice as many reads per second.
+ */
+export function createReadStoreBatcher(store: EdgeReadStore, options: ReadStoreBatcherOptions = {}): ReadStoreBatcher {
+  const maxReadsPerWrite = options.maxReadsPerWrite ?? 5_000;
+  let waiting: Waiting[] = [];
+  let inFlight: Promise<void> | undefined;
+
+  const takeWaiting = (): Waiting[] => {
+    let reads = 0;
+    let count = 0;
+    while (count < waiting.length && (count === 0 || reads + (waiting[count]?.reads.length ?? 0) <= maxReadsPerWrite)) {
+      reads += waiting[count]?.reads.length ?? 0;
+      count++;
+    }
+    const taken = waiting.slice(0, count);
+    waiting = waiting.slice(count);
+    return taken;
+  };
+
+  const writeOnce = async (): Promise<void> => {
+    const taken = takeWaiting();
+    try {
+      const created = new Set(await store.storeReads(taken.flatMap((w) => w.reads)));
+      for (const w of taken) w.resolve(w.reads.filter((read) => created.has(read.readId)).map((read) => read.readId));
+    } catch (error) {
+      for (const w of taken) w.reject(error);
+    }
+  };
+
+  const drain = (): Promise<void> => {
+    inFlight ??= (async () => {
+      try {
+        while (waiting.length > 0) await writeOnce();
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+
+  return {
+    storeReads(reads) {
+      const stored = new Promise<string[]>((resolve, reject) => waiting.push({ reads, resolve, reject }));
+      void drain();
+      return stored;
+    },
+  };
+}
