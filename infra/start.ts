@@ -4,6 +4,7 @@ import { devHotlistKeyEnvironment } from './services/dev-hotlist-keys.js';
 import { devKeyPair, devSecret } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
+import { demoReplayService } from '../sim/demo/demo-replay-service.js';
 import { loadStackConfig } from './stack/config.js';
 import { stackEndpoints } from './stack/endpoints.js';
 import { allHealthy, stackDown, stackServers, stackStatus, stackUp } from './stack/stack.js';
@@ -59,7 +60,8 @@ Dongseon is up.
   Edge nodes (camera reads): suwon http://127.0.0.1:8481/v1/reads · hwaseong :8482 · osan :8483
                             MQTT dongseon/<municipality>/cameras/<cameraId>/reads on the stack's broker
   112 CAD test receiver:    http://127.0.0.1:18112/deliveries
-The live demo (a SUMO city replayed into the edges) comes with the digital-twin issue.
+  Live demo (digital twin):  a SUMO city (data/demo-city, Bologna's real morning hour as 수원·화성·오산) replayed into
+                            the edges at DS_SIM_SPEED (10×); 112 registers its wanted vehicles, hits follow [sim-demo]
 Press Ctrl-C to stop everything this command started.`;
 
 async function main(): Promise<void> {
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     throw error;
   }
   console.log(whereToLook);
+  // The demo ends when its replay does; it is not a service whose exit stops the hub.
+  const demo = spawnService(demoReplayService, hubEnvironment());
 
   const watch = setInterval(() => void reportUnhealthyServers(), healthWatchIntervalMs);
   async function reportUnhealthyServers(): Promise<void> {
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
   ]);
   clearInterval(watch);
   console.log(`\n${String(signal[0] ?? 'signal')}; stopping the services and ${startedHere.join(', ') || 'nothing of the stack (it was already up)'}`);
-  await stopServices(services);
+  await stopServices([...services, demo]);
   console.log(formatReports(await withStackLock(() => stackDown(servers, startedHere))));
   process.exitCode = 0;
 }
