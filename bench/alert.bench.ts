@@ -6,7 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import { stackEndpoints } from '../infra/stack/endpoints.js';
 import type { RunningService } from '../infra/services/service-processes.js';
+import { Queue } from 'bullmq';
 import { alertChannel, parseAlertEvent } from '../runtime/alerts/alert-channel.js';
+import { regionHitsQueueName } from '../runtime/queues/pipeline-jobs.js';
 import { policeKeys } from '../subgraphs/police/police-keys.js';
 import { createWantedVehicleStore } from '../subgraphs/police/wanted-vehicle-store.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
@@ -126,12 +128,17 @@ export const alertBenchmark: Benchmark = {
       }
       const alert = summariseLatencies(toAlert);
       const cad = summariseLatencies(toCad);
+      const stages = await hitStageLatencies(redis, sentAt, alertAt);
+      for (const [stage, latency] of Object.entries(stages)) {
+        console.log(`  stage ${stage}: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
+      }
       console.log(`202 → ds:alerts: ${toAlert.length} of ${hits} alerts, p50 ${alert.p50.toFixed(1)} ms, p99 ${alert.p99.toFixed(1)} ms, max ${alert.max.toFixed(1)} ms`);
       console.log(`202 → CAD receiver: ${toCad.length} of ${hits} deliveries, p50 ${cad.p50.toFixed(1)} ms, p99 ${cad.p99.toFixed(1)} ms, max ${cad.max.toFixed(1)} ms`);
       console.log(`background reads accepted: ${backgroundReads.toLocaleString()}`);
       return {
         p50Ms: round(alert.p50, 1), p99Ms: round(alert.p99, 1), maxMs: round(alert.max, 1),
         cadP50Ms: round(cad.p50, 1), cadP99Ms: round(cad.p99, 1), cadMaxMs: round(cad.max, 1),
+        stages: Object.fromEntries(Object.entries(stages).map(([stage, l]) => [stage, { p50Ms: round(l.p50, 1), p99Ms: round(l.p99, 1) }])),
         hits, alerts: toAlert.length, cadDeliveries: toCad.length, spacingMs, backgroundReadsPerSec: backgroundPerSec, backgroundReads,
         measuredAt: 'redis ds:alerts subscriber and CAD receiver (no gateway realtime)', machine,
       };
@@ -148,3 +155,30 @@ export const alertBenchmark: Benchmark = {
     }
   },
 };
+
+/**
+ * Where an alert's time goes, from the region hits queue's job times: the edge (HTTP accept → hit job added), the
+ * queue wait (added → taken by the graph writer) and the graph writer up to the alert on the channel.
+ */
+async function hitStageLatencies(redis: Redis, sentAt: ReadonlyMap<string, number>, alertAt: ReadonlyMap<string, number>) {
+  const queue = new Queue(regionHitsQueueName, { connection: redis.duplicate() });
+  try {
+    const edge: number[] = [];
+    const wait: number[] = [];
+    const writer: number[] = [];
+    for (const job of await queue.getJobs(['completed'])) {
+      const hits = (job.data as { hits?: { wantedVehicleId: string }[] }).hits ?? [];
+      for (const hit of hits) {
+        const sent = sentAt.get(hit.wantedVehicleId);
+        const alerted = alertAt.get(hit.wantedVehicleId);
+        if (sent === undefined || job.processedOn === undefined) continue;
+        edge.push(job.timestamp - sent);
+        wait.push(job.processedOn - job.timestamp);
+        if (alerted !== undefined) writer.push(alerted - job.processedOn);
+      }
+    }
+    return { edge: summariseLatencies(edge), queueWait: summariseLatencies(wait), graphWriterToAlert: summariseLatencies(writer) };
+  } finally {
+    await queue.close();
+  }
+}

@@ -102,11 +102,12 @@ async function validatedJob(data: unknown, findWanted: (id: string) => Promise<W
 }
 
 /**
- * Processes `ds-region-hits` jobs: each hit is stored in the police hit store as PENDING, written into the sighting
- * graph, checked for impossible travel and, when it is new, raised as an alert on the real-time stream and queued
- * for 112 CAD delivery.
+ * Processes `ds-region-hits` jobs: each hit is stored in the police hit store as PENDING and, when it is new, raised
+ * as an alert on the real-time stream and queued for 112 CAD delivery; then the hits are written into the sighting
+ * graph and checked for impossible travel. The alert goes out before the graph writes so that a busy Neo4j does
+ * not delay it.
  *
- * Hazard — the order is hit store → graph → alert, and every step is idempotent, so a crash anywhere is repaired
+ * Hazard — the order is hit store → alert → graph, and every step is idempotent, so a crash anywhere is repaired
  * by BullMQ's retry of the whole job: the store keeps the first copy of a hit, `recordSightings` leaves known
  * sightings alone, flags are SET to the same values, and CAD delivery is deduplicated by the alert id. Only new
  * hits raise alerts, yet a crash after a hit was stored and before its alert would make the retry see an old
@@ -143,9 +144,6 @@ export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
     // Narrow the promise to the hits that really were new to the store (another job may have stored some first).
     await job.updateProgress({ owed: [...owed], alerted: earlier.alerted });
 
-    const { recorded: sightingsRecorded } = await recordSightings(neo4j, sightings);
-    const impossibleTravel = await flagImpossibleTravel(neo4j, sightings.map((sighting) => sighting.id), roadGraph);
-
     const alerted = new Set(earlier.alerted);
     for (const hit of hits) {
       if (!owed.has(hit.hitId) || alerted.has(hit.hitId)) continue;
@@ -155,6 +153,9 @@ export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
       alerted.add(hit.hitId);
       await job.updateProgress({ owed: [...owed], alerted: [...alerted] });
     }
+
+    const { recorded: sightingsRecorded } = await recordSightings(neo4j, sightings);
+    const impossibleTravel = await flagImpossibleTravel(neo4j, sightings.map((sighting) => sighting.id), roadGraph);
     return { newHits, sightingsRecorded, impossibleTravel, alerted: [...alerted] };
   };
 }

@@ -224,8 +224,9 @@ describe('graph writer', () => {
     await expect(processor(job as unknown as Job)).rejects.toThrow(/worker died/);
     expect(await createHitStore(redis, keys).find(sent.hitId)).toMatchObject({ status: 'PENDING' });
     crash = false;
-    // The retry finds the hit already stored, yet owes its alert: the first attempt wrote that to the job.
-    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, sightingsRecorded: 0, alerted: [sent.hitId] });
+    // The retry finds the hit already stored, yet owes its alert: the first attempt wrote that to the job. The
+    // sighting comes after the alert, so the retry is the one that records it.
+    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, sightingsRecorded: 1, alerted: [sent.hitId] });
     expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, alerted: [sent.hitId] });
     const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
     expect(deliveries.filter((delivery) => delivery.data.alert.id === sent.hitId)).toHaveLength(1);
