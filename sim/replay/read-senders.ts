@@ -69,7 +69,10 @@ export interface MqttReadSender {
  */
 export async function connectMqttReadSender(url: string, clientId: string, counts: DeliveryCounts): Promise<MqttReadSender> {
   const client: MqttClient = await mqtt.connectAsync(url, { clientId, clean: true });
-  client.on('message', (_topic, payload) => {
+  // Other cameras' rejections arrive on the same filter; only those of cameras this replay published for count.
+  const published = new Set<string>();
+  client.on('message', (topic, payload) => {
+    if (!published.has(topic.replace(/\/rejected$/, '/reads'))) return;
     try {
       const message = JSON.parse(payload.toString('utf8')) as { rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
       const rejected = message.rejected ?? (message.errors ?? []).map((e) => ({ code: e.extensions?.code ?? 'unknown' }));
@@ -83,6 +86,7 @@ export async function connectMqttReadSender(url: string, clientId: string, count
   return {
     async publish(municipalityId, cameraId, reads) {
       counts.sent += reads.length;
+      published.add(readsTopic(municipalityId, cameraId));
       await client.publishAsync(readsTopic(municipalityId, cameraId), JSON.stringify(reads), { qos: 1 });
       counts.accepted += reads.length;
     },
