@@ -1,19 +1,15 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
-import { publishKeyedHotlist, type ClearHotlistEntry } from '../../domain/matching/index.js';
-import { hasherFor } from '../../domain/plates/keyed-plate-hash.js';
-import { devHotlistKeyEnvironment } from '../../infra/services/dev-hotlist-keys.js';
-import { devSecret } from '../../infra/services/dev-secrets.js';
 import { demoMunicipalities } from '../../infra/services/hub-services.js';
-import { spawnService, stopServices, waitForHealth, type RunningService } from '../../infra/services/service-processes.js';
+import {
+  pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
+} from '../../infra/services/pipeline-processes.js';
+import { stopServices, type RunningService } from '../../infra/services/service-processes.js';
 import { stackEndpoints } from '../../infra/stack/endpoints.js';
-import { hotlistKeyRingConfigSchema, hotlistKeyRingOf } from '../../runtime/hotlist/hotlist-key-ring-config.js';
-import { encodeHotlistPublication, type HotlistSnapshotHeader } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
-import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
+import { freePorts } from '../../infra/stack/ports.js';
 import { createCameraRegistryStore } from '../../subgraphs/cctv/camera-registry-store.js';
 import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../subgraphs/cctv/camera-registry.js';
-import { freePorts } from '../load/free-ports.js';
 
 export type Municipality = (typeof demoMunicipalities)[number];
 export const municipalities: readonly Municipality[] = demoMunicipalities;
@@ -36,28 +32,10 @@ export async function claimBenchRedis(redis: Redis): Promise<void> {
 
 /** The hub's environment (as infra/start.ts makes it), pointed at the bench Redis database. */
 export function pipelineEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const endpoints = stackEndpoints();
-  return {
-    ...process.env,
-    APOLLO_TELEMETRY_DISABLED: '1',
-    DS_ENV: 'development',
-    DS_IDENTITY_HEADER_SECRET: devSecret('identity-header-secret'),
-    DS_CAD_WEBHOOK_SECRET: devSecret('cad-webhook-secret'),
-    DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32),
-    ...devHotlistKeyEnvironment(),
-    REDIS_URL: benchRedisUrl(),
-    NEO4J_URI: endpoints.neo4j.uri,
-    NEO4J_USER: endpoints.neo4j.user,
-    NEO4J_PASSWORD: endpoints.neo4j.password,
-    MQTT_URL: endpoints.mqttUrl,
-    ...extra,
-  };
+  return pipelineEnvironmentAt({ ...stackEndpoints(), redisUrl: benchRedisUrl() }, extra);
 }
 
-/** The dev key ring the edges are given. */
-export function devKeyRing() {
-  return hotlistKeyRingOf(hotlistKeyRingConfigSchema.parse(devHotlistKeyEnvironment()));
-}
+export { devKeyRing } from '../../infra/services/pipeline-processes.js';
 
 /** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */
 export async function demoCameras(driver: Driver): Promise<Record<Municipality, string[]>> {
@@ -70,62 +48,21 @@ export async function demoCameras(driver: Driver): Promise<Record<Municipality, 
   return cameras;
 }
 
-/** Publishes a keyed snapshot of `entries` to the hotlist keys, as the police hotlist publisher does; resolves to its header. */
-export async function publishBenchHotlist(redis: Redis, entries: readonly ClearHotlistEntry[]): Promise<{ header: HotlistSnapshotHeader; bytes: number }> {
-  const keys = hotlistRedisKeys();
-  const snapshot = publishKeyedHotlist(entries, hasherFor(devKeyRing()), { maxSubstitutions: 1 });
-  const version = await redis.incr(keys.version);
-  const header: HotlistSnapshotHeader = {
-    version, keyId: snapshot.keyId, createdAt: new Date().toISOString(), maxSubstitutions: snapshot.maxSubstitutions, entryCount: entries.length,
-  };
-  const encoded = encodeHotlistPublication({ header, snapshot, partialPatterns: [] });
-  await redis.set(keys.snapshot(version), encoded);
-  await redis.set(keys.current, String(version));
-  await redis.publish(keys.updated, String(version));
-  return { header, bytes: encoded.length };
-}
-
-export interface EdgeProcess {
-  readonly municipality: Municipality;
-  readonly url: string;
-  readonly running: RunningService;
-}
+export const publishBenchHotlist = publishHotlist;
 
 /** Starts one edge process per demo municipality on free ports; resolves once each has loaded hotlist `version`. */
-export async function startEdges(env: NodeJS.ProcessEnv, version: number, started: RunningService[], deadlineMs = 300_000): Promise<EdgeProcess[]> {
+export async function startEdges(env: NodeJS.ProcessEnv, version: number, started: RunningService[], deadlineMs = 300_000): Promise<(EdgeProcess & { municipality: Municipality })[]> {
   const ports = await freePorts(municipalities.length, host);
   const edges = municipalities.map((municipality, i) => {
-    const port = ports[i] as number;
-    const running = spawnService({
-      name: `edge-${municipality}`,
-      entry: 'edge/main.ts',
-      env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(port), DS_EDGE_HOST: host, DS_EDGE_MQTT_CLIENT_ID: `dongseon-bench-edge-${municipality}-${process.pid}` },
-      healthUrl: `http://${host}:${port}/health`,
-    }, env);
-    started.push(running);
-    return { municipality, url: `http://${host}:${port}`, running };
+    const edge = spawnEdge({ municipality, port: ports[i] as number, mqttClientId: `dongseon-bench-edge-${municipality}-${process.pid}` }, env);
+    started.push(edge.running);
+    return { ...edge, municipality };
   });
-  for (const edge of edges) {
-    await waitForHealth(edge.running, deadlineMs);
-    const since = Date.now();
-    for (;;) {
-      const health = await (await fetch(`${edge.url}/health`)).json() as { hotlist?: { version?: number } };
-      if (health.hotlist?.version === version) break;
-      if (Date.now() - since > deadlineMs) throw new Error(`edge ${edge.municipality} did not load hotlist version ${version}: ${JSON.stringify(health)}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
+  for (const edge of edges) await waitForEdgeHotlist(edge, version, deadlineMs);
   return edges;
 }
 
-export async function startWorker(name: string, entry: string, env: NodeJS.ProcessEnv, started: RunningService[], healthUrl?: string): Promise<RunningService> {
-  const running = spawnService({ name, entry, env: {}, ...(healthUrl ? { healthUrl } : {}) }, env);
-  started.push(running);
-  await waitForHealth(running, 120_000);
-  return running;
-}
-
-export { stopServices };
+export { startWorker, stopServices };
 
 async function childrenOf(pid: number): Promise<number[]> {
   try {

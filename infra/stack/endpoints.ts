@@ -39,12 +39,17 @@ export function endpointsFor(config: StackConfig, localNeo4jPassword: () => stri
 }
 
 export function readLocalNeo4jPassword(): string {
+  return readNeo4jPassword(neo4jPasswordFile);
+}
+
+/** The password a Neo4j of our own generated at its first start, from its password file. */
+export function readNeo4jPassword(passwordFile: string): string {
   try {
-    return readFileSync(neo4jPasswordFile, 'utf8').trim();
+    return readFileSync(passwordFile, 'utf8').trim();
   } catch (error) {
     throw new DongseonError(
       'DS_STACK_NOT_STARTED',
-      `The local Neo4j has no password yet (${neo4jPasswordFile}); run \`npm run stack -- up\` first.`,
+      `The local Neo4j has no password yet (${passwordFile}); run \`npm run stack -- up\` first.`,
       {},
       { cause: error },
     );

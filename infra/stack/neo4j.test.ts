@@ -27,6 +27,13 @@ describe('renderNeo4jConf', () => {
     `);
   });
 
+  it('sizes heap and page cache as given', () => {
+    const memory = { heapInitial: '512m', heapMax: '1g', pageCache: '256m' };
+    const conf = renderNeo4jConf({ host: '127.0.0.1', boltPort: 1, dataDir: '/d', logsDir: '/l', runDir: '/r', memory });
+    expect(conf).toContain('server.memory.heap.initial_size=512m\nserver.memory.heap.max_size=1g\nserver.memory.pagecache.size=256m\n');
+    expect(neo4jServerArgs('/lib', '/home', memory).slice(0, 2)).toEqual(['-Xms512m', '-Xmx1g']);
+  });
+
   it('never turns authentication off', () => {
     const conf = renderNeo4jConf({ host: '127.0.0.1', boltPort: 1, dataDir: '/d', logsDir: '/l', runDir: '/r' });
     expect(conf).not.toContain('auth_enabled');

@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { DongseonError } from '../../domain/errors/index.js';
 import { cacheRootOf, type StackConfig } from './config.js';
-import {
-  displayUrl,
-  localNeo4jUri,
-  localNeo4jUser,
-  localPorts,
-  loopback,
-  readLocalNeo4jPassword,
-  type Neo4jEndpoint,
-} from './endpoints.js';
+import { displayUrl, localNeo4jUser, localPorts, loopback, readNeo4jPassword, type Neo4jEndpoint } from './endpoints.js';
 import { lastLines, runCommand } from './executables.js';
 import { ensureJava } from './java.js';
 import { ensureNeo4jLibraries } from './neo4j-libraries.js';
@@ -21,23 +13,34 @@ import { ownedPid, removeStalePidFile, spawnDetached, tailOfFile, terminate } fr
 import type { ExternalServer, LocalServer } from './server.js';
 import { withTimeout } from './timeout.js';
 
+/** Java heap and page cache sizes, in Neo4j's notation (`512m`, `2g`). */
+export interface Neo4jMemory {
+  readonly heapInitial: string;
+  readonly heapMax: string;
+  readonly pageCache: string;
+}
+
+export const stackNeo4jMemory: Neo4jMemory = { heapInitial: '1g', heapMax: '2g', pageCache: '1g' };
+
 export interface Neo4jConfInput {
   readonly host: string;
   readonly boltPort: number;
   readonly dataDir: string;
   readonly logsDir: string;
   readonly runDir: string;
+  readonly memory?: Neo4jMemory;
 }
 
 export function renderNeo4jConf(input: Neo4jConfInput): string {
+  const memory = input.memory ?? stackNeo4jMemory;
   return [
     `server.default_listen_address=${input.host}`,
     `server.bolt.listen_address=${input.host}:${input.boltPort}`,
     'server.http.enabled=false',
     'server.https.enabled=false',
-    'server.memory.heap.initial_size=1g',
-    'server.memory.heap.max_size=2g',
-    'server.memory.pagecache.size=1g',
+    `server.memory.heap.initial_size=${memory.heapInitial}`,
+    `server.memory.heap.max_size=${memory.heapMax}`,
+    `server.memory.pagecache.size=${memory.pageCache}`,
     `server.directories.data=${input.dataDir}`,
     `server.directories.logs=${input.logsDir}`,
     `server.directories.run=${input.runDir}`,
@@ -49,10 +52,10 @@ export function renderNeo4jConf(input: Neo4jConfInput): string {
   ].join('\n');
 }
 
-export function neo4jServerArgs(libDir: string, home: string): string[] {
+export function neo4jServerArgs(libDir: string, home: string, memory: Neo4jMemory = stackNeo4jMemory): string[] {
   return [
-    '-Xms1g',
-    '-Xmx2g',
+    `-Xms${memory.heapInitial}`,
+    `-Xmx${memory.heapMax}`,
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-cp',
@@ -88,8 +91,27 @@ export function externalNeo4j(endpoint: Neo4jEndpoint): ExternalServer {
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
-export function localNeo4j(config: StackConfig): LocalServer {
-  const home = serverDir('neo4j');
+/** Where a Neo4j of our own keeps its files (its home) and its generated password, where it serves Bolt, and its memory. */
+export interface Neo4jInstance {
+  readonly home: string;
+  readonly boltPort: number;
+  readonly passwordFile: string;
+  readonly memory: Neo4jMemory;
+}
+
+/** The stack's own Neo4j. */
+export const stackNeo4jInstance: Neo4jInstance = {
+  home: serverDir('neo4j'), boltPort: localPorts.bolt, passwordFile: neo4jPasswordFile, memory: stackNeo4jMemory,
+};
+
+/** How clients reach a Neo4j of our own; reads its password file, so only once it was started. */
+export function neo4jEndpointOf(instance: Neo4jInstance): Neo4jEndpoint {
+  return { uri: `bolt://${loopback}:${instance.boltPort}`, user: localNeo4jUser, password: readNeo4jPassword(instance.passwordFile) };
+}
+
+export function localNeo4j(config: StackConfig, instance: Neo4jInstance = stackNeo4jInstance): LocalServer {
+  const { home, boltPort, passwordFile, memory } = instance;
+  const uri = `bolt://${loopback}:${boltPort}`;
   const dirs = { dataDir: join(home, 'data'), logsDir: join(home, 'logs'), runDir: join(home, 'run') };
   const confDir = join(home, 'conf');
   const pidFile = join(home, 'neo4j.pid');
@@ -100,11 +122,11 @@ export function localNeo4j(config: StackConfig): LocalServer {
   return {
     name: 'neo4j',
     location: 'local',
-    endpoint: `${localNeo4jUri} (user ${localNeo4jUser}, password in ${neo4jPasswordFile})`,
+    endpoint: `${uri} (user ${localNeo4jUser}, password in ${passwordFile})`,
     host: loopback,
-    port: localPorts.bolt,
+    port: boltPort,
     startDeadlineMs: 180_000,
-    checkHealth: () => checkNeo4jHealth({ uri: localNeo4jUri, user: localNeo4jUser, password: readLocalNeo4jPassword() }),
+    checkHealth: () => checkNeo4jHealth(neo4jEndpointOf(instance)),
     runningPid,
 
     async logTail() {
@@ -117,9 +139,9 @@ export function localNeo4j(config: StackConfig): LocalServer {
       const java = await ensureJava();
       const libDir = await ensureNeo4jLibraries(cacheRootOf(config));
       await Promise.all([confDir, ...Object.values(dirs)].map((dir) => mkdir(dir, { recursive: true })));
-      await writeFile(join(confDir, 'neo4j.conf'), renderNeo4jConf({ host: loopback, boltPort: localPorts.bolt, ...dirs }));
-      await ensureInitialPassword({ java, libDir, home, confDir, dataDir: dirs.dataDir });
-      await spawnDetached({ command: java, args: neo4jServerArgs(libDir, home), cwd: home, logFile: consoleLog, pidFile });
+      await writeFile(join(confDir, 'neo4j.conf'), renderNeo4jConf({ host: loopback, boltPort, memory, ...dirs }));
+      await ensureInitialPassword({ java, libDir, home, confDir, dataDir: dirs.dataDir, passwordFile });
+      await spawnDetached({ command: java, args: neo4jServerArgs(libDir, home, memory), cwd: home, logFile: consoleLog, pidFile });
     },
 
     async stop() {
@@ -136,27 +158,29 @@ interface PasswordSetup {
   readonly home: string;
   readonly confDir: string;
   readonly dataDir: string;
+  readonly passwordFile: string;
 }
 
 /**
- * Auth stays on. Before the very first start we generate a password, keep it in .stack/neo4j/password (0600)
- * and hand it to neo4j-admin, which can set the initial password only while the system database does not
- * exist yet; after that, the password file is the only copy.
+ * Auth stays on. Before the very first start we generate a password, keep it in the instance's password file
+ * (0600; .stack/neo4j/password for the stack's) and hand it to neo4j-admin, which can set the initial password
+ * only while the system database does not exist yet; after that, the password file is the only copy.
  */
 async function ensureInitialPassword(setup: PasswordSetup): Promise<void> {
   const systemDatabaseExists = await exists(join(setup.dataDir, 'databases', 'system'));
-  const passwordFileExists = await exists(neo4jPasswordFile);
+  const { passwordFile } = setup;
+  const passwordFileExists = await exists(passwordFile);
   if (systemDatabaseExists) {
     if (passwordFileExists) return;
     throw new DongseonError(
       'DS_STACK_START_FAILED',
-      `The local Neo4j database exists but its password file ${neo4jPasswordFile} is gone; ` +
+      `The local Neo4j database exists but its password file ${passwordFile} is gone; ` +
         `delete ${setup.home} to start over with a fresh database and password.`,
       { server: 'neo4j' },
     );
   }
-  if (!passwordFileExists) await writeFile(neo4jPasswordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
-  const password = (await readFile(neo4jPasswordFile, 'utf8')).trim();
+  if (!passwordFileExists) await writeFile(passwordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  const password = (await readFile(passwordFile, 'utf8')).trim();
   const result = await runCommand(
     setup.java,
     ['-cp', `${setup.libDir}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],

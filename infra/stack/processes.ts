@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lastLines } from './executables.js';
 
@@ -78,9 +78,38 @@ export async function spawnDetached(options: DetachedProcess): Promise<number> {
   }
 }
 
+/** The state letter of /proc/<pid>/stat (`R`, `S`, `Z`…), if there is one. */
+async function processStateOf(pid: number): Promise<string | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function threadCountOf(pid: number): Promise<number> {
+  try {
+    return (await readdir(`/proc/${pid}/task`)).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Gone, or a zombie waiting to be reaped. Not an empty command line: a dying process loses its memory (and with it
+ * the command line) before it closes its files and sockets, so its port may still be held for a moment; and the
+ * first thread of a JVM is a zombie while its other threads are still exiting.
+ */
+async function hasExited(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return true;
+  const state = await processStateOf(pid);
+  return (state === 'Z' || state === 'X') && (await threadCountOf(pid)) <= 1;
+}
+
 export async function waitForExit(pid: number, deadlineMs: number): Promise<boolean> {
   const deadline = Date.now() + deadlineMs;
-  while (isAlive(pid) && (await commandLineOf(pid)) !== '') {
+  while (!(await hasExited(pid))) {
     if (Date.now() > deadline) return false;
     await sleep(100);
   }
@@ -94,6 +123,12 @@ export async function terminate(pid: number, graceMs: number): Promise<'exited' 
   signal(pid, 'SIGKILL');
   await waitForExit(pid, 5_000);
   return 'killed';
+}
+
+/** SIGKILL, as a crash ends a process: no shutdown handler runs and nothing more is flushed. Resolves once it is gone. */
+export async function crash(pid: number): Promise<void> {
+  signal(pid, 'SIGKILL');
+  await waitForExit(pid, 10_000);
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

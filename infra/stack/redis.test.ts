@@ -24,6 +24,11 @@ describe('renderRedisConf', () => {
     `);
   });
 
+  it('fsyncs before every acknowledgement when asked to, as a throwaway Redis that tests crash does', () => {
+    const conf = renderRedisConf({ host: '127.0.0.1', port: 1, dataDir: '/d', pidFile: '/p', logFile: '/l', appendfsync: 'always' });
+    expect(conf).toContain('appendonly yes\nappendfsync always\n');
+  });
+
   it('quotes paths so a checkout under a directory with spaces still works', () => {
     const conf = renderRedisConf({ host: '127.0.0.1', port: 1, dataDir: '/my repo/"x"', pidFile: '/p', logFile: '/l' });
     expect(conf).toContain('dir "/my repo/\\"x\\""');

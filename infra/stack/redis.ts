@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DongseonError } from '../../domain/errors/index.js';
 import { ensureDebianPackage } from './apt.js';
-import { displayUrl, localPorts, localRedisUrl, loopback } from './endpoints.js';
+import { displayUrl, localPorts, loopback } from './endpoints.js';
 import { lastLines, runCommand } from './executables.js';
 import { serverDir } from './paths.js';
 import { ownedPid, removeStalePidFile, tailOfFile, terminate, waitForExit } from './processes.js';
 import type { ExternalServer, LocalServer } from './server.js';
 import { withTimeout } from './timeout.js';
+
+/** How often Redis fsyncs its append-only file: `always` before every acknowledgement, `everysec` once a second. */
+export type AppendFsync = 'always' | 'everysec';
 
 export interface RedisConfInput {
   readonly host: string;
@@ -17,6 +20,7 @@ export interface RedisConfInput {
   readonly dataDir: string;
   readonly pidFile: string;
   readonly logFile: string;
+  readonly appendfsync?: AppendFsync;
 }
 
 const quoted = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
@@ -31,7 +35,7 @@ export function renderRedisConf(input: RedisConfInput): string {
     `logfile ${quoted(input.logFile)}`,
     `dir ${quoted(input.dataDir)}`,
     'appendonly yes',
-    'appendfsync everysec',
+    `appendfsync ${input.appendfsync ?? 'everysec'}`,
     '',
   ].join('\n');
 }
@@ -88,30 +92,43 @@ export function externalRedis(url: string): ExternalServer {
   return { name: 'redis', location: 'external', endpoint: displayUrl(url), checkHealth: () => checkRedisHealth(url) };
 }
 
-export function localRedis(): LocalServer {
-  const dir = serverDir('redis');
+/** Where a Redis of our own keeps its files and listens, and how it syncs its append-only file. */
+export interface RedisInstance {
+  readonly dir: string;
+  readonly port: number;
+  readonly appendfsync: AppendFsync;
+}
+
+/** The stack's own Redis. */
+export const stackRedisInstance: RedisInstance = { dir: serverDir('redis'), port: localPorts.redis, appendfsync: 'everysec' };
+
+export const redisUrlOf = (instance: RedisInstance): string => `redis://${loopback}:${instance.port}`;
+
+export function localRedis(instance: RedisInstance = stackRedisInstance): LocalServer {
+  const { dir, port, appendfsync } = instance;
+  const url = redisUrlOf(instance);
   const confFile = join(dir, 'redis.conf');
   const pidFile = join(dir, 'redis.pid');
   const logFile = join(dir, 'redis.log');
   // Redis rewrites its process title to "redis-server host:port".
-  const markers = ['redis-server', `:${localPorts.redis}`];
+  const markers = ['redis-server', `:${port}`];
   const runningPid = () => ownedPid(pidFile, markers);
 
   return {
     name: 'redis',
     location: 'local',
-    endpoint: localRedisUrl,
+    endpoint: url,
     host: loopback,
-    port: localPorts.redis,
+    port,
     startDeadlineMs: 30_000,
-    checkHealth: () => checkRedisHealth(localRedisUrl),
+    checkHealth: () => checkRedisHealth(url),
     runningPid,
     logTail: () => tailOfFile(logFile),
 
     async start() {
       const redisServer = await ensureDebianPackage('redis-server', 'redis-server');
       await mkdir(dir, { recursive: true });
-      await writeFile(confFile, renderRedisConf({ host: loopback, port: localPorts.redis, dataDir: dir, pidFile, logFile }));
+      await writeFile(confFile, renderRedisConf({ host: loopback, port, dataDir: dir, pidFile, logFile, appendfsync }));
       const result = await runCommand(redisServer, [confFile]);
       if (result.exitCode !== 0) {
         throw new DongseonError(
@@ -125,7 +142,7 @@ export function localRedis(): LocalServer {
     async stop() {
       const pid = await runningPid();
       if (pid !== undefined) {
-        await shutdownRedis(localRedisUrl, 'SAVE');
+        await shutdownRedis(url, 'SAVE');
         if (!(await waitForExit(pid, 15_000))) await terminate(pid, 15_000);
       }
       await removeStalePidFile(pidFile, markers);
