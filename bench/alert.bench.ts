@@ -4,9 +4,18 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
+import { confusionMisreads } from '../domain/plates/confusion-variants.js';
 import { stackEndpoints } from '../infra/stack/endpoints.js';
 import type { RunningService } from '../infra/services/service-processes.js';
 import { Queue } from 'bullmq';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { openAlertFeed } from '../gateway/realtime/alert-feed.js';
+import { realtimePath, startRealtimeServer } from '../gateway/realtime/realtime-server.js';
+import { openAuditLog } from '../runtime/audit/open-audit-log.js';
+import { importAccessTokenPublicKey } from '../runtime/identity/access-token.js';
+import { createDevIdentityProvider, generateDevKeyPair } from '../runtime/identity/dev-identity-provider.js';
+import { sampleUsers } from '../runtime/identity/sample-users.js';
 import { alertChannel, parseAlertEvent } from '../runtime/alerts/alert-channel.js';
 import { regionHitsQueueName } from '../runtime/queues/pipeline-jobs.js';
 import { policeKeys } from '../subgraphs/police/police-keys.js';
@@ -27,10 +36,10 @@ export const alertBenchmark: Benchmark = {
   async run(args) {
     const hits = numericArgument(args, 'hits', 200);
     const spacingMs = numericArgument(args, 'spacing', 100);
-    const backgroundPerSec = numericArgument(args, 'background', 1500);
+    const backgroundPerSec = numericArgument(args, 'background', 10_000);
     const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version };
     console.log(`machine: ${machine.cpu}, ${machine.cores} cores (shared by load generator, edges, workers, Redis, Neo4j, MQTT), node ${machine.node}`);
-    console.log('measured at a Redis subscriber of ds:alerts and at the CAD receiver (the gateway realtime endpoint is not started)');
+    console.log('measured at a graphql-ws subscriber of the gateway\'s real-time endpoint (in the bench process), at a Redis subscriber of ds:alerts and at the CAD receiver');
 
     const runId = randomUUID().slice(0, 8);
     const prefix = `bench-alert-${runId}-`;
@@ -42,6 +51,7 @@ export const alertBenchmark: Benchmark = {
     const started: RunningService[] = [];
     let claimed = false;
     let stopBackground = false;
+    let closeRealtime = async (): Promise<void> => undefined;
     const background: Promise<void>[] = [];
     try {
       await claimBenchRedis(redis);
@@ -71,14 +81,59 @@ export const alertBenchmark: Benchmark = {
       console.log(`pipeline up: ${edges.length} edges, graph-writer, alert-delivery, CAD receiver at ${cadUrl}`);
 
       const alertAt = new Map<string, number>();
+      const channelDuplicates: string[] = [];
+      const firstAlertId = new Map<string, string>();
       subscriber.on('message', (_channel: string, message: string) => {
         const alert = parseAlertEvent(message);
-        if (alert) alertAt.set(alert.wantedVehicleId, performance.timeOrigin + performance.now());
+        if (!alert) return;
+        // The first arrival counts; a second alert for one sent hit is a duplicate, reported as such.
+        const first = firstAlertId.get(alert.wantedVehicleId);
+        if (first === undefined) {
+          firstAlertId.set(alert.wantedVehicleId, alert.id);
+          alertAt.set(alert.wantedVehicleId, performance.timeOrigin + performance.now());
+        } else {
+          channelDuplicates.push(first === alert.id ? `${alert.id} again` : `${alert.id} after ${first}`);
+        }
       });
       await subscriber.subscribe(alertChannel);
 
-      const maker = batchMaker(prefix, [], new Set(plates), 3);
-      const batchReads = 100;
+      // The gateway's real-time endpoint, served in this process over its own Redis subscription, and an officer's
+      // graphql-ws subscription to it.
+      const keys = await generateDevKeyPair();
+      const identity = await createDevIdentityProvider(keys);
+      const feedRedis = new Redis(benchRedisUrl());
+      const feed = await openAlertFeed(feedRedis);
+      const realtimeAudit = await openAuditLog({ dir: join(stateDir, 'realtime-audit'), rotateBytes: 64 * 1024 * 1024 });
+      const realtime = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, audit: realtimeAudit }, { host: '127.0.0.1', port: 0 });
+      const wsClient = createClient({
+        url: `${realtime.origin.replace(/^http/, 'ws')}${realtimePath}`, webSocketImpl: WebSocket, retryAttempts: 0,
+        connectionParams: { authorization: `Bearer ${await identity.mintToken(sampleUsers['police-officer'])}`, purpose: '수배차량 실시간 추적', caseNumber: `BENCH-${runId}` },
+      });
+      closeRealtime = async () => {
+        await wsClient.dispose();
+        await realtime.close();
+        await feed.close();
+        await realtimeAudit.close();
+        feedRedis.disconnect();
+      };
+      const streamedAt = new Map<string, number>();
+      wsClient.subscribe({ query: 'subscription { alertRaised { id wantedVehicleId } }' }, {
+        next: (result) => {
+          const raised = (result.data as { alertRaised?: { wantedVehicleId: string } } | null | undefined)?.alertRaised;
+          if (raised && !streamedAt.has(raised.wantedVehicleId)) streamedAt.set(raised.wantedVehicleId, performance.timeOrigin + performance.now());
+        },
+        error: (error) => console.error('graphql-ws subscription failed:', error),
+        complete: () => undefined,
+      });
+      for (let waited = 0; feed.subscriberCount < 1; waited += 50) {
+        if (waited > 10_000) throw new Error('the graphql-ws subscription did not start');
+        await sleep(50);
+      }
+
+      // Background plates avoid the listed plates and every misread of them: a background read that is a possible
+      // hit would raise an alert of its own for a listed vehicle and spoil that vehicle's latency.
+      const maker = batchMaker(prefix, [], new Set(plates.flatMap((plate) => [plate, ...confusionMisreads(plate).map((misread) => misread.read)])), 3);
+      const batchReads = numericArgument(args, 'background-batch', 500);
       const perEdgeIntervalMs = (1000 * batchReads * edges.length) / backgroundPerSec;
       let backgroundReads = 0;
       for (const edge of edges) {
@@ -107,7 +162,7 @@ export const alertBenchmark: Benchmark = {
       for (;;) {
         deliveries = await (await fetch(`${cadUrl}/deliveries`)).json() as typeof deliveries;
         const cadDone = deliveries.filter((d) => d.body?.wantedVehicleId?.startsWith(prefix)).length >= hits;
-        if ((cadDone && alertAt.size >= hits) || Date.now() > waitUntil) break;
+        if ((cadDone && alertAt.size >= hits && streamedAt.size >= hits) || Date.now() > waitUntil) break;
         await sleep(500);
       }
       stopBackground = true;
@@ -119,32 +174,40 @@ export const alertBenchmark: Benchmark = {
         if (id !== undefined && !cadAt.has(id)) cadAt.set(id, Date.parse(delivery.receivedAt));
       }
       const toAlert: number[] = [];
+      const toStream: number[] = [];
       const toCad: number[] = [];
       for (const [id, sent] of sentAt) {
         const alerted = alertAt.get(id);
+        const streamed = streamedAt.get(id);
         const delivered = cadAt.get(id);
         if (alerted !== undefined) toAlert.push(alerted - sent);
+        if (streamed !== undefined) toStream.push(streamed - sent);
         if (delivered !== undefined) toCad.push(delivered - sent);
       }
+      const stream = summariseLatencies(toStream);
       const alert = summariseLatencies(toAlert);
       const cad = summariseLatencies(toCad);
       const stages = await hitStageLatencies(redis, sentAt, alertAt);
       for (const [stage, latency] of Object.entries(stages)) {
         console.log(`  stage ${stage}: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
       }
+      console.log(`202 → graphql-ws subscriber: ${toStream.length} of ${hits} alerts, p50 ${stream.p50.toFixed(1)} ms, p99 ${stream.p99.toFixed(1)} ms, max ${stream.max.toFixed(1)} ms`);
       console.log(`202 → ds:alerts: ${toAlert.length} of ${hits} alerts, p50 ${alert.p50.toFixed(1)} ms, p99 ${alert.p99.toFixed(1)} ms, max ${alert.max.toFixed(1)} ms`);
       console.log(`202 → CAD receiver: ${toCad.length} of ${hits} deliveries, p50 ${cad.p50.toFixed(1)} ms, p99 ${cad.p99.toFixed(1)} ms, max ${cad.max.toFixed(1)} ms`);
-      console.log(`background reads accepted: ${backgroundReads.toLocaleString()}`);
+      console.log(`background reads accepted: ${backgroundReads.toLocaleString()}; duplicate alerts on the channel: ${channelDuplicates.length}${channelDuplicates.length > 0 ? ` (${channelDuplicates.slice(0, 5).join(', ')})` : ''}`);
       return {
-        p50Ms: round(alert.p50, 1), p99Ms: round(alert.p99, 1), maxMs: round(alert.max, 1),
+        p50Ms: round(stream.p50, 1), p99Ms: round(stream.p99, 1), maxMs: round(stream.max, 1), streamed: toStream.length,
+        channelP50Ms: round(alert.p50, 1), channelP99Ms: round(alert.p99, 1),
         cadP50Ms: round(cad.p50, 1), cadP99Ms: round(cad.p99, 1), cadMaxMs: round(cad.max, 1),
         stages: Object.fromEntries(Object.entries(stages).map(([stage, l]) => [stage, { p50Ms: round(l.p50, 1), p99Ms: round(l.p99, 1) }])),
+        duplicateAlerts: channelDuplicates.length,
         hits, alerts: toAlert.length, cadDeliveries: toCad.length, spacingMs, backgroundReadsPerSec: backgroundPerSec, backgroundReads,
-        measuredAt: 'redis ds:alerts subscriber and CAD receiver (no gateway realtime)', machine,
+        measuredAt: 'graphql-ws subscriber of the real-time endpoint (p50Ms/p99Ms), ds:alerts Redis subscriber (channel*), CAD receiver (cad*)', machine,
       };
     } finally {
       stopBackground = true;
       await Promise.allSettled(background);
+      await closeRealtime().catch((error: unknown) => console.error('closing the real-time endpoint failed:', error));
       await stopServices(started);
       await removeBenchReads(driver, prefix).catch((error: unknown) => console.error('removing bench reads failed:', error));
       if (claimed) await redis.flushdb();
