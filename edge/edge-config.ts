@@ -4,6 +4,7 @@ import { localMqttUrl } from '../infra/stack/endpoints.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
 import { hotlistKeyRingConfigSchema } from '../runtime/hotlist/hotlist-key-ring-config.js';
 import { historyVerifyJwkVariable } from '../runtime/identity/history-search-token.js';
+import { stallRecoveryVariables } from '../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../runtime/redis/connect-durable-redis.js';
 import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
 
@@ -38,6 +39,8 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     DS_EDGE_AGGREGATE_EVERY_S: positiveInt.default(900),
     /** The public JWK of the cctv subgraph's history-search key; without it this node answers no history search. */
     DS_EDGE_HISTORY_PUBLIC_JWK: historyVerifyJwkVariable.optional(),
+    /** How soon the matcher takes back a read batch from a matcher that died. */
+    ...stallRecoveryVariables,
     ...hotlistKeyRingConfigSchema.shape,
   }).refine((config) => config.DS_HOTLIST_ACTIVE_KEY in config.DS_HOTLIST_KEYS, {
     message: 'expected the id of a key in DS_HOTLIST_KEYS', path: ['DS_HOTLIST_ACTIVE_KEY'],

@@ -10,6 +10,7 @@ import { importHistorySearchKey } from '../runtime/identity/history-search-token
 import { createQueue } from '../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../runtime/queues/pipeline-jobs.js';
+import { stallRecoveryOf } from '../runtime/queues/stall-recovery.js';
 import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
 import { connectNeo4j, neo4jEndpointOf } from '../subgraphs/cctv/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     hotlist,
     pseudonymSecret: new Uint8Array(Buffer.from(config.DS_EDGE_PSEUDONYM_SECRET, 'base64')),
     aggregateEveryMs: config.DS_EDGE_AGGREGATE_EVERY_S * 1000,
+    stallRecovery: stallRecoveryOf(config),
     onError: logError,
   });
 

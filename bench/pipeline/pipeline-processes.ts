@@ -1,11 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { demoMunicipalities } from '../../infra/services/hub-services.js';
 import {
   pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
 } from '../../infra/services/pipeline-processes.js';
-import { stopServices, type RunningService } from '../../infra/services/service-processes.js';
+import { descendantPids, stopServices, type RunningService } from '../../infra/services/service-processes.js';
 import { stackEndpoints } from '../../infra/stack/endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
 import { createCameraRegistryStore } from '../../subgraphs/cctv/camera-registry-store.js';
@@ -64,16 +64,6 @@ export async function startEdges(env: NodeJS.ProcessEnv, version: number, starte
 
 export { startWorker, stopServices };
 
-async function childrenOf(pid: number): Promise<number[]> {
-  try {
-    const tasks = await readdir(`/proc/${pid}/task`);
-    const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
-    return lists.flatMap((list) => list.trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    return [];
-  }
-}
-
 async function vmRssKb(pid: number): Promise<number> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -87,13 +77,7 @@ async function vmRssKb(pid: number): Promise<number> {
 export async function serviceRssMb(running: RunningService): Promise<number> {
   const root = running.child.pid;
   if (root === undefined) return 0;
-  const descendants: number[] = [];
-  const queue = await childrenOf(root);
-  while (queue.length > 0) {
-    const pid = queue.shift() as number;
-    descendants.push(pid);
-    queue.push(...await childrenOf(pid));
-  }
+  const descendants = await descendantPids(root);
   const pids = descendants.length > 0 ? descendants : [root];
   const kb = (await Promise.all(pids.map(vmRssKb))).reduce((sum, value) => sum + value, 0);
   return kb / 1024;

@@ -6,6 +6,7 @@ import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { defaultJobOptions } from '../../runtime/queues/create-queue.js';
 import { createWorker, type QueueWorker } from '../../runtime/queues/create-worker.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
+import type { StallRecovery } from '../../runtime/queues/stall-recovery.js';
 import {
   edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type ForwardedHit, type HitBatchJob, type ReadBatchJob,
 } from '../../runtime/queues/pipeline-jobs.js';
@@ -36,6 +37,8 @@ export interface EdgeMatcherOptions {
    * commit); matching still handles one batch at a time.
    */
   readonly concurrency?: number;
+  /** How soon a batch held by a matcher that died is taken back; BullMQ's defaults unless given. */
+  readonly stallRecovery?: StallRecovery;
   readonly now?: () => number;
   /** Failures of the timers' work; it is tried again on the next tick or batch. */
   readonly onError?: (error: unknown) => void;
@@ -211,7 +214,7 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
 
   let worker: QueueWorker<ReadBatchJob>;
   try {
-    worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: options.concurrency ?? 8, ...prefix });
+    worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: options.concurrency ?? 8, ...options.stallRecovery, ...prefix });
   } catch (error) {
     clearInterval(flushTimer);
     clearInterval(aggregateTimer);

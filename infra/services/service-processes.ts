@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError } from '../../domain/errors/index.js';
 import { repoRoot } from '../stack/paths.js';
+import { crash } from '../stack/processes.js';
 import type { HubService } from './hub-services.js';
 
 export interface RunningService {
@@ -80,4 +82,39 @@ export async function stopServices(services: readonly RunningService[], graceMs 
     const timedOut = sleep(graceMs).then(() => 'timeout' as const);
     if ((await Promise.race([exited, timedOut])) === 'timeout') running.child.kill('SIGKILL');
   }
+}
+
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`);
+    const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
+    return lists.flatMap((list) => list.trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** Every process under `pid`, parents before their children (Linux only; none elsewhere). */
+export async function descendantPids(pid: number): Promise<number[]> {
+  const descendants: number[] = [];
+  const queue = await childrenOf(pid);
+  while (queue.length > 0) {
+    const next = queue.shift() as number;
+    descendants.push(next);
+    queue.push(...await childrenOf(next));
+  }
+  return descendants;
+}
+
+/**
+ * Crashes a service as a power cut or the OOM killer would: SIGKILL to the process that runs the entry (tsx runs it
+ * in a child of the launcher) and to the launcher, so no shutdown handler runs. Resolves once all of them are gone.
+ */
+export async function crashService(running: RunningService): Promise<void> {
+  const launcher = running.child.pid;
+  if (launcher === undefined || running.child.exitCode !== null || running.child.signalCode !== null) return;
+  const exited = once(running.child, 'exit');
+  for (const pid of (await descendantPids(launcher)).reverse()) await crash(pid);
+  running.child.kill('SIGKILL');
+  await exited;
 }

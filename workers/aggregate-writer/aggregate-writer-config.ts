@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
 import { loadConfig, urlVariable } from '../../runtime/config.js';
+import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
 
 export const aggregateWriterConfigSchema = z.object({
@@ -9,6 +10,7 @@ export const aggregateWriterConfigSchema = z.object({
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   DS_AGGREGATE_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
   path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',
 });

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { runProcess } from '../../runtime/config.js';
 import { regionAggregatesQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { stallRecoveryOf } from '../../runtime/queues/stall-recovery.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
 import { aggregateWriterNeo4j, loadAggregateWriterConfig } from './aggregate-writer-config.js';
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   await ensureSightingGraphSchema(driver);
   const redis = await connectDurableRedis(config.REDIS_URL);
   const writer = await startAggregateWriter(
-    regionAggregatesQueueName, { redis, neo4j: driver }, { redisUrl: config.REDIS_URL, concurrency: config.DS_AGGREGATE_WRITER_CONCURRENCY },
+    regionAggregatesQueueName, { redis, neo4j: driver }, { redisUrl: config.REDIS_URL, concurrency: config.DS_AGGREGATE_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
   );
   console.log(`aggregate-writer: writing ${regionAggregatesQueueName} to civic volumes and ${endpoint.uri}`);
 

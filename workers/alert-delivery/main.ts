@@ -1,6 +1,7 @@
 import { runProcess } from '../../runtime/config.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { queueNames } from '../../runtime/queues/queue-names.js';
+import { stallRecoveryOf } from '../../runtime/queues/stall-recovery.js';
 import { loadAlertDeliveryConfig } from './alert-delivery-config.js';
 import { startAlertDelivery } from './start-alert-delivery.js';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     queueNames.alertDelivery,
     { url: config.DS_CAD_WEBHOOK_URL, secret: config.DS_CAD_WEBHOOK_SECRET, timeoutMs: config.DS_CAD_WEBHOOK_TIMEOUT_MS },
     records,
-    { redisUrl: config.REDIS_URL, concurrency: config.DS_ALERT_DELIVERY_CONCURRENCY },
+    { redisUrl: config.REDIS_URL, concurrency: config.DS_ALERT_DELIVERY_CONCURRENCY, ...stallRecoveryOf(config) },
   );
   console.log(`alert-delivery: delivering ${queueNames.alertDelivery} to ${new URL(config.DS_CAD_WEBHOOK_URL).origin}`);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
 import { loadConfig, urlVariable } from '../../runtime/config.js';
+import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
 import { defaultPoliceKeyPrefix } from '../../subgraphs/police/police-keys.js';
 
@@ -12,6 +13,7 @@ export const graphWriterConfigSchema = z.object({
   DS_POLICE_KEY_PREFIX: z.string().min(1).default(defaultPoliceKeyPrefix),
   DS_ROAD_GRAPH_FILE: z.string().min(1).default(new URL('../../data/demo-region/road-graph.json', import.meta.url).pathname),
   DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
   path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',
 });

@@ -7,6 +7,7 @@ import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { queueNames } from '../../runtime/queues/queue-names.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { stallRecoveryOf } from '../../runtime/queues/stall-recovery.js';
 import { policeKeys } from '../../subgraphs/police/police-keys.js';
 import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const writer = await startGraphWriter(
     regionHitsQueueName,
     { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, roadGraph, alertDeliveries },
-    { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY },
+    { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
   );
   console.log(`graph-writer: writing ${regionHitsQueueName} to ${endpoint.uri}, alerts to ${queueNames.alertDelivery}`);
 
