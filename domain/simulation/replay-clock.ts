@@ -22,8 +22,10 @@ export const captureSafetyMs = 1_000;
 export function replayClock(firstSeconds: number, lastSeconds: number, speed: number, startMs: number): ReplayClock {
   if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError('speed must be a positive number');
   const spanMs = Math.max(0, lastSeconds - firstSeconds) * 1000;
-  const maxLagMs = Math.max(0, spanMs * (1 - 1 / speed)) + captureSafetyMs;
-  const captureOriginMs = startMs - maxLagMs;
+  // Faster than real time, the first read is the oldest when sent; slower, the last one is.
+  const firstLagMs = Math.max(0, spanMs * (1 - 1 / speed)) + captureSafetyMs;
+  const maxLagMs = firstLagMs + Math.max(0, spanMs * (1 / speed - 1));
+  const captureOriginMs = startMs - firstLagMs;
   return {
     speed, startMs, captureOriginMs, maxLagMs,
     sendAtMs: (atSeconds) => startMs + ((atSeconds - firstSeconds) * 1000) / speed,
