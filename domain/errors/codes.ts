@@ -84,6 +84,8 @@ export const errorCodes = {
   DS_SIM_SUMO_FAILED: { httpStatus: 500, description: 'A SUMO binary or tool run by the scenario builder exited with an error.', since: '0.5.0' },
   DS_SIM_NETWORK_INVALID: { httpStatus: 400, description: 'The SUMO network file cannot be read or holds no usable road network.', since: '0.5.0' },
   DS_SIM_SCENARIO_INVALID: { httpStatus: 400, description: 'The scenario folder is missing a file or holds a file that does not match its format.', since: '0.5.0' },
+  DS_TRACKING_MODEL_INVALID: { httpStatus: 500, description: 'The tracking model file is malformed or does not fit its street network; it was not loaded.', since: '0.6.0' },
+  DS_TRACKING_NO_ROUTE: { httpStatus: 422, description: 'The tracking model cannot answer for this vehicle: its sightings are at cameras outside the model\'s street network, or too few.', since: '0.6.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -4,3 +4,18 @@ export {
   detectImpossibleTravel, defaultImpossibleTravelOptions,
   type ImpossibleTravelOptions, type ImpossibleTravelReason, type ImpossibleTravelVerdict, type TimedSighting,
 } from './impossible-travel.js';
+export { loadStreetNetwork, streetGraphFileSchema, streetCamerasFileSchema, type StreetNetwork, type StreetEdge, type StreetCamera, type StreetJunction, type StreetGraphFile, type StreetCamerasFile } from './street-network.js';
+export { dayPeriodOf, localHourOf, type DayPeriod } from './day-period.js';
+export { interval80, logNormalSurvival, normalCdf, z80, type SecondsInterval } from './log-normal.js';
+export { alternativeEdgePaths, fastestEdgePath, shortestTree, type EdgePath } from './edge-paths.js';
+export { fitLinkTravelTimes, linkSecondsOf, defaultLinkTravelTimeOptions, type CameraTransitionCell, type LinkTravelTimesFile } from './link-travel-times.js';
+export { turnPreferencesOf, pathTurnLogProbability, type TurnCountsFile, type TurnPreferences } from './turn-preferences.js';
+export {
+  loadTrackingModel, trackingModelOf, trackingModelFormat, defaultTrackingParameters,
+  type TrackingModel, type TrackingModelFile, type TrackingParameters, type CameraTransitionCountsFile,
+} from './tracking-model.js';
+export { reconstructGap, reconstructRoute, type CameraSighting, type RouteCandidate, type RouteGap, type ReconstructedRoute, type SightingVerdict } from './reconstruct-route.js';
+export { forecastDrives, firstCameraHits, driveEdges, type DriveStep } from './drive-forecast.js';
+export { predictNextCameras, latestSightingsOf, type NextCameraForecast, type NextCamerasAnswer, type NextCameraReasons } from './predict-next-cameras.js';
+export { planInterception, unitTravelSeconds, nearestJunction, type PatrolUnit, type InterceptionPoint, type InterceptionPlan } from './plan-interception.js';
+export { fitTrackingModel, tripGaps, type TrackingTrainingData, type FitTrackingOptions } from './fit-tracking-model.js';

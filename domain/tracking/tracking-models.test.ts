@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  alternativeEdgePaths, fastestEdgePath, fitTrackingModel, interval80, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
+  planInterception, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting, type StreetGraphFile,
+} from './index.js';
+
+/**
+ * A 3×3 grid of two-way streets, 200 m blocks at 10 m/s (20 s each), junction jXY at column X, row Y. Cameras watch
+ * the eastbound street into j10 and the streets into j21 (from j11) and j12 (from j11).
+ */
+function gridFiles() {
+  const junctions: StreetGraphFile['junctions'] = [];
+  const edges: StreetGraphFile['edges'] = [];
+  for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) junctions.push({ id: `j${x}${y}`, latitude: 37.2 + y * 0.0018, longitude: 127 + x * 0.00225, municipalityId: x < 2 ? 'suwon' : 'osan' });
+  const link = (a: string, b: string) => edges.push({ id: `${a}-${b}`, from: a, to: b, lengthMeters: 200, freeFlowSeconds: 20, municipalityId: 'suwon' });
+  for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) {
+    if (x < 2) { link(`j${x}${y}`, `j${x + 1}${y}`); link(`j${x + 1}${y}`, `j${x}${y}`); }
+    if (y < 2) { link(`j${x}${y}`, `j${x}${y + 1}`); link(`j${x}${y + 1}`, `j${x}${y}`); }
+  }
+  const connections: [string, string][] = [];
+  for (const a of edges) for (const b of edges) if (a.to === b.from && b.to !== a.from) connections.push([a.id, b.id]);
+  const cameras = [
+    { id: 'cam-a', municipalityId: 'suwon', edgeId: 'j00-j10', anpr: true },
+    { id: 'cam-b', municipalityId: 'osan', edgeId: 'j11-j21', anpr: true },
+    { id: 'cam-c', municipalityId: 'suwon', edgeId: 'j11-j12', anpr: true },
+    { id: 'cctv-x', municipalityId: 'suwon', edgeId: 'j01-j02', anpr: false },
+  ];
+  return { graph: { junctions, edges, connections }, cameras };
+}
+
+const files = gridFiles();
+const network = loadStreetNetwork(files.graph, files.cameras);
+const edge = (id: string) => network.edgeIndexById.get(id) as number;
+const t0 = Date.parse('2026-11-24T08:00:00+09:00');
+const at = (cameraId: string, seconds: number): CameraSighting => ({ cameraId, capturedAtMs: t0 + seconds * 1000 });
+
+/** Training: most vehicles from cam-a turn north at j10 then east (cam-a → j10 → j11 → j21, past cam-b). */
+function trainedModel() {
+  const sequences: CameraSighting[][] = [];
+  for (let i = 0; i < 40; i++) {
+    const start = i * 90;
+    sequences.push(i % 4 === 3 ? [at('cam-a', start), at('cam-c', start + 70)] : [at('cam-a', start), at('cam-b', start + 65)]);
+  }
+  const cells = [
+    { fromCameraId: 'cam-a', toCameraId: 'cam-b', hourOfDay: 8, count: 30, medianSeconds: 65, p90Seconds: 80 },
+    { fromCameraId: 'cam-a', toCameraId: 'cam-c', hourOfDay: 8, count: 10, medianSeconds: 70, p90Seconds: 85 },
+  ];
+  return trackingModelOf(fitTrackingModel({ ...files, sequences, cells }, { utcOffsetMinutes: 540, scenario: 'grid', split: 'all' }));
+}
+const model = trainedModel();
+
+describe('street network', () => {
+  it('keeps ANPR cameras only, on their edges', () => {
+    expect([...network.cameras.keys()].sort()).toEqual(['cam-a', 'cam-b', 'cam-c']);
+    expect(network.camerasOnEdge.get(edge('j11-j21'))?.map((c) => c.id)).toEqual(['cam-b']);
+  });
+
+  it.each([
+    ['an unknown turn edge', { ...files.graph, connections: [['j00-j10', 'nowhere']] }, files.cameras],
+    ['a camera on an unknown edge', files.graph, [{ id: 'c', municipalityId: 'm', edgeId: 'nowhere', anpr: true }]],
+    ['not a graph', { edges: 'x' }, files.cameras],
+  ])('refuses %s', (_name, graph, cameras) => {
+    expect(() => loadStreetNetwork(graph, cameras)).toThrow(expect.objectContaining({ code: 'DS_ROAD_GRAPH_INVALID' }));
+  });
+});
+
+describe('edge paths', () => {
+  const costs = Float64Array.from(network.edges, (e) => e.freeFlowSeconds);
+
+  it.each([
+    ['next edge', 'j00-j10', 'j10-j20', 20, 2],
+    ['two blocks, then the camera edge', 'j00-j10', 'j11-j21', 40, 3],
+    ['the same edge', 'j00-j10', 'j00-j10', 0, 1],
+  ])('fastest: %s', (_name, from, to, seconds, edges) => {
+    const path = fastestEdgePath(network, costs, edge(from), edge(to));
+    expect(path?.seconds).toBe(seconds);
+    expect(path?.edges).toHaveLength(edges);
+  });
+
+  it('alternatives are distinct, loop-free, start and end at the sightings, fastest first', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: network.edges.length - 1 }), fc.integer({ min: 0, max: network.edges.length - 1 }), (from, to) => {
+      const paths = alternativeEdgePaths(network, costs, from, to, { maxPaths: 6, maxStretch: 1.8, slackSeconds: 40 });
+      const keys = paths.map((p) => p.edges.join(','));
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const [i, path] of paths.entries()) {
+        expect(path.edges[0]).toBe(from);
+        expect(path.edges[path.edges.length - 1]).toBe(to);
+        expect(new Set(path.edges).size).toBe(path.edges.length);
+        for (let k = 1; k < path.edges.length; k++) expect(network.successors[path.edges[k - 1] as number]).toContain(path.edges[k]);
+        if (i > 0) expect(path.seconds).toBeGreaterThanOrEqual((paths[0] as { seconds: number }).seconds);
+      }
+    }));
+  });
+});
+
+describe('log-normal', () => {
+  it('80 % interval holds 80 % of the mass', () => {
+    const { lowSeconds, highSeconds } = interval80(100, 0.4);
+    expect(logNormalSurvival(lowSeconds, 100, 0.4) - logNormalSurvival(highSeconds, 100, 0.4)).toBeCloseTo(0.8, 5);
+  });
+});
+
+describe('reconstructRoute', () => {
+  it('gives probabilities that sum to one, most likely first, and says why', () => {
+    const gap = reconstructGap(model, at('cam-a', 0), at('cam-c', 70));
+    expect(gap.candidates.length).toBeGreaterThan(1);
+    expect(gap.candidates.reduce((s, c) => s + c.probability, 0)).toBeCloseTo(1, 9);
+    expect(gap.candidates.map((c) => c.probability)).toEqual([...gap.candidates.map((c) => c.probability)].sort((a, b) => b - a));
+    expect(gap.candidates[0]).toMatchObject({ freeFlowSeconds: 40, unseenCameraIds: [] });
+  });
+
+  it('sets aside a sighting no vehicle could have made in time (a clone or misread), and keeps the route through the others', () => {
+    const route = reconstructRoute(model, [at('cam-a', 0), at('cam-c', 2), at('cam-b', 65)]);
+    expect(route.sightings.map((s) => s.verdict)).toEqual(['used', 'implausible', 'used']);
+    expect(route.gaps).toHaveLength(1);
+    expect(route.edges[0]).toBe(edge('j00-j10'));
+    expect(route.edges[route.edges.length - 1]).toBe(edge('j11-j21'));
+  });
+
+  it('skips repeated frames of one pass and cameras outside the model', () => {
+    const route = reconstructRoute(model, [at('cam-a', 0), at('cam-a', 1), at('cam-elsewhere', 30), at('cam-b', 65)]);
+    expect(route.sightings.map((s) => s.verdict)).toEqual(['used', 'repeat', 'unknown-camera', 'used']);
+  });
+});
+
+describe('predictNextCameras', () => {
+  it('ranks what vehicles from cam-a did next, with calibrated probabilities and intervals around the learned time', () => {
+    const answer = predictNextCameras(model, [at('cam-a', 0)]);
+    const [first, second] = answer?.forecasts ?? [];
+    expect(first?.cameraId).toBe('cam-b');
+    expect(second?.cameraId).toBe('cam-c');
+    expect((answer?.forecasts ?? []).reduce((s, f) => s + f.probability, 0)).toBeCloseTo(1, 9);
+    expect(first?.probability).toBeGreaterThan(0.6);
+    expect(first?.municipalityId).toBe('osan');
+    expect(first?.eta.lowSeconds).toBeLessThan(65);
+    expect(first?.eta.highSeconds).toBeGreaterThan(65);
+    expect(first?.reasons.transitionsFromCamera.total).toBe(40);
+  });
+
+  it('answers nothing for a vehicle seen only outside the model', () => {
+    expect(predictNextCameras(model, [at('cam-elsewhere', 0)])).toBeUndefined();
+  });
+});
+
+describe('planInterception', () => {
+  it('puts a unit where the vehicle is likely to pass after the unit can be there, with positive slack', () => {
+    const plan = planInterception(model, [at('cam-a', 0)], [{ id: 'near', junctionId: 'j21' }, { id: 'far', junctionId: 'j02' }], t0);
+    const best = plan?.points[0];
+    expect(best).toBeDefined();
+    expect(best?.slackSeconds).toBeGreaterThan(0);
+    expect(best?.interceptProbability).toBeLessThanOrEqual(best?.passProbability as number);
+    for (const point of plan?.points ?? []) expect(point.interceptProbability).toBeLessThanOrEqual((best?.interceptProbability ?? 0) + 1e-12);
+  });
+
+  it('finds nothing in time when the only unit is too far away', () => {
+    const plan = planInterception(model, [at('cam-a', 0)], [{ id: 'far', junctionId: 'j02' }], t0 + 600_000);
+    expect(plan?.points.every((p) => p.interceptProbability < 0.05)).toBe(true);
+  });
+});
+
+describe('tracking model file', () => {
+  it('survives a JSON round trip', () => {
+    const reloaded = loadTrackingModel(JSON.parse(JSON.stringify(model.file)));
+    expect(predictNextCameras(reloaded, [at('cam-a', 0)])).toEqual(predictNextCameras(model, [at('cam-a', 0)]));
+  });
+
+  it('refuses a malformed file', () => {
+    expect(() => loadTrackingModel({ ...model.file, format: 'x' })).toThrow(expect.objectContaining({ code: 'DS_TRACKING_MODEL_INVALID' }));
+  });
+});
