@@ -32,6 +32,17 @@ export type ApproachHourlyVolumesArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** Seconds after the latest sighting: median and 80 % interval, and the instants they fall on. */
+export type ArrivalInterval = {
+  __typename?: 'ArrivalInterval';
+  earliestAt: Scalars['DateTime']['output'];
+  expectedAt: Scalars['DateTime']['output'];
+  highSeconds: Scalars['Float']['output'];
+  latestAt: Scalars['DateTime']['output'];
+  lowSeconds: Scalars['Float']['output'];
+  medianSeconds: Scalars['Float']['output'];
+};
+
 /** A CCTV or ANPR camera in the regional registry. */
 export type Camera = {
   __typename?: 'Camera';
@@ -164,6 +175,39 @@ export type HourlyVolumeInput = {
   approachId: Scalars['ID']['input'];
   hourStart: Scalars['DateTime']['input'];
   vehicles: Scalars['Int']['input'];
+};
+
+export type InterceptionPlan = {
+  __typename?: 'InterceptionPlan';
+  latest: Sighting;
+  model: TrackingModelInfo;
+  plannedAt: Scalars['DateTime']['output'];
+  /** Most promising first. */
+  points: Array<InterceptionPoint>;
+};
+
+
+export type InterceptionPlanPointsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InterceptionPoint = {
+  __typename?: 'InterceptionPoint';
+  /** The camera at this junction, when there is one. */
+  camera?: Maybe<Camera>;
+  /** Chance it passes here and the unit is there at least a minute before it: the ranking score. */
+  interceptProbability: Scalars['Float']['output'];
+  junctionId: Scalars['ID']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  municipality: Municipality;
+  /** Chance the vehicle passes here. */
+  passProbability: Scalars['Float']['output'];
+  /** How much earlier than the vehicle (median) the unit would be here. */
+  slackSeconds: Scalars['Float']['output'];
+  unitId: Scalars['ID']['output'];
+  unitSeconds: Scalars['Float']['output'];
+  vehicleEtaSeconds: Scalars['Float']['output'];
 };
 
 /** A signalised intersection run by the traffic signal agency. */
@@ -305,6 +349,54 @@ export type MutationUpsertMunicipalityArgs = {
   input: MunicipalityInput;
 };
 
+export type NextCameraForecast = {
+  __typename?: 'NextCameraForecast';
+  arrival: ArrivalInterval;
+  camera: Camera;
+  municipality: Municipality;
+  /** Calibrated probability that this is the next camera the vehicle passes. */
+  probability: Scalars['Float']['output'];
+  reasons: NextCameraReasons;
+};
+
+export type NextCameraReasons = {
+  __typename?: 'NextCameraReasons';
+  likeliestDrive: Array<RoadSegment>;
+  /** Share of likely drives (learned turns, the hour's travel times) whose first camera this is. */
+  roadModelProbability: Scalars['Float']['output'];
+  /** The same for past vehicles that also came from the previous sighting's camera; null without one. */
+  transitionsAfterPrevious?: Maybe<TransitionCount>;
+  /** Past vehicles seen at the latest camera: how many passed this camera next, of how many. */
+  transitionsFromCamera: TransitionCount;
+};
+
+
+export type NextCameraReasonsLikeliestDriveArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type NextCameras = {
+  __typename?: 'NextCameras';
+  /** Most probable first. */
+  forecasts: Array<NextCameraForecast>;
+  hourOfDay: Scalars['Int']['output'];
+  latest: Sighting;
+  model: TrackingModelInfo;
+  /** The sighting before, when it belongs to the same trip: it gives the direction of travel. */
+  previous?: Maybe<Sighting>;
+};
+
+
+export type NextCamerasForecastsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PatrolUnitInput = {
+  id: Scalars['ID']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
 export type PhasePlan = {
   __typename?: 'PhasePlan';
   cycleSeconds: Scalars['Int']['output'];
@@ -381,12 +473,14 @@ export type Query = {
   cameras: Array<Camera>;
   case?: Maybe<Case>;
   hits: Array<Hit>;
+  interceptionPlan?: Maybe<InterceptionPlan>;
   intersection?: Maybe<Intersection>;
   intersections: Array<Intersection>;
   monitoredSubject?: Maybe<MonitoredSubject>;
   monitoredSubjects: Array<MonitoredSubject>;
   municipalities: Array<Municipality>;
   municipality?: Maybe<Municipality>;
+  nextCameras?: Maybe<NextCameras>;
   /**
    * Where the plate was read between from (inclusive) and to (exclusive, at most 31 days later), asked of every
    * municipality's edge node. Bound to a case: needs a stated purpose and a case number, and is audited by the gateway
@@ -396,8 +490,10 @@ export type Query = {
   publicCameras: Array<PublicCamera>;
   /** Public cameras as NGSI-LD entities (FIWARE Smart Data Models, Device), as a JSON string. */
   publicCamerasNgsiLd: Scalars['String']['output'];
+  reachableSet?: Maybe<ReachableSet>;
   sightingPath?: Maybe<SightingPath>;
   vehicle?: Maybe<Vehicle>;
+  vehicleRoute?: Maybe<ReconstructedRoute>;
   vehiclesSeenIn: Array<Vehicle>;
   wantedVehicle?: Maybe<WantedVehicle>;
   wantedVehicles: Array<WantedVehicle>;
@@ -433,6 +529,13 @@ export type QueryHitsArgs = {
 };
 
 
+export type QueryInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  units: Array<PatrolUnitInput>;
+  vehicleId: Scalars['ID']['input'];
+};
+
+
 export type QueryIntersectionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -459,6 +562,11 @@ export type QueryMunicipalityArgs = {
 };
 
 
+export type QueryNextCamerasArgs = {
+  vehicleId: Scalars['ID']['input'];
+};
+
+
 export type QueryPlateHistoryArgs = {
   from: Scalars['DateTime']['input'];
   plate: Scalars['String']['input'];
@@ -476,6 +584,12 @@ export type QueryPublicCamerasNgsiLdArgs = {
 };
 
 
+export type QueryReachableSetArgs = {
+  vehicleId: Scalars['ID']['input'];
+  withinMinutes: Scalars['Int']['input'];
+};
+
+
 export type QuerySightingPathArgs = {
   fromSightingId: Scalars['ID']['input'];
   toSightingId: Scalars['ID']['input'];
@@ -484,6 +598,13 @@ export type QuerySightingPathArgs = {
 
 export type QueryVehicleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryVehicleRouteArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  vehicleId: Scalars['ID']['input'];
 };
 
 
@@ -504,6 +625,62 @@ export type QueryWantedVehiclesArgs = {
   status?: InputMaybe<WantedStatus>;
 };
 
+export type ReachableCamera = {
+  __typename?: 'ReachableCamera';
+  camera: Camera;
+  hops: Scalars['Int']['output'];
+  municipality?: Maybe<Municipality>;
+  /** Least sum of median camera-to-camera travel times to it. */
+  seconds: Scalars['Float']['output'];
+};
+
+export type ReachableMunicipality = {
+  __typename?: 'ReachableMunicipality';
+  municipality: Municipality;
+  /** How soon its first camera is reachable: the city to alert first comes first. */
+  seconds: Scalars['Float']['output'];
+};
+
+export type ReachableSet = {
+  __typename?: 'ReachableSet';
+  cameras: Array<ReachableCamera>;
+  from: Sighting;
+  /** The UTC hour of day whose learned flows were walked; null when that hour had none and every hour's were used. */
+  hourOfDayUtc?: Maybe<Scalars['Int']['output']>;
+  municipalities: Array<ReachableMunicipality>;
+  withinMinutes: Scalars['Int']['output'];
+};
+
+
+export type ReachableSetCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ReachableSetMunicipalitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReconstructedRoute = {
+  __typename?: 'ReconstructedRoute';
+  /** Product of each leg's most probable drive's probability. */
+  confidence: Scalars['Float']['output'];
+  legs: Array<RouteLeg>;
+  lengthMeters: Scalars['Float']['output'];
+  model: TrackingModelInfo;
+  sightings: Array<RouteSighting>;
+};
+
+
+export type ReconstructedRouteLegsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ReconstructedRouteSightingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What an edge node or graph worker learns back when it records a hit: no personal data. */
 export type RecordedHit = {
   __typename?: 'RecordedHit';
@@ -517,6 +694,75 @@ export type RiskLevel =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+/** A directed street of the model's network, as a leg or a drive passes it. */
+export type RoadSegment = {
+  __typename?: 'RoadSegment';
+  fromJunction: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lengthMeters: Scalars['Float']['output'];
+  municipality: Municipality;
+  toJunction: Scalars['ID']['output'];
+};
+
+export type RouteAlternative = {
+  __typename?: 'RouteAlternative';
+  /** Median time of this drive in the hour of the earlier sighting, from the learned link travel times. */
+  expectedSeconds: Scalars['Float']['output'];
+  freeFlowSeconds: Scalars['Float']['output'];
+  lengthMeters: Scalars['Float']['output'];
+  probability: Scalars['Float']['output'];
+  reasons: RouteReasons;
+  roads: Array<RoadSegment>;
+};
+
+
+export type RouteAlternativeRoadsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The drive between two consecutive used sightings. */
+export type RouteLeg = {
+  __typename?: 'RouteLeg';
+  /** Most probable first: the first is the reconstructed route; the others are what it beat. */
+  alternatives: Array<RouteAlternative>;
+  elapsedSeconds: Scalars['Float']['output'];
+  from: Sighting;
+  /** Local hour of day of the earlier sighting, whose travel times were used. */
+  hourOfDay: Scalars['Int']['output'];
+  to: Sighting;
+};
+
+
+/** The drive between two consecutive used sightings. */
+export type RouteLegAlternativesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a drive is as likely as it is: the log-likelihood terms it was weighed by. */
+export type RouteReasons = {
+  __typename?: 'RouteReasons';
+  /** How much slower than the quickest candidate at free flow (0.05 = 5 %): drivers take the fastest routes. */
+  detourShare: Scalars['Float']['output'];
+  /** Log-likelihood of the observed time given the drive's expected time in that hour. */
+  timeLogLikelihood: Scalars['Float']['output'];
+  /** Log-probability of its turns under the learned turn preferences. */
+  turnLogProbability: Scalars['Float']['output'];
+  /** Working cameras on the drive that did not see the vehicle. */
+  unseenCameras: Array<Camera>;
+};
+
+
+/** Why a drive is as likely as it is: the log-likelihood terms it was weighed by. */
+export type RouteReasonsUnseenCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RouteSighting = {
+  __typename?: 'RouteSighting';
+  sighting: Sighting;
+  verdict: SightingVerdict;
+};
 
 /** One hit of a wanted vehicle at a camera, in the chain of its sightings. */
 export type Sighting = {
@@ -545,6 +791,15 @@ export type SightingPath = {
   to: Sighting;
 };
 
+export type SightingVerdict =
+  /** No drive explains it in time while the next sighting fits: a likely misread or cloned plate, set aside. */
+  | 'IMPLAUSIBLE'
+  /** Another frame of the same pass. */
+  | 'REPEAT'
+  /** At a camera the model's street network does not have. */
+  | 'UNKNOWN_CAMERA'
+  | 'USED';
+
 export type SignalPhase = {
   __typename?: 'SignalPhase';
   approachIds: Array<Scalars['ID']['output']>;
@@ -559,17 +814,60 @@ export type SubjectPosition = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
+/** What the tracking model behind an answer was fitted on. */
+export type TrackingModelInfo = {
+  __typename?: 'TrackingModelInfo';
+  aggregateCells: Scalars['Int']['output'];
+  scenario: Scalars['String']['output'];
+  sightingSequences: Scalars['Int']['output'];
+  split: Scalars['String']['output'];
+};
+
+export type TransitionCount = {
+  __typename?: 'TransitionCount';
+  count: Scalars['Float']['output'];
+  total: Scalars['Float']['output'];
+};
+
 /** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
 export type Vehicle = {
   __typename?: 'Vehicle';
   /** The wanted-vehicle id (police list) this track belongs to. */
   id: Scalars['ID']['output'];
+  /** Where the given patrol units can be before it, ranked by the chance the vehicle passes there and the unit is in time. */
+  interceptionPlan?: Maybe<InterceptionPlan>;
   lastSighting?: Maybe<Sighting>;
   /** Municipalities in the order the vehicle crossed them. */
   municipalitiesCrossed: Array<MunicipalityCrossing>;
+  /** The cameras it will pass next, from its latest sighting, with probabilities and arrival intervals. */
+  nextCameras?: Maybe<NextCameras>;
+  /** Cameras and municipalities it can reach from its latest sighting within the time, over learned camera-to-camera flows. */
+  reachableSet?: Maybe<ReachableSet>;
+  /** The route between its sightings (in the capture window), with alternatives and how sure each leg is. */
+  route?: Maybe<ReconstructedRoute>;
   /** Sightings in capture-time order. */
   sightings: Array<Sighting>;
   wantedVehicle: WantedVehicle;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  units: Array<PatrolUnitInput>;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleReachableSetArgs = {
+  withinMinutes: Scalars['Int']['input'];
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleRouteArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -664,6 +962,12 @@ export type MatchKind =
   /** Within one OCR confusion of a listed plate; never shown as a confirmed sighting. */
   | 'POSSIBLE';
 
+export type PatrolUnitInput = {
+  id: string | number;
+  latitude: number;
+  longitude: number;
+};
+
 export type WantedReason =
   | 'AMBER_ALERT'
   | 'FUGITIVE'
@@ -710,6 +1014,14 @@ export type PlateHistoryQueryVariables = Exact<{
 
 
 export type PlateHistoryQuery = { plateHistory: { searchId: string, plate: string, from: string, to: string, complete: boolean, reads: Array<{ readId: string, capturedAt: string, plateText: string, confidence: number, hit: boolean, municipality: { id: string, name: string }, camera: { id: string, name: string, position: { latitude: number, longitude: number } } }>, sources: Array<{ answered: boolean, readCount: number, errorCode: string | null, errorMessage: string | null, municipality: { id: string, name: string } }> } };
+
+export type VehicleForecastQueryVariables = Exact<{
+  id: string | number;
+  units: Array<PatrolUnitInput> | PatrolUnitInput;
+}>;
+
+
+export type VehicleForecastQuery = { vehicle: { id: string, lastSighting: { id: string, capturedAt: string, camera: { id: string } } | null, route: { confidence: number, lengthMeters: number, legs: Array<{ elapsedSeconds: number, from: { id: string }, to: { id: string }, alternatives: Array<{ probability: number, expectedSeconds: number, reasons: { detourShare: number, timeLogLikelihood: number } }> }> } | null, nextCameras: { hourOfDay: number, forecasts: Array<{ probability: number, camera: { id: string }, municipality: { id: string }, arrival: { lowSeconds: number, medianSeconds: number, highSeconds: number, expectedAt: string }, reasons: { roadModelProbability: number, transitionsFromCamera: { count: number, total: number } } }> } | null, interceptionPlan: { points: Array<{ junctionId: string, unitId: string, interceptProbability: number, slackSeconds: number, camera: { id: string } | null }> } | null } | null };
 
 export type WantedVehicleTrackQueryVariables = Exact<{
   id: string | number;

@@ -2,6 +2,7 @@ import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js'
 import type { Camera, Resolvers, Sighting, SightingPath, Vehicle } from './generated/resolver-types.js';
 import { instantOf, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
 import type { CameraRow, SightingRow } from './sighting-store.js';
+import { interceptionPlan, nextCameras, reachableSet, trackingAnswerResolvers, vehicleRoute } from './tracking-ai.js';
 
 // codegen.yml maps no tracking types, so the generated parent and result types are the full GraphQL objects. Graph
 // rows cross into GraphQL here; the field resolvers below supply what a row does not hold itself.
@@ -12,6 +13,8 @@ const vehicleOf = (parent: unknown) => parent as { readonly id: string };
 const sightingOf = (parent: unknown) => parent as SightingRow;
 const cameraOf = (parent: unknown) => parent as CameraRow;
 
+// The tracking AI's answers hold store rows where the schema has Sighting and Camera objects (see tracking-ai.ts).
+const asAnswer = <T>(answer: unknown) => answer as T;
 const optionalSighting = (row: SightingRow | undefined) => (row ? asSighting(row) : null);
 
 function found<T>(value: T | undefined, what: string): T {
@@ -19,7 +22,7 @@ function found<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** The capture window of a `sightings(from, to)` selection, validated. */
+/** The capture window of a `sightings(from, to)` or `route(from, to)` selection, validated. */
 function captureWindowOf(from: string | null | undefined, to: string | null | undefined) {
   const fromMs = from == null ? undefined : instantOf(from, 'from');
   const toMs = to == null ? undefined : instantOf(to, 'to');
@@ -45,6 +48,10 @@ export const trackingResolvers: Resolvers = {
       const path = await roads.fastestPath(from.camera.id, to.camera.id);
       return path ? { ...ends, ...path, cameras: path.cameras.map(asCamera) } : null;
     },
+    vehicleRoute: async (_, { vehicleId, from, to }, context) => asAnswer(await vehicleRoute(context, vehicleId, captureWindowOf(from, to))),
+    nextCameras: async (_, { vehicleId }, context) => asAnswer(await nextCameras(context, vehicleId)),
+    reachableSet: async (_, { vehicleId, withinMinutes }, context) => asAnswer(await reachableSet(context, vehicleId, withinMinutes)),
+    interceptionPlan: async (_, { vehicleId, units, at }, context) => asAnswer(await interceptionPlan(context, vehicleId, units, at)),
   },
 
   Vehicle: {
@@ -57,6 +64,10 @@ export const trackingResolvers: Resolvers = {
       (await sightings.municipalitiesCrossedBy(vehicleOf(parent).id)).map(({ municipalityId, ...crossing }) => ({
         ...crossing, municipality: { __typename: 'Municipality', id: municipalityId },
       })),
+    route: async (parent, { from, to }, context) => asAnswer(await vehicleRoute(context, vehicleOf(parent).id, captureWindowOf(from, to))),
+    nextCameras: async (parent, _, context) => asAnswer(await nextCameras(context, vehicleOf(parent).id)),
+    reachableSet: async (parent, { withinMinutes }, context) => asAnswer(await reachableSet(context, vehicleOf(parent).id, withinMinutes)),
+    interceptionPlan: async (parent, { units, at }, context) => asAnswer(await interceptionPlan(context, vehicleOf(parent).id, units, at)),
   },
 
   Sighting: {
@@ -81,6 +92,8 @@ export const trackingResolvers: Resolvers = {
       return { __typename: 'Municipality', id: municipalityId };
     },
   },
+
+  ...trackingAnswerResolvers,
 
   WantedVehicle: {
     __resolveReference: ({ id }) => ({ __typename: 'WantedVehicle', id }),

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
+import type { TrackingModel } from '../../domain/tracking/index.js';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import type { TrackingContext } from './context.js';
 import { demoRoadGraph } from './demo-road-graph.js';
+import { createFlowGraphStore } from './flow-graph-store.js';
 import { trackingResolvers } from './resolvers.js';
 import { createRoadGraphStore, type Road } from './road-graph-store.js';
 import { ensureSightingGraphSchema } from './sighting-graph-schema.js';
 import { createSightingStore } from './sighting-store.js';
+import { defaultTrackingModelFile, readTrackingModel } from './tracking-model-file.js';
 
 export interface TrackingSubgraphOptions {
   readonly host: string;
@@ -17,6 +20,8 @@ export interface TrackingSubgraphOptions {
   readonly neo4j: Driver;
   /** Roads to add where the graph lacks them; the demo region's unless given. */
   readonly roadGraph?: readonly Road[];
+  /** The tracking model; the committed demo-city model (`defaultTrackingModelFile`) unless given. */
+  readonly model?: TrackingModel;
 }
 
 const trackingSdl = () => readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8');
@@ -24,7 +29,10 @@ const trackingSdl = () => readFileSync(new URL('../../schema/tracking.graphql', 
 /** Serves the tracking subgraph over the regional sighting graph, after making sure its schema and roads exist. */
 export async function startTrackingSubgraph(options: TrackingSubgraphOptions): Promise<RunningSubgraph> {
   await ensureSightingGraphSchema(options.neo4j);
-  const stores = { sightings: createSightingStore(options.neo4j), roads: createRoadGraphStore(options.neo4j) };
+  const stores = {
+    sightings: createSightingStore(options.neo4j), roads: createRoadGraphStore(options.neo4j), flows: createFlowGraphStore(options.neo4j),
+    model: options.model ?? readTrackingModel(defaultTrackingModelFile),
+  };
   await stores.roads.recordRoads(options.roadGraph ?? demoRoadGraph());
   return startApolloSubgraph<TrackingContext>({
     name: 'tracking',

@@ -10,6 +10,8 @@ export const trackingConfigSchema = z.object({
   }),
   DS_TRACKING_HOST: z.string().min(1).default('127.0.0.1'),
   DS_TRACKING_PORT: portVariable.default(4105),
+  /** The tracking model file (`npm run train:tracking`); the committed demo-city model when unset. */
+  DS_TRACKING_MODEL_FILE: z.string().min(1).optional(),
   NEO4J_URI: urlVariable(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),

@@ -14,12 +14,56 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Seconds after the latest sighting: median and 80 % interval, and the instants they fall on. */
+export type ArrivalInterval = {
+  __typename?: 'ArrivalInterval';
+  earliestAt: Scalars['DateTime']['output'];
+  expectedAt: Scalars['DateTime']['output'];
+  highSeconds: Scalars['Float']['output'];
+  latestAt: Scalars['DateTime']['output'];
+  lowSeconds: Scalars['Float']['output'];
+  medianSeconds: Scalars['Float']['output'];
+};
+
 export type Camera = {
   __typename?: 'Camera';
   id: Scalars['ID']['output'];
   municipality: Municipality;
   /** Provided by the sighting graph's own copy of the camera, so a track needs no trip to cctv for names. */
   name: Scalars['String']['output'];
+};
+
+export type InterceptionPlan = {
+  __typename?: 'InterceptionPlan';
+  latest: Sighting;
+  model: TrackingModelInfo;
+  plannedAt: Scalars['DateTime']['output'];
+  /** Most promising first. */
+  points: Array<InterceptionPoint>;
+};
+
+
+export type InterceptionPlanPointsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InterceptionPoint = {
+  __typename?: 'InterceptionPoint';
+  /** The camera at this junction, when there is one. */
+  camera?: Maybe<Camera>;
+  /** Chance it passes here and the unit is there at least a minute before it: the ranking score. */
+  interceptProbability: Scalars['Float']['output'];
+  junctionId: Scalars['ID']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  municipality: Municipality;
+  /** Chance the vehicle passes here. */
+  passProbability: Scalars['Float']['output'];
+  /** How much earlier than the vehicle (median) the unit would be here. */
+  slackSeconds: Scalars['Float']['output'];
+  unitId: Scalars['ID']['output'];
+  unitSeconds: Scalars['Float']['output'];
+  vehicleEtaSeconds: Scalars['Float']['output'];
 };
 
 export type MatchKind =
@@ -40,11 +84,81 @@ export type MunicipalityCrossing = {
   sightings: Scalars['Int']['output'];
 };
 
+export type NextCameraForecast = {
+  __typename?: 'NextCameraForecast';
+  arrival: ArrivalInterval;
+  camera: Camera;
+  municipality: Municipality;
+  /** Calibrated probability that this is the next camera the vehicle passes. */
+  probability: Scalars['Float']['output'];
+  reasons: NextCameraReasons;
+};
+
+export type NextCameraReasons = {
+  __typename?: 'NextCameraReasons';
+  likeliestDrive: Array<RoadSegment>;
+  /** Share of likely drives (learned turns, the hour's travel times) whose first camera this is. */
+  roadModelProbability: Scalars['Float']['output'];
+  /** The same for past vehicles that also came from the previous sighting's camera; null without one. */
+  transitionsAfterPrevious?: Maybe<TransitionCount>;
+  /** Past vehicles seen at the latest camera: how many passed this camera next, of how many. */
+  transitionsFromCamera: TransitionCount;
+};
+
+
+export type NextCameraReasonsLikeliestDriveArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type NextCameras = {
+  __typename?: 'NextCameras';
+  /** Most probable first. */
+  forecasts: Array<NextCameraForecast>;
+  hourOfDay: Scalars['Int']['output'];
+  latest: Sighting;
+  model: TrackingModelInfo;
+  /** The sighting before, when it belongs to the same trip: it gives the direction of travel. */
+  previous?: Maybe<Sighting>;
+};
+
+
+export type NextCamerasForecastsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PatrolUnitInput = {
+  id: Scalars['ID']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  interceptionPlan?: Maybe<InterceptionPlan>;
+  nextCameras?: Maybe<NextCameras>;
+  reachableSet?: Maybe<ReachableSet>;
   sightingPath?: Maybe<SightingPath>;
   vehicle?: Maybe<Vehicle>;
+  vehicleRoute?: Maybe<ReconstructedRoute>;
   vehiclesSeenIn: Array<Vehicle>;
+};
+
+
+export type QueryInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  units: Array<PatrolUnitInput>;
+  vehicleId: Scalars['ID']['input'];
+};
+
+
+export type QueryNextCamerasArgs = {
+  vehicleId: Scalars['ID']['input'];
+};
+
+
+export type QueryReachableSetArgs = {
+  vehicleId: Scalars['ID']['input'];
+  withinMinutes: Scalars['Int']['input'];
 };
 
 
@@ -59,10 +173,142 @@ export type QueryVehicleArgs = {
 };
 
 
+export type QueryVehicleRouteArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  vehicleId: Scalars['ID']['input'];
+};
+
+
 export type QueryVehiclesSeenInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   municipalityId: Scalars['ID']['input'];
   since: Scalars['DateTime']['input'];
+};
+
+export type ReachableCamera = {
+  __typename?: 'ReachableCamera';
+  camera: Camera;
+  hops: Scalars['Int']['output'];
+  municipality?: Maybe<Municipality>;
+  /** Least sum of median camera-to-camera travel times to it. */
+  seconds: Scalars['Float']['output'];
+};
+
+export type ReachableMunicipality = {
+  __typename?: 'ReachableMunicipality';
+  municipality: Municipality;
+  /** How soon its first camera is reachable: the city to alert first comes first. */
+  seconds: Scalars['Float']['output'];
+};
+
+export type ReachableSet = {
+  __typename?: 'ReachableSet';
+  cameras: Array<ReachableCamera>;
+  from: Sighting;
+  /** The UTC hour of day whose learned flows were walked; null when that hour had none and every hour's were used. */
+  hourOfDayUtc?: Maybe<Scalars['Int']['output']>;
+  municipalities: Array<ReachableMunicipality>;
+  withinMinutes: Scalars['Int']['output'];
+};
+
+
+export type ReachableSetCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ReachableSetMunicipalitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReconstructedRoute = {
+  __typename?: 'ReconstructedRoute';
+  /** Product of each leg's most probable drive's probability. */
+  confidence: Scalars['Float']['output'];
+  legs: Array<RouteLeg>;
+  lengthMeters: Scalars['Float']['output'];
+  model: TrackingModelInfo;
+  sightings: Array<RouteSighting>;
+};
+
+
+export type ReconstructedRouteLegsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ReconstructedRouteSightingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A directed street of the model's network, as a leg or a drive passes it. */
+export type RoadSegment = {
+  __typename?: 'RoadSegment';
+  fromJunction: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lengthMeters: Scalars['Float']['output'];
+  municipality: Municipality;
+  toJunction: Scalars['ID']['output'];
+};
+
+export type RouteAlternative = {
+  __typename?: 'RouteAlternative';
+  /** Median time of this drive in the hour of the earlier sighting, from the learned link travel times. */
+  expectedSeconds: Scalars['Float']['output'];
+  freeFlowSeconds: Scalars['Float']['output'];
+  lengthMeters: Scalars['Float']['output'];
+  probability: Scalars['Float']['output'];
+  reasons: RouteReasons;
+  roads: Array<RoadSegment>;
+};
+
+
+export type RouteAlternativeRoadsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The drive between two consecutive used sightings. */
+export type RouteLeg = {
+  __typename?: 'RouteLeg';
+  /** Most probable first: the first is the reconstructed route; the others are what it beat. */
+  alternatives: Array<RouteAlternative>;
+  elapsedSeconds: Scalars['Float']['output'];
+  from: Sighting;
+  /** Local hour of day of the earlier sighting, whose travel times were used. */
+  hourOfDay: Scalars['Int']['output'];
+  to: Sighting;
+};
+
+
+/** The drive between two consecutive used sightings. */
+export type RouteLegAlternativesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a drive is as likely as it is: the log-likelihood terms it was weighed by. */
+export type RouteReasons = {
+  __typename?: 'RouteReasons';
+  /** How much slower than the quickest candidate at free flow (0.05 = 5 %): drivers take the fastest routes. */
+  detourShare: Scalars['Float']['output'];
+  /** Log-likelihood of the observed time given the drive's expected time in that hour. */
+  timeLogLikelihood: Scalars['Float']['output'];
+  /** Log-probability of its turns under the learned turn preferences. */
+  turnLogProbability: Scalars['Float']['output'];
+  /** Working cameras on the drive that did not see the vehicle. */
+  unseenCameras: Array<Camera>;
+};
+
+
+/** Why a drive is as likely as it is: the log-likelihood terms it was weighed by. */
+export type RouteReasonsUnseenCamerasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RouteSighting = {
+  __typename?: 'RouteSighting';
+  sighting: Sighting;
+  verdict: SightingVerdict;
 };
 
 /** One hit of a wanted vehicle at a camera, in the chain of its sightings. */
@@ -92,17 +338,69 @@ export type SightingPath = {
   to: Sighting;
 };
 
+export type SightingVerdict =
+  /** No drive explains it in time while the next sighting fits: a likely misread or cloned plate, set aside. */
+  | 'IMPLAUSIBLE'
+  /** Another frame of the same pass. */
+  | 'REPEAT'
+  /** At a camera the model's street network does not have. */
+  | 'UNKNOWN_CAMERA'
+  | 'USED';
+
+/** What the tracking model behind an answer was fitted on. */
+export type TrackingModelInfo = {
+  __typename?: 'TrackingModelInfo';
+  aggregateCells: Scalars['Int']['output'];
+  scenario: Scalars['String']['output'];
+  sightingSequences: Scalars['Int']['output'];
+  split: Scalars['String']['output'];
+};
+
+export type TransitionCount = {
+  __typename?: 'TransitionCount';
+  count: Scalars['Float']['output'];
+  total: Scalars['Float']['output'];
+};
+
 /** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
 export type Vehicle = {
   __typename?: 'Vehicle';
   /** The wanted-vehicle id (police list) this track belongs to. */
   id: Scalars['ID']['output'];
+  /** Where the given patrol units can be before it, ranked by the chance the vehicle passes there and the unit is in time. */
+  interceptionPlan?: Maybe<InterceptionPlan>;
   lastSighting?: Maybe<Sighting>;
   /** Municipalities in the order the vehicle crossed them. */
   municipalitiesCrossed: Array<MunicipalityCrossing>;
+  /** The cameras it will pass next, from its latest sighting, with probabilities and arrival intervals. */
+  nextCameras?: Maybe<NextCameras>;
+  /** Cameras and municipalities it can reach from its latest sighting within the time, over learned camera-to-camera flows. */
+  reachableSet?: Maybe<ReachableSet>;
+  /** The route between its sightings (in the capture window), with alternatives and how sure each leg is. */
+  route?: Maybe<ReconstructedRoute>;
   /** Sightings in capture-time order. */
   sightings: Array<Sighting>;
   wantedVehicle: WantedVehicle;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  units: Array<PatrolUnitInput>;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleReachableSetArgs = {
+  withinMinutes: Scalars['Int']['input'];
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehicleRouteArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -230,16 +528,35 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ArrivalInterval: ResolverTypeWrapper<ArrivalInterval>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Camera: ResolverTypeWrapper<Camera>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InterceptionPlan: ResolverTypeWrapper<InterceptionPlan>;
+  InterceptionPoint: ResolverTypeWrapper<InterceptionPoint>;
   MatchKind: MatchKind;
   Municipality: ResolverTypeWrapper<Municipality>;
   MunicipalityCrossing: ResolverTypeWrapper<MunicipalityCrossing>;
+  NextCameraForecast: ResolverTypeWrapper<NextCameraForecast>;
+  NextCameraReasons: ResolverTypeWrapper<NextCameraReasons>;
+  NextCameras: ResolverTypeWrapper<NextCameras>;
+  PatrolUnitInput: PatrolUnitInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReachableCamera: ResolverTypeWrapper<ReachableCamera>;
+  ReachableMunicipality: ResolverTypeWrapper<ReachableMunicipality>;
+  ReachableSet: ResolverTypeWrapper<ReachableSet>;
+  ReconstructedRoute: ResolverTypeWrapper<ReconstructedRoute>;
+  RoadSegment: ResolverTypeWrapper<RoadSegment>;
+  RouteAlternative: ResolverTypeWrapper<RouteAlternative>;
+  RouteLeg: ResolverTypeWrapper<RouteLeg>;
+  RouteReasons: ResolverTypeWrapper<RouteReasons>;
+  RouteSighting: ResolverTypeWrapper<RouteSighting>;
   Sighting: ResolverTypeWrapper<Sighting>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SightingPath: ResolverTypeWrapper<SightingPath>;
+  SightingVerdict: SightingVerdict;
+  TrackingModelInfo: ResolverTypeWrapper<TrackingModelInfo>;
+  TransitionCount: ResolverTypeWrapper<TransitionCount>;
   Vehicle: ResolverTypeWrapper<Vehicle>;
   WantedVehicle: ResolverTypeWrapper<WantedVehicle>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -249,15 +566,33 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ArrivalInterval: ArrivalInterval;
+  Float: Scalars['Float']['output'];
   Camera: Camera | FederationReferenceTypes['Camera'];
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
+  InterceptionPlan: InterceptionPlan;
+  InterceptionPoint: InterceptionPoint;
   Municipality: Municipality | FederationReferenceTypes['Municipality'];
   MunicipalityCrossing: MunicipalityCrossing;
+  NextCameraForecast: NextCameraForecast;
+  NextCameraReasons: NextCameraReasons;
+  NextCameras: NextCameras;
+  PatrolUnitInput: PatrolUnitInput;
   Query: Record<PropertyKey, never>;
+  ReachableCamera: ReachableCamera;
+  ReachableMunicipality: ReachableMunicipality;
+  ReachableSet: ReachableSet;
+  ReconstructedRoute: ReconstructedRoute;
+  RoadSegment: RoadSegment;
+  RouteAlternative: RouteAlternative;
+  RouteLeg: RouteLeg;
+  RouteReasons: RouteReasons;
+  RouteSighting: RouteSighting;
   Sighting: Sighting | FederationReferenceTypes['Sighting'];
-  Float: Scalars['Float']['output'];
   SightingPath: SightingPath;
+  TrackingModelInfo: TrackingModelInfo;
+  TransitionCount: TransitionCount;
   Vehicle: Vehicle | FederationReferenceTypes['Vehicle'];
   WantedVehicle: WantedVehicle | FederationReferenceTypes['WantedVehicle'];
   String: Scalars['String']['output'];
@@ -274,6 +609,15 @@ export type AccessDirectiveArgs = {
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = TrackingContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ArrivalIntervalResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['ArrivalInterval'] = ResolversParentTypes['ArrivalInterval']> = {
+  earliestAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  highSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latestAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lowSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  medianSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type CameraResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Camera'] = ResolversParentTypes['Camera'], FederationReferenceType extends FederationReferenceTypes['Camera'] = FederationReferenceTypes['Camera']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Camera']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -284,6 +628,27 @@ export type CameraResolvers<ContextType = TrackingContext, ParentType extends Re
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type InterceptionPlanResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['InterceptionPlan'] = ResolversParentTypes['InterceptionPlan']> = {
+  latest?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['TrackingModelInfo'], ParentType, ContextType>;
+  plannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['InterceptionPoint']>, ParentType, ContextType, RequireFields<InterceptionPlanPointsArgs, 'first'>>;
+};
+
+export type InterceptionPointResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['InterceptionPoint'] = ResolversParentTypes['InterceptionPoint']> = {
+  camera?: Resolver<Maybe<ResolversTypes['Camera']>, ParentType, ContextType>;
+  interceptProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  junctionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  passProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  slackSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  vehicleEtaSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
 
 export type MunicipalityResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -297,10 +662,102 @@ export type MunicipalityCrossingResolvers<ContextType = TrackingContext, ParentT
   sightings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NextCameraForecastResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['NextCameraForecast'] = ResolversParentTypes['NextCameraForecast']> = {
+  arrival?: Resolver<ResolversTypes['ArrivalInterval'], ParentType, ContextType>;
+  camera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reasons?: Resolver<ResolversTypes['NextCameraReasons'], ParentType, ContextType>;
+};
+
+export type NextCameraReasonsResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['NextCameraReasons'] = ResolversParentTypes['NextCameraReasons']> = {
+  likeliestDrive?: Resolver<Array<ResolversTypes['RoadSegment']>, ParentType, ContextType, RequireFields<NextCameraReasonsLikeliestDriveArgs, 'first'>>;
+  roadModelProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  transitionsAfterPrevious?: Resolver<Maybe<ResolversTypes['TransitionCount']>, ParentType, ContextType>;
+  transitionsFromCamera?: Resolver<ResolversTypes['TransitionCount'], ParentType, ContextType>;
+};
+
+export type NextCamerasResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['NextCameras'] = ResolversParentTypes['NextCameras']> = {
+  forecasts?: Resolver<Array<ResolversTypes['NextCameraForecast']>, ParentType, ContextType, RequireFields<NextCamerasForecastsArgs, 'first'>>;
+  hourOfDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['TrackingModelInfo'], ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Sighting']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  interceptionPlan?: Resolver<Maybe<ResolversTypes['InterceptionPlan']>, ParentType, ContextType, RequireFields<QueryInterceptionPlanArgs, 'units' | 'vehicleId'>>;
+  nextCameras?: Resolver<Maybe<ResolversTypes['NextCameras']>, ParentType, ContextType, RequireFields<QueryNextCamerasArgs, 'vehicleId'>>;
+  reachableSet?: Resolver<Maybe<ResolversTypes['ReachableSet']>, ParentType, ContextType, RequireFields<QueryReachableSetArgs, 'vehicleId' | 'withinMinutes'>>;
   sightingPath?: Resolver<Maybe<ResolversTypes['SightingPath']>, ParentType, ContextType, RequireFields<QuerySightingPathArgs, 'fromSightingId' | 'toSightingId'>>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType, RequireFields<QueryVehicleArgs, 'id'>>;
+  vehicleRoute?: Resolver<Maybe<ResolversTypes['ReconstructedRoute']>, ParentType, ContextType, RequireFields<QueryVehicleRouteArgs, 'vehicleId'>>;
   vehiclesSeenIn?: Resolver<Array<ResolversTypes['Vehicle']>, ParentType, ContextType, RequireFields<QueryVehiclesSeenInArgs, 'first' | 'municipalityId' | 'since'>>;
+};
+
+export type ReachableCameraResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['ReachableCamera'] = ResolversParentTypes['ReachableCamera']> = {
+  camera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ReachableMunicipalityResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['ReachableMunicipality'] = ResolversParentTypes['ReachableMunicipality']> = {
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ReachableSetResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['ReachableSet'] = ResolversParentTypes['ReachableSet']> = {
+  cameras?: Resolver<Array<ResolversTypes['ReachableCamera']>, ParentType, ContextType, RequireFields<ReachableSetCamerasArgs, 'first'>>;
+  from?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+  hourOfDayUtc?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['ReachableMunicipality']>, ParentType, ContextType, RequireFields<ReachableSetMunicipalitiesArgs, 'first'>>;
+  withinMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReconstructedRouteResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['ReconstructedRoute'] = ResolversParentTypes['ReconstructedRoute']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  legs?: Resolver<Array<ResolversTypes['RouteLeg']>, ParentType, ContextType, RequireFields<ReconstructedRouteLegsArgs, 'first'>>;
+  lengthMeters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['TrackingModelInfo'], ParentType, ContextType>;
+  sightings?: Resolver<Array<ResolversTypes['RouteSighting']>, ParentType, ContextType, RequireFields<ReconstructedRouteSightingsArgs, 'first'>>;
+};
+
+export type RoadSegmentResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['RoadSegment'] = ResolversParentTypes['RoadSegment']> = {
+  fromJunction?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lengthMeters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  toJunction?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RouteAlternativeResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['RouteAlternative'] = ResolversParentTypes['RouteAlternative']> = {
+  expectedSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  freeFlowSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lengthMeters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reasons?: Resolver<ResolversTypes['RouteReasons'], ParentType, ContextType>;
+  roads?: Resolver<Array<ResolversTypes['RoadSegment']>, ParentType, ContextType, RequireFields<RouteAlternativeRoadsArgs, 'first'>>;
+};
+
+export type RouteLegResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['RouteLeg'] = ResolversParentTypes['RouteLeg']> = {
+  alternatives?: Resolver<Array<ResolversTypes['RouteAlternative']>, ParentType, ContextType, RequireFields<RouteLegAlternativesArgs, 'first'>>;
+  elapsedSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+  hourOfDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+};
+
+export type RouteReasonsResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['RouteReasons'] = ResolversParentTypes['RouteReasons']> = {
+  detourShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  timeLogLikelihood?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  turnLogProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unseenCameras?: Resolver<Array<ResolversTypes['Camera']>, ParentType, ContextType, RequireFields<RouteReasonsUnseenCamerasArgs, 'first'>>;
+};
+
+export type RouteSightingResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['RouteSighting'] = ResolversParentTypes['RouteSighting']> = {
+  sighting?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['SightingVerdict'], ParentType, ContextType>;
 };
 
 export type SightingResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Sighting'] = ResolversParentTypes['Sighting'], FederationReferenceType extends FederationReferenceTypes['Sighting'] = FederationReferenceTypes['Sighting']> = {
@@ -325,11 +782,27 @@ export type SightingPathResolvers<ContextType = TrackingContext, ParentType exte
   to?: Resolver<ResolversTypes['Sighting'], ParentType, ContextType>;
 };
 
+export type TrackingModelInfoResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['TrackingModelInfo'] = ResolversParentTypes['TrackingModelInfo']> = {
+  aggregateCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scenario?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sightingSequences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  split?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TransitionCountResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['TransitionCount'] = ResolversParentTypes['TransitionCount']> = {
+  count?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type VehicleResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interceptionPlan?: Resolver<Maybe<ResolversTypes['InterceptionPlan']>, ParentType, ContextType, RequireFields<VehicleInterceptionPlanArgs, 'units'>>;
   lastSighting?: Resolver<Maybe<ResolversTypes['Sighting']>, ParentType, ContextType>;
   municipalitiesCrossed?: Resolver<Array<ResolversTypes['MunicipalityCrossing']>, ParentType, ContextType>;
+  nextCameras?: Resolver<Maybe<ResolversTypes['NextCameras']>, ParentType, ContextType>;
+  reachableSet?: Resolver<Maybe<ResolversTypes['ReachableSet']>, ParentType, ContextType, RequireFields<VehicleReachableSetArgs, 'withinMinutes'>>;
+  route?: Resolver<Maybe<ResolversTypes['ReconstructedRoute']>, ParentType, ContextType, Partial<VehicleRouteArgs>>;
   sightings?: Resolver<Array<ResolversTypes['Sighting']>, ParentType, ContextType, RequireFields<VehicleSightingsArgs, 'first'>>;
   wantedVehicle?: Resolver<ResolversTypes['WantedVehicle'], ParentType, ContextType>;
 };
@@ -341,13 +814,30 @@ export type WantedVehicleResolvers<ContextType = TrackingContext, ParentType ext
 };
 
 export type Resolvers<ContextType = TrackingContext> = {
+  ArrivalInterval?: ArrivalIntervalResolvers<ContextType>;
   Camera?: CameraResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  InterceptionPlan?: InterceptionPlanResolvers<ContextType>;
+  InterceptionPoint?: InterceptionPointResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   MunicipalityCrossing?: MunicipalityCrossingResolvers<ContextType>;
+  NextCameraForecast?: NextCameraForecastResolvers<ContextType>;
+  NextCameraReasons?: NextCameraReasonsResolvers<ContextType>;
+  NextCameras?: NextCamerasResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReachableCamera?: ReachableCameraResolvers<ContextType>;
+  ReachableMunicipality?: ReachableMunicipalityResolvers<ContextType>;
+  ReachableSet?: ReachableSetResolvers<ContextType>;
+  ReconstructedRoute?: ReconstructedRouteResolvers<ContextType>;
+  RoadSegment?: RoadSegmentResolvers<ContextType>;
+  RouteAlternative?: RouteAlternativeResolvers<ContextType>;
+  RouteLeg?: RouteLegResolvers<ContextType>;
+  RouteReasons?: RouteReasonsResolvers<ContextType>;
+  RouteSighting?: RouteSightingResolvers<ContextType>;
   Sighting?: SightingResolvers<ContextType>;
   SightingPath?: SightingPathResolvers<ContextType>;
+  TrackingModelInfo?: TrackingModelInfoResolvers<ContextType>;
+  TransitionCount?: TransitionCountResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;
   WantedVehicle?: WantedVehicleResolvers<ContextType>;
 };
