@@ -3,5 +3,6 @@ import type { Benchmark } from './benchmark.js';
 import { gatewayBenchmark } from './gateway.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
 import { platesBenchmark } from './plates.bench.js';
+import { trackingBenchmark } from './tracking.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark, ingestBenchmark, alertBenchmark];
+export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark, ingestBenchmark, alertBenchmark, trackingBenchmark];
