@@ -77,10 +77,12 @@ async function main(): Promise<void> {
   app.get('/health', async () => ({ status: 'ok', municipality: municipalityId, hotlist: hotlist.status() }));
   await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
 
-  const mqttClient = await mqtt.connectAsync(config.MQTT_URL, {
+  const mqttClient = mqtt.connect(config.MQTT_URL, {
     clientId: config.DS_EDGE_MQTT_CLIENT_ID ?? `dongseon-edge-${municipalityId}`,
     // A persistent session: QoS 1 reads published while this node is down are delivered when it is back.
     clean: false,
+    // startMqttIngest connects, once its handler is in place for the reads the session kept.
+    manualConnect: true,
   });
   mqttClient.on('error', logError);
   const mqttIngest = await startMqttIngest({

@@ -230,3 +230,60 @@ describe('MQTT ingest', () => {
     await waitFor(async () => (await jobs()).some((job) => job.data.reads.some((r) => r.readId === `mqtt-${run}-3`)));
   });
 });
+
+describe('MQTT ingest across sessions of a node', () => {
+  const clientId = `edge-test-${run}-persistent`;
+  const camera = () => mqtt.connectAsync(endpoints.mqttUrl, { clientId: `camera-test-${run}-sessions`, clean: true });
+  const enqueuer = () => createReadBatchEnqueuer({ municipalityId, queue, enqueueTimeoutMs: 2_000 });
+  const session = async () => {
+    const client = mqtt.connect(endpoints.mqttUrl, { clientId, clean: false, manualConnect: true });
+    const ingest = await startMqttIngest({
+      client, municipalityId, enqueuer: enqueuer(), knownCameras, policy: defaultReadValidationPolicy, maxPayloadBytes: 64 * 1024,
+    });
+    return { client, ingest };
+  };
+  const publishWhileAway = async (label: string): Promise<string[]> => {
+    clock = Date.now();
+    const publisher = await camera();
+    const readIds = Array.from({ length: 25 }, (_, i) => `away-${label}-${run}-${i}`);
+    for (const readId of readIds) await publisher.publishAsync(`dongseon/${municipalityId}/cameras/${cam}/reads`, JSON.stringify(read(readId)), { qos: 1 });
+    await publisher.endAsync();
+    return readIds;
+  };
+  const queued = async (readIds: readonly string[]) => {
+    const wanted = new Set(readIds);
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const found = new Set((await jobs()).flatMap((job) => job.data.reads.map((r) => r.readId)).filter((id) => wanted.has(id)));
+      if (found.size === wanted.size || Date.now() > until) return found.size;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  afterAll(async () => {
+    const cleanup = await mqtt.connectAsync(endpoints.mqttUrl, { clientId, clean: true });
+    await cleanup.endAsync();
+  });
+
+  it('bug: a clean stop unsubscribed the persistent session, so the broker dropped the reads sent while the node was down', async () => {
+    const first = await session();
+    await first.ingest.stop();
+    await first.client.endAsync();
+    const readIds = await publishWhileAway('stopped');
+    const next = await session();
+    expect(await queued(readIds)).toBe(readIds.length);
+    await next.ingest.stop();
+    await next.client.endAsync();
+  });
+
+  it('bug: the reads a session kept while the node was down were acknowledged and dropped before the ingest handler was in place', async () => {
+    const first = await session();
+    // A crash: no DISCONNECT, nothing stopped.
+    first.client.end(true);
+    const readIds = await publishWhileAway('crashed');
+    const next = await session();
+    expect(await queued(readIds)).toBe(readIds.length);
+    await next.ingest.stop();
+    await next.client.endAsync();
+  });
+});

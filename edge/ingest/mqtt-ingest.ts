@@ -9,7 +9,10 @@ export const readsTopicFilter = (municipalityId: string): string => `dongseon/${
 export const rejectedTopic = (municipalityId: string, cameraId: string): string => `dongseon/${municipalityId}/cameras/${cameraId}/rejected`;
 
 export interface MqttIngestOptions {
-  /** Connected with `clean: false` and a stable client id, so the broker keeps QoS 1 reads while the edge is down. */
+  /**
+   * Made with `clean: false` and a stable client id, so the broker keeps QoS 1 reads while the edge is down, and
+   * with `manualConnect: true`: it is connected here, once the handler is in place (see startMqttIngest).
+   */
   readonly client: MqttClient;
   readonly municipalityId: string;
   readonly enqueuer: ReadBatchEnqueuer;
@@ -35,10 +38,31 @@ function rejectionMessage(outcome: IngestOutcome): object | undefined {
 
 const topicPattern = /^dongseon\/([^/]+)\/cameras\/([^/]+)\/reads$/;
 
+function connected(client: MqttClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onConnect = () => {
+      client.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      client.off('connect', onConnect);
+      reject(error);
+    };
+    client.once('connect', onConnect);
+    client.once('error', onError);
+    client.connect();
+  });
+}
+
 /**
  * Subscribes (QoS 1) to every camera's reads topic of the municipality. A message is acknowledged to the broker
  * only after its accepted reads are in the queue: when the queue is unavailable the PUBACK is withheld and the
  * broker redelivers on the next session. Nothing in a payload can throw out of here.
+ *
+ * Hazard: the broker sends a persistent session's stored reads right after it accepts the connection, before any
+ * SUBSCRIBE. mqtt.js's own handler acknowledges and drops them, so the handler here is installed before the
+ * client connects; a client that is already connected may have lost some that way. And `stop` leaves the
+ * subscription in the session: without it the broker would drop, not keep, the reads sent while the node is down.
  */
 export async function startMqttIngest(options: MqttIngestOptions): Promise<{ stop(): Promise<void> }> {
   const { client, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes, now = Date.now, onError = () => undefined } = options;
@@ -72,24 +96,31 @@ export async function startMqttIngest(options: MqttIngestOptions): Promise<{ sto
     return outcome;
   };
 
+  let stopped = false;
+  const inFlight = new Set<Promise<void>>();
   const defaultHandleMessage = client.handleMessage.bind(client);
   client.handleMessage = (packet, callback) => {
     if (packet.cmd !== 'publish') return defaultHandleMessage(packet, callback);
+    // No PUBACK once stopping: the broker keeps the message for the next session.
+    if (stopped) return callback(new Error('ingest stopped; PUBACK withheld'));
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-    ingest(packet.topic, payload).then((outcome) => {
+    const handled = ingest(packet.topic, payload).then((outcome) => {
       if (outcome?.kind === 'refused' && outcome.problem.code === 'DS_QUEUE_UNAVAILABLE') callback(new Error('reads not queued; PUBACK withheld'));
       else callback();
     }, (error: unknown) => {
       onError(error);
       callback();
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   };
 
+  if (!client.connected) await connected(client);
   await client.subscribeAsync(readsTopicFilter(municipalityId), { qos: 1 });
   return {
     async stop() {
-      await client.unsubscribeAsync(readsTopicFilter(municipalityId));
-      client.handleMessage = defaultHandleMessage;
+      stopped = true;
+      await Promise.all(inFlight);
     },
   };
 }

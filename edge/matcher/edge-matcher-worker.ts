@@ -80,8 +80,8 @@ function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
  * come from read ids and wanted-vehicle ids alone, and a forwarded group is remembered until it closes. So a batch
  * sent again under another id forwards nothing, and a job run again forwards the very same job ids, which BullMQ
  * does not add twice, or the same hit ids, which the region records once. Limit: the forwarded groups live in
- * memory only, so after a restart a read that opens a forwarded pass's group anew can forward it under a second
- * hit id.
+ * memory only, so after a restart a read that opens a forwarded pass's group anew forwards it under a second hit
+ * id; the graph writer takes it as the same pass (same wanted vehicle and camera within the window) and drops it.
  */
 export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<EdgeMatcher> {
   const { municipalityId, store, hotlist, pseudonymSecret } = options;

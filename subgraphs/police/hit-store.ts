@@ -33,9 +33,23 @@ export type DecisionOutcome =
   | { readonly decided: true }
   | { readonly decided: false; readonly currentStatus: HitStatus | undefined };
 
+/** What became of a hit offered as a pass of its wanted vehicle at its camera (`recordPass`). */
+export type PassRecording =
+  | { readonly outcome: 'recorded' }
+  /** A hit with its id was stored before. */
+  | { readonly outcome: 'known' }
+  /** A hit of the same wanted vehicle at the same camera, captured within the window, was stored under `hitId`. */
+  | { readonly outcome: 'same-pass'; readonly hitId: string };
+
 export interface HitStore {
   /** Stores a new PENDING hit unless one with its id exists; false when it did. */
   record(hit: HitRecord): Promise<boolean>;
+  /**
+   * Stores a new PENDING hit unless one with its id exists, or the wanted vehicle was already hit at the same camera
+   * within `windowMs` of its capture time: that pass has its hit already. One script, so two copies of a pass
+   * recorded at once make one hit.
+   */
+  recordPass(hit: HitRecord, windowMs: number): Promise<PassRecording>;
   find(id: string): Promise<HitRecord | undefined>;
   /** Hits in `status`, most recently captured first. */
   inStatus(status: HitStatus, first: number): Promise<HitRecord[]>;
@@ -50,7 +64,20 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return 1`;
+
+const recordPassScript = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return {0} end
+local capturedAt = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
+local samePass = redis.call('ZRANGEBYSCORE', KEYS[4], capturedAt - window, capturedAt + window, 'LIMIT', 0, 1)
+if #samePass > 0 then return {2, samePass[1]} end
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+return {1}`;
 
 // Only a PENDING hit may be decided: the status check and the write are one script, so two operators deciding
 // the same hit at once cannot both win.
@@ -65,13 +92,21 @@ return 'PENDING'`;
 
 export function createHitStore(redis: Redis, keys: PoliceKeys): HitStore {
   const readHits = (ids: readonly string[]) => readHashes(redis, ids.map(keys.hit), hitRecordSchema);
+  const keysOf = (hit: HitRecord) => [
+    keys.hit(hit.id), keys.hitsInStatus(hit.status), keys.wantedVehicleHits(hit.wantedVehicleId), keys.wantedVehicleCameraHits(hit.wantedVehicleId, hit.cameraId),
+  ];
   return {
     async record(hit) {
-      const recorded = await redis.eval(
-        recordScript, 3, keys.hit(hit.id), keys.hitsInStatus(hit.status), keys.wantedVehicleHits(hit.wantedVehicleId),
-        hit.id, Date.parse(hit.capturedAt), ...hashFieldsOf(hit),
-      );
+      const recorded = await redis.eval(recordScript, 4, ...keysOf(hit), hit.id, Date.parse(hit.capturedAt), ...hashFieldsOf(hit));
       return recorded === 1;
+    },
+    async recordPass(hit, windowMs) {
+      const [outcome, samePassHitId] = (await redis.eval(
+        recordPassScript, 4, ...keysOf(hit), hit.id, Date.parse(hit.capturedAt), Math.trunc(windowMs), ...hashFieldsOf(hit),
+      )) as [number, string?];
+      if (outcome === 1) return { outcome: 'recorded' };
+      if (outcome === 2) return { outcome: 'same-pass', hitId: samePassHitId as string };
+      return { outcome: 'known' };
     },
     find: (id) => readHash(redis, keys.hit(id), hitRecordSchema),
     async inStatus(status, first) {

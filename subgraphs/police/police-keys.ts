@@ -19,6 +19,8 @@ export interface PoliceKeys {
   readonly wantedVehiclesByPriority: string;
   /** Sorted set: the hit ids of one wanted vehicle, scored by capture time (ms). */
   wantedVehicleHits(id: string): string;
+  /** Sorted set: the hit ids of one wanted vehicle at one camera, scored by capture time (ms). */
+  wantedVehicleCameraHits(wantedVehicleId: string, cameraId: string): string;
   /** Hash: one hit. */
   hit(id: string): string;
   /** Sorted set: the hit ids in one status, scored by capture time (ms). */
@@ -34,6 +36,9 @@ export function policeKeys(prefix: string = defaultPoliceKeyPrefix): PoliceKeys 
     wantedVehicle: (id) => `${prefix}wanted-vehicle:${id}`,
     wantedVehiclesByPriority: `${prefix}wanted-vehicles-by-priority`,
     wantedVehicleHits: (id) => `${prefix}wanted-vehicle-hits:${id}`,
+    // Two ids: each encoded, so that no `:` inside one can shift the boundary between them.
+    wantedVehicleCameraHits: (wantedVehicleId, cameraId) =>
+      `${prefix}wanted-vehicle-camera-hits:${encodeURIComponent(wantedVehicleId)}:${encodeURIComponent(cameraId)}`,
     hit: (id) => `${prefix}hit:${id}`,
     hitsInStatus: (status) => `${prefix}hits-in-status:${status}`,
   };

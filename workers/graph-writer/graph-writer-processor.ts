@@ -3,6 +3,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { DongseonError } from '../../domain/errors/index.js';
+import { defaultReadCollapseOptions } from '../../domain/ingest/index.js';
 import type { RoadGraph } from '../../domain/tracking/index.js';
 import { alertEventSchema, publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
@@ -22,11 +23,18 @@ export interface GraphWriterDependencies {
   readonly neo4j: Driver;
   readonly roadGraph: RoadGraph;
   readonly alertDeliveries: Queue<AlertDeliveryJob>;
+  /**
+   * Hits of one wanted vehicle at one camera captured within this long of each other are one pass: the first
+   * recorded is its hit, the others raise nothing. The edges' collapse window unless given.
+   */
+  readonly samePassWindowMs?: number;
   readonly now?: () => Date;
 }
 
 export interface GraphWriterResult {
   readonly newHits: number;
+  /** Hits of a pass that already had its hit under another id: not recorded, not alerted, not in the graph. */
+  readonly repeatedPasses: readonly string[];
   readonly sightingsRecorded: number;
   readonly impossibleTravel: readonly ImpossibleTravelFlag[];
   readonly alerted: readonly string[];
@@ -117,6 +125,7 @@ async function validatedJob(data: unknown, findWanted: (id: string) => Promise<W
  */
 export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
   const { redis, policeKeys, neo4j, roadGraph, alertDeliveries } = dependencies;
+  const samePassWindowMs = dependencies.samePassWindowMs ?? defaultReadCollapseOptions.windowMs;
   const now = dependencies.now ?? (() => new Date());
   const hitStore = createHitStore(redis, policeKeys);
   const wantedVehicles = createWantedVehicleStore(redis, policeKeys);
@@ -129,15 +138,21 @@ export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
     await job.updateProgress({ owed: [...new Set([...earlier.owed, ...absent])], alerted: earlier.alerted });
 
     const owed = new Set(earlier.owed);
+    const repeatedPasses = new Set<string>();
     let newHits = 0;
     for (const hit of hits) {
-      const recorded = await hitStore.record({
+      const recording = await hitStore.recordPass({
         id: hit.hitId, wantedVehicleId: hit.wantedVehicleId, cameraId: hit.cameraId, capturedAt: hit.capturedAt, receivedAt: hit.receivedAt,
         matchKind: hit.matchKind, substitution: hit.substitution, confidence: hit.confidence, status: 'PENDING',
-      });
-      if (recorded) {
+      }, samePassWindowMs);
+      if (recording.outcome === 'recorded') {
         newHits += 1;
         owed.add(hit.hitId);
+      } else if (recording.outcome === 'same-pass') {
+        // An edge that restarted forgets which of its open passes it forwarded, and forwards such a pass again
+        // under the id of a later read: the pass has its hit and its alert already.
+        repeatedPasses.add(hit.hitId);
+        owed.delete(hit.hitId);
       }
     }
 
@@ -154,8 +169,9 @@ export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
       await job.updateProgress({ owed: [...owed], alerted: [...alerted] });
     }
 
-    const { recorded: sightingsRecorded } = await recordSightings(neo4j, sightings);
-    const impossibleTravel = await flagImpossibleTravel(neo4j, sightings.map((sighting) => sighting.id), roadGraph);
-    return { newHits, sightingsRecorded, impossibleTravel, alerted: [...alerted] };
+    const passSightings = sightings.filter((sighting) => !repeatedPasses.has(sighting.id));
+    const { recorded: sightingsRecorded } = await recordSightings(neo4j, passSightings);
+    const impossibleTravel = await flagImpossibleTravel(neo4j, passSightings.map((sighting) => sighting.id), roadGraph);
+    return { newHits, repeatedPasses: [...repeatedPasses], sightingsRecorded, impossibleTravel, alerted: [...alerted] };
   };
 }

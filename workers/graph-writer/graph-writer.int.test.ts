@@ -202,6 +202,26 @@ describe('graph writer', () => {
     expect(await sightingsOf(ghost)).toEqual([]);
   });
 
+  it('bug: an edge node restarted in the middle of a pass forwarded the pass again under a later read, and the pass got a second hit and alert', async () => {
+    const vehicleId = await wantedVehicle(60);
+    const forwarded = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-05T09:00:00+09:00');
+    // The next read of the same pass, matched anew by the restarted edge and so named after itself.
+    const forwardedAgain = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-05T09:00:02+09:00');
+    const nextPass = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-05T09:05:00+09:00');
+    await processBatch({ municipalityId: 'suwon', batchId: `batch-${run}-pass`, hits: [forwarded] }, `batch-${run}-pass`);
+    const again = await processBatch({ municipalityId: 'suwon', batchId: `batch-${run}-pass-again`, hits: [forwardedAgain, nextPass] }, `batch-${run}-pass-again`);
+
+    expect(again).toMatchObject({ newHits: 1, repeatedPasses: [forwardedAgain.hitId], alerted: [nextPass.hitId] });
+    expect((await createHitStore(redis, keys).ofWantedVehicle(vehicleId)).map((stored) => stored.id)).toEqual([nextPass.hitId, forwarded.hitId]);
+    expect((await sightingsOf(vehicleId)).map((sighting) => sighting.id)).toEqual([forwarded.hitId, nextPass.hitId]);
+    await eventually(() => received.length, (count) => count >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.map((alert) => alert.id)).toEqual([forwarded.hitId, nextPass.hitId]);
+    const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
+    expect(deliveries.filter((delivery) => delivery.data.alert.wantedVehicleId === vehicleId).map((delivery) => delivery.data.alert.id).sort())
+      .toEqual([forwarded.hitId, nextPass.hitId].sort());
+  });
+
   it('a retry after a crash between storing a hit and alerting on it still raises the alert, once', async () => {
     const vehicleId = await wantedVehicle(55);
     const sent = hit(vehicleId, 'cam-hwaseong-02', 'hwaseong', '2026-03-04T09:00:00+09:00');
