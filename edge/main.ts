@@ -15,6 +15,7 @@ import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
 import { connectNeo4j, neo4jEndpointOf } from '../subgraphs/cctv/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 import { httpHistorySearch } from './history/http-history-search.js';
+import { refuseUnknownRoutes, refuseUnroutable } from './http-refusal.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
 import { createEdgeReadStore } from './store/edge-read-store.js';
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     onError: logError,
   });
 
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, frameworkErrors: refuseUnroutable });
+  refuseUnknownRoutes(app);
   await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
   const historyKey = config.DS_EDGE_HISTORY_PUBLIC_JWK ? await importHistorySearchKey(config.DS_EDGE_HISTORY_PUBLIC_JWK) : undefined;
   await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey: historyKey, onError: logError });

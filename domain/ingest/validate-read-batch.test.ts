@@ -123,6 +123,11 @@ describe('validateReadBatch', () => {
     expect(validate([read({ capturedAt })]).accepted).toHaveLength(1);
   });
 
+  it('bug: candidates sent as a text of six characters or more were refused as oversize, not as malformed', () => {
+    const [rejected] = validate([read({ candidates: '123가4567' })]).rejected;
+    expect(rejected).toMatchObject({ code: 'DS_READ_MALFORMED', message: 'candidates: expected array' });
+  });
+
   it('judges each item alone: valid reads in a bad batch are accepted', () => {
     const result = validate([read({ readId: 'a' }), 'junk', read({ readId: 'b', cameraId: 'cam-x' }), read({ readId: 'c' }), read({ readId: 'a' })]);
     expect(result.accepted.map((r) => r.readId)).toEqual(['a', 'c']);

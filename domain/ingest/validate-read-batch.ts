@@ -57,7 +57,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function schemaProblem(error: z.ZodError): ReadProblem {
-  const issues = error.issues;
+  // Zod still runs the length checks of a field whose value has the wrong type (a text where the candidates list
+  // belongs is "too big" from its sixth character): once the type is wrong, they say nothing.
+  const wrongType = new Set(error.issues.filter((issue) => issue.code === 'invalid_type').map(pathOf));
+  const issues = error.issues.filter((issue) => issue.code === 'invalid_type' || !wrongType.has(pathOf(issue)));
   const oversize = issues.some((issue) => issue.code === 'too_big' && issue.origin !== 'number');
   const shown = issues.slice(0, 3).map(describeIssue);
   if (issues.length > shown.length) shown.push(`and ${issues.length - shown.length} more`);

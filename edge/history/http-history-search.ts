@@ -1,16 +1,16 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { CryptoKey } from 'jose';
 import { decideAccess, type AccessDecision, type AccessRule } from '../../domain/access/index.js';
 import type { HistorySearchEntry } from '../../domain/audit/index.js';
-import { errorCodes, isDongseonError, type ErrorCode } from '../../domain/errors/index.js';
+import { isDongseonError } from '../../domain/errors/index.js';
 import {
   edgeHistoryRequestSchema, plateHistorySearchOf, sameHistorySearch, type EdgeHistoryAnswer, type PlateHistorySearch,
 } from '../../domain/history/index.js';
 import { hotlistKeyFor, type PlateKeyRing } from '../../domain/plates/index.js';
 import type { AuditAppender } from '../../runtime/audit/open-audit-log.js';
-import { refusalBody } from '../../runtime/graphql/subgraph-request.js';
 import { bearerToken } from '../../runtime/identity/access-token.js';
 import { verifyHistorySearch, type HistorySearchGrant } from '../../runtime/identity/history-search-token.js';
+import { refuse } from '../http-refusal.js';
 import type { EdgeReadStore } from '../store/edge-read-store.js';
 import { plateHistoryAccessRule } from './plate-history-access-rule.js';
 
@@ -28,10 +28,6 @@ export interface HttpHistorySearchOptions {
 }
 
 const bodyLimitBytes = 4096;
-
-function refuse(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
-  return reply.code(errorCodes[code].httpStatus).type('application/json').send(refusalBody(code, message));
-}
 
 /**
  * The edge node's side of the case-bound history search: `POST /v1/history` with `{ plate, from, to }` and the

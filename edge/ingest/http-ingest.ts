@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { errorCodes, type ErrorCode } from '../../domain/errors/index.js';
 import {
   cameraReadInputSchema, validateReadBatch, type ReadBatchValidation, type ReadValidationPolicy,
 } from '../../domain/ingest/index.js';
-import { refusalBody } from '../../runtime/graphql/subgraph-request.js';
 import type { CameraHealthStore } from './camera-health.js';
 import type { IngestOutcome, ReadBatchEnqueuer } from './enqueue-read-batch.js';
 import type { KnownCameras } from './known-cameras.js';
+import { refuse } from '../http-refusal.js';
 import { validateNgsiLdBatch } from './read-batch-sources.js';
 
 export const defaultBodyLimitBytes = 1024 * 1024;
@@ -18,10 +17,6 @@ export interface HttpIngestOptions {
   readonly policy: ReadValidationPolicy;
   readonly bodyLimitBytes?: number;
   readonly now?: () => number;
-}
-
-function refuse(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
-  return reply.code(errorCodes[code].httpStatus).type('application/json').send(refusalBody(code, message));
 }
 
 function answer(reply: FastifyReply, outcome: IngestOutcome): FastifyReply {
