@@ -15,6 +15,10 @@ export const buildUsage = `usage: npm run sim -- build --net <network.net.xml> -
   --camera-coverage <share>    share of intersections with an ANPR camera (default 0.10)
   --cctv-coverage <share>      share of intersections with a plain CCTV camera (default 0.02)
   --wanted <n>                 wanted vehicles the scenario's police register (default 5)
+  --route-random-factor <f>    generated demand: duarouter perturbs each driver's edge costs by up to f (default 1.2; 1: none)
+  --reroute-probability <share> share of vehicles with SUMO's rerouting device, rerouting on current travel times
+                               (default 0.5 with generated demand, 0 with --routes)
+  --reroute-period <s>         how often those vehicles reroute (default 120)
   --seed <n>                   everything random derives from it (default 1)
   --date <YYYY-MM-DD>          the scenario's nominal date (default 2026-11-24)`;
 
@@ -34,6 +38,9 @@ const buildArgumentsSchema = z.object({
   'camera-coverage': share.default(0.1),
   'cctv-coverage': share.default(0.02),
   wanted: z.coerce.number().int().min(0).max(50).default(5),
+  'route-random-factor': z.coerce.number().min(1).max(10).default(1.2),
+  'reroute-probability': share.optional(),
+  'reroute-period': z.coerce.number().int().min(1).max(3600).default(120),
   seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').default('2026-11-24'),
 });
@@ -63,5 +70,10 @@ export function parseBuildArguments(args: readonly string[]): Omit<BuildOptions,
     ...(a['municipality-ids'] ? { municipalityIds: a['municipality-ids'] } : {}),
     cameraCoverage: a['camera-coverage'], cctvCoverage: a['cctv-coverage'], cameraMissRate: [0.02, 0.1],
     wantedVehicles: a.wanted, seed: a.seed, date: a.date,
+    routeChoice: {
+      randomFactor: a['route-random-factor'],
+      rerouteProbability: a['reroute-probability'] ?? (a.routes.length === 0 ? 0.5 : 0),
+      periodSeconds: a['reroute-period'],
+    },
   };
 }

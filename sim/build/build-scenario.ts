@@ -34,6 +34,13 @@ export interface BuildOptions {
   readonly out: string;
   /** The scenario's nominal date (YYYY-MM-DD). */
   readonly date: string;
+  /**
+   * Route-choice realism through SUMO's own mechanisms; without it every vehicle drives duarouter's free-flow
+   * fastest path. `randomFactor` perturbs generated demand's routing per driver (duarouter
+   * `--weights.random-factor`); `rerouteProbability` gives that share of vehicles SUMO's rerouting device, so
+   * they choose and revise their routes on the travel times of the moment (congestion), every `periodSeconds`.
+   */
+  readonly routeChoice?: { readonly randomFactor: number; readonly rerouteProbability: number; readonly periodSeconds: number };
   readonly readErrorModel?: ReadErrorModel;
   readonly log?: (line: string) => void;
 }
@@ -65,18 +72,22 @@ export async function buildScenario(options: BuildOptions): Promise<BuildResult>
   const projection = networkProjectionOf(network.location);
   log(`network: ${network.junctions.length} junctions, ${network.edges.length} edges, ${network.connections.length} turns; ${projection.kind} positions`);
 
+  const routeChoice = options.routeChoice ?? { randomFactor: 1, rerouteProbability: 0, periodSeconds: 0 };
   const sumoStarted = performance.now();
   let routeFiles = options.routes.map((file) => resolve(file));
   let hourlyRates: number[] | undefined;
   if (routeFiles.length === 0) {
     const demand = await generateDemand(sumo, {
       netFile, workDir, seed: options.seed, startHour: options.startHour, hours: options.hours, peakVehiclesPerHour: options.peakVehiclesPerHour,
+      routingRandomFactor: routeChoice.randomFactor,
     });
     routeFiles = [demand.routeFile];
     hourlyRates = demand.hourlyRates;
     log(`demand: randomTrips.py + duarouter, ${hourlyRates.reduce((sum, rate) => sum + rate, 0)} trips over ${options.hours} h (vehicles/h: ${hourlyRates.join(' ')})`);
   }
-  const vehicleRoutes = await runSimulation(sumo, { netFile, routeFiles, additionalFiles: options.additional.map((file) => resolve(file)), workDir, seed: options.seed });
+  const vehicleRoutes = await runSimulation(sumo, { netFile, routeFiles, additionalFiles: options.additional.map((file) => resolve(file)), workDir, seed: options.seed,
+    rerouteProbability: routeChoice.rerouteProbability, reroutePeriodSeconds: routeChoice.periodSeconds,
+  });
   const sumoSeconds = (performance.now() - sumoStarted) / 1000;
   const allTrips = await readVehicleRoutes(vehicleRoutes);
   const edgeIds = new Set(network.edges.map((edge) => edge.id));
@@ -169,7 +180,7 @@ export async function buildScenario(options: BuildOptions): Promise<BuildResult>
       net: options.net, routes: options.routes, additional: options.additional,
       demand: hourlyRates ? 'generated: randomTrips.py + duarouter, weekday hourly profile' : 'given routes',
       ...(hourlyRates ? { hourlyInsertionRates: hourlyRates, hours: options.hours, peakVehiclesPerHour: options.peakVehiclesPerHour } : {}),
-      seed: options.seed, municipalities: options.municipalities, municipalityIds: names.map((name) => name.id),
+      routeChoice, seed: options.seed, municipalities: options.municipalities, municipalityIds: names.map((name) => name.id),
       cameraCoverage: options.cameraCoverage, cctvCoverage: options.cctvCoverage, cameraMissRate: options.cameraMissRate,
       wantedVehicles: options.wantedVehicles, readErrorModel: model, fleetMix: defaultFleetMix, sumoVersion: sumo.version,
     },

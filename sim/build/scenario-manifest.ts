@@ -36,6 +36,7 @@ export interface ScenarioManifest {
     readonly hourlyInsertionRates?: readonly number[];
     readonly hours?: number;
     readonly peakVehiclesPerHour?: number;
+    readonly routeChoice: { readonly randomFactor: number; readonly rerouteProbability: number; readonly periodSeconds: number };
     readonly seed: number;
     readonly municipalities: number;
     readonly municipalityIds: readonly string[];

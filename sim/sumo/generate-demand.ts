@@ -11,12 +11,15 @@ export interface DemandOptions {
   readonly hours: number;
   /** Vehicles inserted in the busiest hour of the day. */
   readonly peakVehiclesPerHour: number;
+  /** duarouter's `--weights.random-factor`: each route search sees every edge up to this factor slower (1: none). */
+  readonly routingRandomFactor: number;
 }
 
 /**
  * Generates routed demand with SUMO's own tools: randomTrips.py draws trips (through traffic favoured at the
  * network's fringe, no trips shorter than 300 m) at one insertion rate per simulated hour from the weekday
- * profile, and has duarouter route them. Returns the route file and the hourly rates used.
+ * profile, and has duarouter route them (perturbed per driver by the random factor, as drivers do not all know
+ * the fastest path). Returns the route file and the hourly rates used.
  */
 export async function generateDemand(sumo: SumoInstallation, options: DemandOptions): Promise<{ routeFile: string; hourlyRates: number[] }> {
   const hourlyRates = hourlyInsertionRates(options.startHour, options.hours, options.peakVehiclesPerHour);
@@ -36,6 +39,7 @@ export async function generateDemand(sumo: SumoInstallation, options: DemandOpti
     '--validate',
     '--vclass', 'passenger',
     '--prefix', 'veh',
+    ...(options.routingRandomFactor > 1 ? ['--random-routing-factor', String(options.routingRandomFactor)] : []),
   ], options.workDir);
   return { routeFile, hourlyRates };
 }
