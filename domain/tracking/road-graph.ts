@@ -41,6 +41,15 @@ export function loadRoadGraph(source: unknown): RoadGraph {
   return { links };
 }
 
+/** One graph of several regions' road graphs: a camera's links are those every graph gives it. */
+export function mergeRoadGraphs(graphs: readonly RoadGraph[]): RoadGraph {
+  const links = new Map<string, RoadLink[]>();
+  for (const graph of graphs) {
+    for (const [camera, out] of graph.links) links.set(camera, [...(links.get(camera) ?? []), ...out]);
+  }
+  return { links };
+}
+
 // Shortest free-flow times from each source already asked for, per graph; a graph is immutable once loaded.
 const fastestFrom = new WeakMap<RoadGraph, Map<string, ReadonlyMap<string, number>>>();
 

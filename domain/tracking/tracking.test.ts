@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BinaryMinHeap, detectImpossibleTravel, fastestTravelSeconds, loadRoadGraph } from './index.js';
+import { mergeRoadGraphs } from './road-graph.js';
 
 const demoGraph = loadRoadGraph(JSON.parse(readFileSync(new URL('../../data/demo-region/road-graph.json', import.meta.url), 'utf8')));
 const t0 = Date.parse('2025-03-01T09:00:00Z');
@@ -72,5 +73,23 @@ describe('detectImpossibleTravel', () => {
     const verdict = detectImpossibleTravel(a, b, graph, options);
     expect(verdict).toMatchObject({ impossible, reason, requiredSeconds });
     expect(verdict.availableSeconds).toBe(Math.abs(b.capturedAtMs - a.capturedAtMs) / 1000);
+  });
+});
+
+describe('mergeRoadGraphs', () => {
+  it('joins two regions into one graph in which each region keeps its own travel times', () => {
+    const cityGraph = loadRoadGraph(JSON.parse(readFileSync(new URL('../../data/demo-city/camera-road-graph.json', import.meta.url), 'utf8')));
+    const merged = mergeRoadGraphs([demoGraph, cityGraph]);
+    expect(merged.links.size).toBe(demoGraph.links.size + cityGraph.links.size);
+    const [from, out] = [...cityGraph.links].find(([, links]) => links.length > 0) ?? [];
+    const to = out?.[0]?.to as string;
+    expect(fastestTravelSeconds(merged, from as string, to)).toBe(fastestTravelSeconds(cityGraph, from as string, to));
+    expect(fastestTravelSeconds(merged, 'cam-suwon-01', 'cam-suwon-02')).toBe(fastestTravelSeconds(demoGraph, 'cam-suwon-01', 'cam-suwon-02'));
+  });
+
+  it('gives a camera on both graphs the links of both', () => {
+    const a = loadRoadGraph([{ from: 'x', to: 'y', lengthMeters: 100, freeFlowSeconds: 10 }]);
+    const b = loadRoadGraph([{ from: 'x', to: 'z', lengthMeters: 100, freeFlowSeconds: 20 }]);
+    expect(mergeRoadGraphs([a, b]).links.get('x')?.map((link) => link.to)).toEqual(['y', 'z']);
   });
 });

@@ -11,7 +11,11 @@ export const graphWriterConfigSchema = z.object({
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   DS_POLICE_KEY_PREFIX: z.string().min(1).default(defaultPoliceKeyPrefix),
-  DS_ROAD_GRAPH_FILE: z.string().min(1).default(new URL('../../data/demo-region/road-graph.json', import.meta.url).pathname),
+  /** Comma-separated road graph files, merged: by default the demo region's and the demo city's. */
+  DS_ROAD_GRAPH_FILES: z.string().min(1).default([
+    new URL('../../data/demo-region/road-graph.json', import.meta.url).pathname,
+    new URL('../../data/demo-city/camera-road-graph.json', import.meta.url).pathname,
+  ].join(',')).transform((files) => files.split(',').map((file) => file.trim()).filter((file) => file.length > 0)),
   DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
-import { loadRoadGraph } from '../../domain/tracking/index.js';
+import { loadRoadGraph, mergeRoadGraphs } from '../../domain/tracking/road-graph.js';
 import { runProcess } from '../../runtime/config.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
 import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
@@ -16,7 +16,7 @@ import { startGraphWriter } from './start-graph-writer.js';
 
 async function main(): Promise<void> {
   const config = loadGraphWriterConfig();
-  const roadGraph = loadRoadGraph(JSON.parse(readFileSync(config.DS_ROAD_GRAPH_FILE, 'utf8')));
+  const roadGraph = mergeRoadGraphs(config.DS_ROAD_GRAPH_FILES.map((file) => loadRoadGraph(JSON.parse(readFileSync(file, 'utf8')))));
   const endpoint = graphWriterNeo4j(config);
   const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
   await ensureSightingGraphSchema(driver);
