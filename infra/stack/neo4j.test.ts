@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neo4jServerArgs, renderNeo4jConf } from './neo4j.js';
+import { initialPasswordArgs, neo4jServerArgs, renderNeo4jConf } from './neo4j.js';
 
 describe('renderNeo4jConf', () => {
   it('serves Bolt on loopback only, with HTTP off, bounded memory and no usage reports', () => {
@@ -53,5 +53,11 @@ describe('neo4jServerArgs', () => {
       '--home-dir=/repo/.stack/neo4j',
       '--config-dir=/repo/.stack/neo4j/conf',
     ]);
+  });
+});
+
+describe('initialPasswordArgs', () => {
+  it('bug: a generated password beginning with "-" was taken by neo4j-admin for an option, and the first start failed', () => {
+    expect(initialPasswordArgs('/lib', '-Zk3_x').slice(-3)).toEqual(['set-initial-password', '--', '-Zk3_x']);
   });
 });

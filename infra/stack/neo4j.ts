@@ -152,6 +152,11 @@ export function localNeo4j(config: StackConfig, instance: Neo4jInstance = stackN
   };
 }
 
+/** `--` ends the options: a generated password may begin with `-` (base64url), and would be taken for one. */
+export function initialPasswordArgs(libDir: string, password: string): string[] {
+  return ['-cp', `${libDir}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password];
+}
+
 interface PasswordSetup {
   readonly java: string;
   readonly libDir: string;
@@ -181,11 +186,9 @@ async function ensureInitialPassword(setup: PasswordSetup): Promise<void> {
   }
   if (!passwordFileExists) await writeFile(passwordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
   const password = (await readFile(passwordFile, 'utf8')).trim();
-  const result = await runCommand(
-    setup.java,
-    ['-cp', `${setup.libDir}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
-    { env: { ...process.env, NEO4J_HOME: setup.home, NEO4J_CONF: setup.confDir } },
-  );
+  const result = await runCommand(setup.java, initialPasswordArgs(setup.libDir, password), {
+    env: { ...process.env, NEO4J_HOME: setup.home, NEO4J_CONF: setup.confDir },
+  });
   if (result.exitCode !== 0) {
     throw new DongseonError(
       'DS_STACK_START_FAILED',
