@@ -1,0 +1,140 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Driver } from 'neo4j-driver';
+import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { edgeReadsQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
+import { createHitStore } from '../../subgraphs/police/hit-store.js';
+import { policeKeys } from '../../subgraphs/police/police-keys.js';
+import type { PipelineLedger, PipelineOutcome } from './exactly-once.js';
+import type { ReliabilityPipeline } from './reliability-pipeline.js';
+
+/** Every message on the alert channel, kept in arrival order; resubscribes after a Redis restart. */
+export interface AlertChannelRecorder {
+  readonly alerts: AlertEvent[];
+  /** Resolves once the subscription is in place (again, after a restart). */
+  subscribed(): Promise<void>;
+  close(): void;
+}
+
+export async function recordAlertChannel(redisUrl: string): Promise<AlertChannelRecorder> {
+  const subscriber = new Redis(redisUrl, { retryStrategy: () => 50 });
+  subscriber.on('error', () => undefined);
+  const alerts: AlertEvent[] = [];
+  subscriber.on('message', (_channel: string, message: string) => {
+    const alert = parseAlertEvent(message);
+    if (alert) alerts.push(alert);
+  });
+  await subscriber.subscribe(alertChannel);
+  return {
+    alerts,
+    async subscribed() {
+      while (subscriber.status !== 'ready') await sleep(20);
+      // ioredis sends its SUBSCRIBE again as it becomes ready; a PING answered after it means it is in place.
+      await subscriber.ping();
+    },
+    close: () => subscriber.disconnect(),
+  };
+}
+
+interface CadDelivery {
+  readonly deliveryId: string;
+  readonly body: AlertEvent;
+}
+
+export interface PipelineObserver {
+  /** What the pipeline did with everything in `ledger`. */
+  observe(ledger: PipelineLedger): Promise<PipelineOutcome>;
+  /**
+   * Waits until every acknowledged read is stored, every pass delivered to CAD and no job is left to run (or
+   * `timeoutMs` passes), then a quiet moment more for anything that would arrive twice.
+   */
+  settle(ledger: PipelineLedger, timeoutMs: number): Promise<void>;
+  /** The state of one job (`active`, `completed`…), `unknown` when there is none. */
+  jobState(queueName: string, jobId: string): Promise<string>;
+  activeJobs(queueName: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function observePipeline(pipeline: ReliabilityPipeline, channel: AlertChannelRecorder): Promise<PipelineObserver> {
+  const connection = await connectQueueRedis(pipeline.servers.redisUrl);
+  const queues = [...pipeline.edges.map((edge) => edgeReadsQueueName(edge.municipality)), regionHitsQueueName, queueNames.alertDelivery]
+    .map((name) => ({ name, queue: new Queue(name, { connection }), dead: new Queue(deadLetterQueueName(name), { connection }) }));
+  const queueNamed = (name: string): Queue => {
+    const found = queues.find((queue) => queue.name === name);
+    if (found === undefined) throw new Error(`no queue ${name} in this pipeline`);
+    return found.queue;
+  };
+  const hits = createHitStore(pipeline.redis, policeKeys());
+  const driver: Driver = pipeline.neo4j;
+
+  const storedReads = async (readIds: readonly string[]): Promise<Map<string, number>> => {
+    const { records } = await driver.executeQuery(
+      'MATCH (r:EdgeRead) WHERE r.readId IN $readIds RETURN r.readId AS readId, count(r) AS stored', { readIds }, { routing: 'READ' },
+    );
+    return new Map(records.map((record) => [record.get('readId') as string, record.get('stored') as number]));
+  };
+  const cadDeliveries = async (): Promise<CadDelivery[]> => (await (await fetch(`${pipeline.cadUrl}/deliveries`)).json()) as CadDelivery[];
+  const jobsLeft = async (): Promise<{ pending: number; unfinished: string[] }> => {
+    let pending = 0;
+    const unfinished: string[] = [];
+    for (const { name, queue, dead } of queues) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+      const open = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
+      pending += open;
+      const deadLetters = (await dead.getJobCounts('waiting')).waiting ?? 0;
+      if (open > 0) unfinished.push(`${name}: ${open} jobs not done`);
+      if ((counts.failed ?? 0) > 0) unfinished.push(`${name}: ${counts.failed} jobs failed`);
+      if (deadLetters > 0) unfinished.push(`${name}: ${deadLetters} dead letters`);
+    }
+    return { pending, unfinished };
+  };
+
+  return {
+    async observe(ledger) {
+      const wantedVehicleIds = [...new Set(ledger.passes.map((pass) => pass.wantedVehicleId))];
+      const policeHits = (await Promise.all(wantedVehicleIds.map((id) => hits.ofWantedVehicle(id)))).flat();
+      const { records } = await driver.executeQuery(
+        'MATCH (v:Vehicle)-[:SIGHTED]->(s:Sighting)-[:AT]->(c:Camera) RETURN s.id AS id, v.id AS wantedVehicleId, c.id AS cameraId', {}, { routing: 'READ' },
+      );
+      return {
+        storedReads: await storedReads([...ledger.acknowledged.keys()]),
+        policeHits: policeHits.map(({ id, wantedVehicleId, cameraId, status }) => ({ id, wantedVehicleId, cameraId, status })),
+        sightings: records.map((record) => ({
+          id: record.get('id') as string, wantedVehicleId: record.get('wantedVehicleId') as string, cameraId: record.get('cameraId') as string,
+        })),
+        channelAlerts: [...channel.alerts],
+        cadDeliveries: (await cadDeliveries()).map(({ deliveryId, body }) => ({ deliveryId, id: body.id, wantedVehicleId: body.wantedVehicleId, cameraId: body.cameraId })),
+        unfinishedJobs: (await jobsLeft()).unfinished,
+      };
+    },
+    async settle(ledger, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      const passKeys = new Set(ledger.passes.map((pass) => `${pass.wantedVehicleId}@${pass.cameraId}`));
+      while (Date.now() < deadline) {
+        try {
+          const stored = await storedReads([...ledger.acknowledged.keys()]);
+          const delivered = new Set((await cadDeliveries()).map(({ body }) => `${body.wantedVehicleId}@${body.cameraId}`));
+          const done = stored.size === ledger.acknowledged.size && [...passKeys].every((key) => delivered.has(key)) && (await jobsLeft()).pending === 0;
+          if (done) break;
+        } catch {
+          // a server on its way back: ask again
+        }
+        await sleep(500);
+      }
+      await sleep(2_000);
+    },
+    async jobState(queueName, jobId) {
+      return (await queueNamed(queueName).getJobState(jobId));
+    },
+    async activeJobs(queueName) {
+      return (await queueNamed(queueName).getJobCounts('active')).active ?? 0;
+    },
+    async close() {
+      await Promise.all(queues.flatMap(({ queue, dead }) => [queue.close(), dead.close()]));
+      connection.disconnect();
+    },
+  };
+}
