@@ -1,6 +1,6 @@
 import { BinaryMinHeap } from './binary-min-heap.js';
 import { localHourOf } from './day-period.js';
-import { forecastDrives } from './drive-forecast.js';
+import { forecastDrives, type DriveStep } from './drive-forecast.js';
 import { logNormalSurvival } from './log-normal.js';
 import { latestSightingsOf, predictNextCameras } from './predict-next-cameras.js';
 import type { CameraSighting } from './reconstruct-route.js';
@@ -70,11 +70,26 @@ export function nearestJunction(network: StreetNetwork, latitude: number, longit
   return best;
 }
 
+interface PlannedStep {
+  readonly junctionId: string;
+  readonly parent: number;
+  readonly seconds: number;
+  readonly probability: number;
+  /** P(unit u is there ≥ margin before the vehicle | the vehicle drives this prefix), per unit. */
+  readonly inTime: Float64Array;
+  /** Mass of the drives that end here: this prefix's probability less its continuations'. */
+  ownMass: number;
+  /** The forecast's weight for the first camera this drive passes. */
+  readonly weight: number;
+}
+
 /**
- * Where patrol units can be before the vehicle: every junction the likely drives from the latest sighting pass
- * within the horizon, scored by P(vehicle passes) × P(unit there ≥ margin before it), the vehicle's time a
- * log-normal around each drive's expected time. The drives are re-weighted by the next-camera forecast, so the
- * plan agrees with it. `nowMs` is when the plan is made: time since the sighting is already spent.
+ * Where patrol units can be before the vehicle: junctions the likely drives from the latest sighting pass within
+ * the horizon, each with the unit most likely there ≥ margin before the vehicle (the vehicle's time a log-normal
+ * around each drive's expected time). The drives are re-weighted by the next-camera forecast, so the plan agrees
+ * with it. Points are chosen greedily so that together they catch the most drives: a point on the branch the
+ * first one already covers adds little, one on another branch adds its own drives. `nowMs` is when the plan is
+ * made: time since the sighting is already spent.
  */
 export function planInterception(
   model: TrackingModel, sightings: readonly CameraSighting[], units: readonly PatrolUnit[], nowMs: number, limit = 5,
@@ -91,38 +106,115 @@ export function planInterception(
   const sigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * etaSigmaScale;
   const unitSeconds = units.map((unit) => unitTravelSeconds(model.network, unit.junctionId));
   const startJunction = model.network.edges[camera.edgeIndex]?.to;
-  const points = new Map<string, { pass: number; weightedSeconds: number; inTime: Float64Array }>();
+
+  const steps: PlannedStep[] = [];
+  const indexOf = new Map<DriveStep, number>();
   forecastDrives(model, camera.edgeIndex, hourOfDay, { stopAtCameras: false, horizonSeconds, minProbability: minDriveProbability }, (step) => {
     const edge = model.network.edges[step.edge];
-    if (!edge || edge.to === startJunction) return;
+    if (!edge) return;
+    const parent = step.parent ? indexOf.get(step.parent) ?? -1 : -1;
     const firstCamera = step.passedCameraId ?? model.network.camerasOnEdge.get(step.edge)?.[0]?.id;
-    const probability = step.probability * (firstCamera === undefined ? 1 : cameraWeights.get(firstCamera) ?? 1);
-    const point = points.get(edge.to) ?? { pass: 0, weightedSeconds: 0, inTime: new Float64Array(units.length) };
-    point.pass += probability;
-    point.weightedSeconds += probability * step.seconds;
-    units.forEach((_, u) => {
-      const seconds = unitSeconds[u]?.get(edge.to);
-      if (seconds === undefined) return;
-      const needed = elapsedSeconds + dispatchSeconds + seconds + interceptMarginSeconds;
-      point.inTime[u] = (point.inTime[u] as number) + probability * logNormalSurvival(needed, Math.max(1, step.seconds), sigma);
-    });
-    points.set(edge.to, point);
+    const weight = firstCamera === undefined ? 1 : cameraWeights.get(firstCamera) ?? 1;
+    const inTime = new Float64Array(units.length);
+    if (edge.to !== startJunction) {
+      units.forEach((_, u) => {
+        const seconds = unitSeconds[u]?.get(edge.to);
+        if (seconds === undefined) return;
+        inTime[u] = logNormalSurvival(elapsedSeconds + dispatchSeconds + seconds + interceptMarginSeconds, Math.max(1, step.seconds), sigma);
+      });
+    }
+    indexOf.set(step, steps.length);
+    steps.push({ junctionId: edge.to, parent, seconds: step.seconds, probability: step.probability, inTime, ownMass: step.probability, weight });
+    if (parent >= 0) (steps[parent] as PlannedStep).ownMass -= step.probability;
   });
+  const drives = steps.map((step, i) => ({ i, raw: Math.max(0, step.ownMass), mass: Math.max(0, step.ownMass) * step.weight })).filter((drive) => drive.raw > 1e-12);
+  const weighted = drives.reduce((sum, drive) => sum + drive.mass, 0);
+  const scale = weighted > 0 ? drives.reduce((sum, drive) => sum + drive.raw, 0) / weighted : 1;
+
+  // Pass probabilities per junction, and per drive the junctions where some unit can be in time, as (point, step) pairs.
+  const pointIndex = new Map<string, number>();
+  const pointIds: string[] = [];
+  const pass: number[] = [];
+  const weightedSeconds: number[] = [];
+  const pointOf = (junctionId: string) => {
+    let point = pointIndex.get(junctionId);
+    if (point === undefined) {
+      point = pointIds.length;
+      pointIndex.set(junctionId, point);
+      pointIds.push(junctionId);
+      pass.push(0);
+      weightedSeconds.push(0);
+    }
+    return point;
+  };
+  for (const step of steps) {
+    if (step.junctionId === startJunction) continue;
+    const point = pointOf(step.junctionId);
+    pass[point] = (pass[point] as number) + step.probability * step.weight * scale;
+    weightedSeconds[point] = (weightedSeconds[point] as number) + step.probability * step.weight * scale * step.seconds;
+  }
+  // Steps come parent first, so each prefix's list extends its parent's (shared where it adds nothing).
+  const entriesOf: (readonly number[])[] = [];
+  steps.forEach((step, i) => {
+    const inherited = step.parent >= 0 ? (entriesOf[step.parent] as readonly number[]) : [];
+    if (!step.inTime.some((p) => p > 1e-4)) {
+      entriesOf.push(inherited);
+      return;
+    }
+    const point = pointOf(step.junctionId);
+    const again = inherited.some((e, k) => k % 2 === 0 && e === point);
+    entriesOf.push(again ? inherited : [...inherited, point, i]);
+  });
+  const driveEntries = drives.map((drive) => entriesOf[drive.i] as readonly number[]);
+  const unitCount = units.length;
+  const residual = Float64Array.from(drives, (drive) => drive.mass * scale);
   const cameraAt = new Map([...model.network.cameras.values()].map((c) => [model.network.edges[c.edgeIndex]?.to as string, c.id]));
-  const ranked = [...points].flatMap(([junctionId, point]): InterceptionPoint[] => {
+  const chosen: InterceptionPoint[] = [];
+  const taken = new Set<number>();
+  const gain = new Float64Array(pointIds.length * unitCount);
+  const own = new Float64Array(pointIds.length * unitCount);
+  while (chosen.length < limit) {
+    gain.fill(0);
+    own.fill(0);
+    driveEntries.forEach((entries, d) => {
+      const mass = (drives[d] as { mass: number }).mass * scale;
+      for (let k = 0; k < entries.length; k += 2) {
+        const point = entries[k] as number;
+        if (taken.has(point)) continue;
+        const inTime = (steps[entries[k + 1] as number] as PlannedStep).inTime;
+        for (let u = 0; u < unitCount; u++) {
+          gain[point * unitCount + u] = (gain[point * unitCount + u] as number) + (residual[d] as number) * (inTime[u] as number);
+          own[point * unitCount + u] = (own[point * unitCount + u] as number) + mass * (inTime[u] as number);
+        }
+      }
+    });
     let best = -1;
-    for (let u = 0; u < units.length; u++) if (best < 0 || (point.inTime[u] as number) > (point.inTime[best] as number)) best = u;
-    const unit = units[best];
-    const seconds = unitSeconds[best]?.get(junctionId);
-    if (!unit || seconds === undefined) return [];
-    const vehicleSeconds = point.weightedSeconds / point.pass;
-    const unitTotal = dispatchSeconds + seconds;
-    return [{
+    for (let k = 0; k < gain.length; k++) {
+      if (taken.has(Math.floor(k / unitCount)) || (gain[k] as number) <= 0) continue;
+      if (best < 0 || (gain[k] as number) > (gain[best] as number)) best = k;
+    }
+    if (best < 0) break;
+    const point = Math.floor(best / unitCount);
+    const u = best % unitCount;
+    const junctionId = pointIds[point] as string;
+    taken.add(point);
+    driveEntries.forEach((entries, d) => {
+      for (let k = 0; k < entries.length; k += 2) {
+        if (entries[k] !== point) continue;
+        residual[d] = (residual[d] as number) * (1 - ((steps[entries[k + 1] as number] as PlannedStep).inTime[u] as number));
+      }
+    });
+    const passProbability = pass[point] as number;
+    const vehicleSeconds = (weightedSeconds[point] as number) / Math.max(1e-12, passProbability);
+    const unitTotal = dispatchSeconds + (unitSeconds[u]?.get(junctionId) as number);
+    chosen.push({
       junctionId, cameraId: cameraAt.get(junctionId) ?? null, municipalityId: model.network.junctions.get(junctionId)?.municipalityId ?? '',
-      unitId: unit.id, passProbability: Math.min(1, point.pass), interceptProbability: Math.min(1, point.inTime[best] as number),
+      unitId: (units[u] as PatrolUnit).id, passProbability: Math.min(1, passProbability),
+      interceptProbability: Math.min(1, passProbability, own[best] as number),
       vehicleSeconds, unitSeconds: unitTotal, slackSeconds: vehicleSeconds - elapsedSeconds - unitTotal,
-    }];
-  });
-  ranked.sort((a, b) => b.interceptProbability - a.interceptProbability || b.slackSeconds - a.slackSeconds);
-  return { latest, hourOfDay, points: ranked.slice(0, limit) };
+    });
+  }
+  // The greedy's first point is the single best; the rest are listed by their own chance, as operators read them.
+  chosen.sort((a, b) => b.interceptProbability - a.interceptProbability || b.slackSeconds - a.slackSeconds);
+  return { latest, hourOfDay, points: chosen };
 }
