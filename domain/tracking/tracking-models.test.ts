@@ -153,6 +153,14 @@ describe('planInterception', () => {
     for (const point of plan?.points ?? []) expect(point.interceptProbability).toBeLessThanOrEqual((best?.interceptProbability ?? 0) + 1e-12);
   });
 
+  it('spreads its points over the branches: with units on both branches, both branches get a point', () => {
+    const units = [{ id: 'east', junctionId: 'j21' }, { id: 'north', junctionId: 'j12' }];
+    const plan = planInterception(model, [at('cam-a', 0)], units, t0, 3);
+    const junctions = plan?.points.map((p) => p.junctionId) ?? [];
+    expect(new Set(junctions).size).toBe(junctions.length);
+    expect(plan?.points.map((p) => p.unitId)).toEqual(expect.arrayContaining(['east', 'north']));
+  });
+
   it('finds nothing in time when the only unit is too far away', () => {
     const plan = planInterception(model, [at('cam-a', 0)], [{ id: 'far', junctionId: 'j02' }], t0 + 600_000);
     expect(plan?.points.every((p) => p.interceptProbability < 0.05)).toBe(true);
