@@ -45,7 +45,7 @@ function throwaway(server: LocalServer): ThrowawayServer {
 }
 
 /**
- * A Redis and a Neo4j of their own, under `dir` and on free loopback ports, for tests that crash and restart servers
+ * A Redis and a Neo4j of their own, under `dir` (deleted with them) and on free loopback ports, for tests that crash and restart servers
  * while the shared stack serves everyone else. Redis fsyncs its append-only file before it acknowledges a write,
  * so a SIGKILL loses nothing it acknowledged. Neo4j gets a smaller heap and page cache than the stack's.
  */
@@ -63,6 +63,7 @@ export async function startThrowawayStack(config: StackConfig, dir: string): Pro
   const failure = started.find((outcome) => outcome.status === 'rejected');
   if (failure !== undefined) {
     await stopBoth();
+    await rm(dir, { recursive: true, force: true });
     throw failure.reason;
   }
   return {
