@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
-import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
@@ -11,31 +11,50 @@ import { policeKeys } from '../../subgraphs/police/police-keys.js';
 import type { PipelineLedger, PipelineOutcome } from './exactly-once.js';
 import type { ReliabilityPipeline } from './reliability-pipeline.js';
 
-/** Every message on the alert channel, kept in arrival order; resubscribes after a Redis restart. */
+/**
+ * Every alert raised, in order, read from the durable alert log (the channel itself only reaches subscribers that
+ * are connected at that moment, and a Redis restart leaves a gap); keeps reading across restarts.
+ */
 export interface AlertChannelRecorder {
   readonly alerts: AlertEvent[];
-  /** Resolves once the subscription is in place (again, after a restart). */
+  /** Resolves once the log has been read (again, after a restart) since this call. */
   subscribed(): Promise<void>;
   close(): void;
 }
 
 export async function recordAlertChannel(redisUrl: string): Promise<AlertChannelRecorder> {
-  const subscriber = new Redis(redisUrl, { retryStrategy: () => 50 });
-  subscriber.on('error', () => undefined);
+  const reader = new Redis(redisUrl, { retryStrategy: () => 50, maxRetriesPerRequest: 1 });
+  reader.on('error', () => undefined);
   const alerts: AlertEvent[] = [];
-  subscriber.on('message', (_channel: string, message: string) => {
-    const alert = parseAlertEvent(message);
-    if (alert) alerts.push(alert);
-  });
-  await subscriber.subscribe(alertChannel);
+  let lastId = '0';
+  let reads = 0;
+  let closed = false;
+  const poll = async (): Promise<void> => {
+    while (!closed) {
+      try {
+        const next = await readAlertLog(reader, lastId);
+        alerts.push(...next.alerts);
+        lastId = next.lastId;
+        reads++;
+        if (next.alerts.length === 0) await sleep(50);
+      } catch {
+        await sleep(50);
+      }
+    }
+  };
+  void poll();
+  const readAgain = async (): Promise<void> => {
+    const from = reads;
+    while (reads < from + 2) await sleep(20);
+  };
+  await readAgain();
   return {
     alerts,
-    async subscribed() {
-      while (subscriber.status !== 'ready') await sleep(20);
-      // ioredis sends its SUBSCRIBE again as it becomes ready; a PING answered after it means it is in place.
-      await subscriber.ping();
+    subscribed: readAgain,
+    close: () => {
+      closed = true;
+      reader.disconnect();
     },
-    close: () => subscriber.disconnect(),
   };
 }
 

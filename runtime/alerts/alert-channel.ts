@@ -5,6 +5,14 @@ import { DongseonError } from '../../domain/errors/index.js';
 /** The Redis pub/sub channel raised alerts travel on, from the pipeline to every gateway replica. */
 export const alertChannel = 'ds:alerts';
 
+/**
+ * The durable log of raised alerts, a Redis stream beside the channel: pub/sub delivers only to subscribers connected
+ * at that moment, so a reader that was away (a Redis restart, a gateway reconnecting) catches up here.
+ */
+export const alertLogKey = 'ds:alerts:log';
+/** About this many alerts stay in the log (trimmed approximately, oldest first). */
+export const alertLogMaxLength = 100_000;
+
 const id = z.string().min(1).max(100);
 
 /** An alert as it travels: a wanted-vehicle hit, without the plate (subscribers resolve the rest by id). */
@@ -21,13 +29,35 @@ export const alertEventSchema = z.object({
 
 export type AlertEvent = z.infer<typeof alertEventSchema>;
 
-/** Publishes one alert to every gateway replica; returns how many Redis subscribers received it. */
+/**
+ * Appends one alert to the durable log and publishes it to every gateway replica, in one transaction; returns how
+ * many Redis subscribers received it.
+ */
 export async function publishAlert(redis: Redis, alert: AlertEvent): Promise<number> {
   const event = alertEventSchema.safeParse(alert);
   if (!event.success) {
     throw new DongseonError('DS_INVALID_INPUT', `not an alert: ${event.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
-  return redis.publish(alertChannel, JSON.stringify(event.data));
+  const message = JSON.stringify(event.data);
+  const results = await redis.multi()
+    .xadd(alertLogKey, 'MAXLEN', '~', String(alertLogMaxLength), '*', 'alert', message)
+    .publish(alertChannel, message)
+    .exec();
+  const failed = results?.find(([error]) => error !== null);
+  if (results === null || failed) throw failed?.[0] ?? new Error('the alert transaction was discarded');
+  return Number(results[1]?.[1] ?? 0);
+}
+
+/** Alerts in the durable log after entry `afterId` (`0` for all), oldest first, at most `count`, with the last entry id. */
+export async function readAlertLog(redis: Redis, afterId = '0', count = 1_000): Promise<{ alerts: AlertEvent[]; lastId: string }> {
+  const entries = await redis.xrange(alertLogKey, `(${afterId}`, '+', 'COUNT', count);
+  const alerts: AlertEvent[] = [];
+  for (const [, fields] of entries) {
+    const message = fields[fields.indexOf('alert') + 1];
+    const alert = message === undefined ? undefined : parseAlertEvent(message);
+    if (alert) alerts.push(alert);
+  }
+  return { alerts, lastId: entries.at(-1)?.[0] ?? afterId };
 }
 
 /** Reads one message from the channel; anything that is not an alert is undefined. */
