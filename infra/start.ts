@@ -56,6 +56,7 @@ Dongseon is up.
   GraphiQL (analysts):      http://127.0.0.1:4000/graphiql   (sign in as a sample user; purpose and case number for personal data)
   GraphQL endpoint:         http://127.0.0.1:4000/graphql
   Real-time alerts:         ws://127.0.0.1:4001/graphql      (graphql-ws, subscription alertRaised)
+  Alerts in a terminal:     npm run alerts                   (as police-officer; --municipality suwon, --as <sample user>)
   A token for scripts:      npm run identity -- mint police-officer
   Edge nodes (camera reads): suwon http://127.0.0.1:8481/v1/reads · hwaseong :8482 · osan :8483
                             MQTT dongseon/<municipality>/cameras/<cameraId>/reads on the stack's broker

@@ -15,6 +15,7 @@ import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-
 import type { RunningHttpServer } from '../http/gateway-http-server.js';
 import { openAlertFeed, type AlertFeed } from './alert-feed.js';
 import { realtimePath, startRealtimeServer } from './realtime-server.js';
+import { formatAlertLine, tailAlerts, type RaisedAlert } from './tail-alerts.js';
 
 const { redisUrl } = inject('stackEndpoints');
 const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -172,5 +173,29 @@ describe('the real-time alert endpoint', () => {
     expect(byCase('CASE-AUDIT-1')?.fields).toContain('Subscription.alertRaised');
     expect(byCase('CASE-AUDIT-2')).toMatchObject({ decision: { outcome: 'denied' } });
     expect((await verifyAuditLog(auditDir)).ok).toBe(true);
+  });
+
+  it('npm run alerts: the terminal client prints each alert it may see, and ends with the refusal it may not', async () => {
+    const before = feed.subscriberCount;
+    const seen: RaisedAlert[] = [];
+    const officer = tailAlerts(
+      { url: `${server.origin.replace(/^http/, 'ws')}${realtimePath}`, as: 'police-officer', purpose: '추적', caseNumber: '2026-0042', municipalityId: 'osan' },
+      await identity.mintToken(sampleUsers['police-officer']), (raised) => seen.push(raised),
+    );
+    clients.push(officer.client);
+    await until(() => feed.subscriberCount === before + 1, 'the terminal subscription');
+    const inOsan = alert({ municipalityId: 'osan' });
+    await publishAlert(publisher, alert({ municipalityId: 'suwon' }));
+    await publishAlert(publisher, inOsan);
+    await until(() => seen.length === 1, 'the alert in osan');
+    expect(seen).toEqual([inOsan]);
+    expect(formatAlertLine(seen[0] as RaisedAlert)).toContain(inOsan.id);
+
+    const engineer = tailAlerts(
+      { url: `${server.origin.replace(/^http/, 'ws')}${realtimePath}`, as: 'signals-engineer', purpose: '신호 점검', caseNumber: 'SIG-1' },
+      await identity.mintToken(sampleUsers['signals-engineer']), () => undefined,
+    );
+    clients.push(engineer.client);
+    await expect(engineer.done).rejects.toThrow(/DS_AUTH_FORBIDDEN/);
   });
 });
