@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { alertLogKey, parseAlertLogEntry, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 
 /** Decides one event for one subscriber: true delivers, false skips, a throw ends the subscription with it. */
@@ -16,6 +17,8 @@ export interface AlertFeedOptions {
   /** Events held for a subscriber that does not keep up; past this it is dropped with a coded error. */
   readonly maxQueuedPerSubscriber?: number;
   readonly log?: (line: string) => void;
+  /** How long one XREAD waits for new entries before it is issued again; bounds how long `close` takes. */
+  readonly blockMs?: number;
 }
 
 interface Subscriber {
@@ -91,27 +94,47 @@ function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () =>
 }
 
 /**
- * Alerts from the Redis channel, fanned out in process to each subscription. `subscriber` is a connection of its own:
- * once subscribed, Redis accepts no other commands on it.
+ * Alerts from the durable alert log (a Redis stream), fanned out in process to each subscription. `reader` is a
+ * connection of its own: it blocks on XREAD. The feed remembers the last entry it read, so after a Redis restart or
+ * a dropped connection it goes on from there and no alert raised meanwhile is missed; it starts at the end of the
+ * log, so a new gateway replays nothing old.
  */
-export async function openAlertFeed(subscriber: Redis, options: AlertFeedOptions = {}): Promise<AlertFeed> {
+export async function openAlertFeed(reader: Redis, options: AlertFeedOptions = {}): Promise<AlertFeed> {
   const log = options.log ?? console.error;
   const maxQueued = options.maxQueuedPerSubscriber ?? 1_000;
+  const blockMs = options.blockMs ?? 1_000;
   const subscribers = new Set<Subscriber>();
-  subscriber.on('message', (channel: string, message: string) => {
-    if (channel !== alertChannel) return;
-    const event = parseAlertEvent(message);
-    if (!event) {
-      log(`[realtime] ignored a message on ${alertChannel} that is not an alert`);
-      return;
+  if (reader.status === 'wait') await reader.connect();
+  else if (reader.status !== 'ready') await once(reader, 'ready');
+  let lastId = (await reader.xrevrange(alertLogKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+  let closed = false;
+
+  const readLog = async (): Promise<void> => {
+    while (!closed) {
+      let batches: [string, [string, string[]][]][] | null;
+      try {
+        batches = await reader.xread('COUNT', 500, 'BLOCK', blockMs, 'STREAMS', alertLogKey, lastId) as [string, [string, string[]][]][] | null;
+      } catch (error) {
+        if (closed) return;
+        log(`[realtime] reading ${alertLogKey} failed, retrying from ${lastId}: ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(500);
+        continue;
+      }
+      for (const [, entries] of batches ?? []) {
+        for (const [id, fields] of entries) {
+          lastId = id;
+          const event = parseAlertLogEntry(fields);
+          if (!event) {
+            log(`[realtime] ignored an entry of ${alertLogKey} that is not an alert`);
+            continue;
+          }
+          for (const entry of subscribers) entry.offer(event);
+        }
+      }
     }
-    for (const entry of subscribers) entry.offer(event);
-  });
-  // ioredis sends a SUBSCRIBE issued mid-handshake before its own ready check, whose INFO Redis then refuses in
-  // subscriber mode, dropping the connection: subscribe only once the connection is ready.
-  if (subscriber.status === 'wait') await subscriber.connect();
-  else if (subscriber.status !== 'ready') await once(subscriber, 'ready');
-  await subscriber.subscribe(alertChannel);
+  };
+  const reading = readLog();
+
   return {
     subscribe(admit) {
       const entry = createSubscriber(admit, maxQueued, () => subscribers.delete(entry));
@@ -122,8 +145,10 @@ export async function openAlertFeed(subscriber: Redis, options: AlertFeedOptions
       return subscribers.size;
     },
     async close() {
+      closed = true;
       for (const entry of [...subscribers]) entry.end();
-      await subscriber.unsubscribe(alertChannel);
+      // The read in flight returns within blockMs.
+      await reading;
     },
   };
 }

@@ -53,11 +53,17 @@ export async function readAlertLog(redis: Redis, afterId = '0', count = 1_000): 
   const entries = await redis.xrange(alertLogKey, `(${afterId}`, '+', 'COUNT', count);
   const alerts: AlertEvent[] = [];
   for (const [, fields] of entries) {
-    const message = fields[fields.indexOf('alert') + 1];
-    const alert = message === undefined ? undefined : parseAlertEvent(message);
+    const alert = parseAlertLogEntry(fields);
     if (alert) alerts.push(alert);
   }
   return { alerts, lastId: entries.at(-1)?.[0] ?? afterId };
+}
+
+/** The alert of one log entry's fields; undefined for an entry that holds none. */
+export function parseAlertLogEntry(fields: readonly string[]): AlertEvent | undefined {
+  const index = fields.indexOf('alert');
+  const message = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
+  return message === undefined ? undefined : parseAlertEvent(message);
 }
 
 /** Reads one message from the channel; anything that is not an alert is undefined. */
