@@ -94,6 +94,11 @@ async function main(): Promise<void> {
     ...services.map((service) => once(service.child, 'exit').then(() => [`${service.service.name} exited`])),
   ]);
   clearInterval(watch);
+  // A second Ctrl-C (npm forwards the terminal's, so one press arrives twice) must not cut the stop short and leave
+  // the stack running.
+  const stillStopping = (): void => console.log('still stopping; the stack goes down next');
+  process.on('SIGINT', stillStopping);
+  process.on('SIGTERM', stillStopping);
   console.log(`\n${String(signal[0] ?? 'signal')}; stopping the services and ${startedHere.join(', ') || 'nothing of the stack (it was already up)'}`);
   await stopServices([...services, demo]);
   console.log(formatReports(await withStackLock(() => stackDown(servers, startedHere))));
