@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
-import { devHotlistKeyEnvironment } from './services/dev-hotlist-keys.js';
-import { devKeyPair, devSecret } from './services/dev-secrets.js';
+import { devKeyPair } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
+import { pipelineEnvironment } from './services/pipeline-processes.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
 import { demoReplayService } from '../sim/demo/demo-replay-service.js';
 import { loadStackConfig } from './stack/config.js';
@@ -14,25 +14,12 @@ import { formatReports } from './stack/stack-report.js';
 const healthWatchIntervalMs = 30_000;
 
 function hubEnvironment(): NodeJS.ProcessEnv {
-  const endpoints = stackEndpoints();
   const historyKeys = devKeyPair('history-search-keys');
-  return {
-    ...process.env,
-    APOLLO_TELEMETRY_DISABLED: '1',
-    DS_ENV: 'development',
+  return pipelineEnvironment(stackEndpoints(), {
     DS_DEV_IDENTITY: '1',
-    DS_IDENTITY_HEADER_SECRET: devSecret('identity-header-secret'),
-    DS_CAD_WEBHOOK_SECRET: devSecret('cad-webhook-secret'),
-    DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32),
     DS_CCTV_HISTORY_SIGNING_JWK: historyKeys.privateJwk,
     DS_EDGE_HISTORY_PUBLIC_JWK: historyKeys.publicJwk,
-    ...devHotlistKeyEnvironment(),
-    REDIS_URL: endpoints.redisUrl,
-    NEO4J_URI: endpoints.neo4j.uri,
-    NEO4J_USER: endpoints.neo4j.user,
-    NEO4J_PASSWORD: endpoints.neo4j.password,
-    MQTT_URL: endpoints.mqttUrl,
-  };
+  });
 }
 
 async function startHub(): Promise<RunningService[]> {
