@@ -48,6 +48,12 @@ describe('eval:tracking on a small generated scenario', () => {
 
   it('plans interceptions that succeed more often than the nearest downstream camera', () => {
     expect(result.intercept.success3).toBeGreaterThan(result.intercept.baselineSuccess3 as number);
+    expect(result.intercept.success1).toBeGreaterThan(result.intercept.baselineSuccess1 as number);
+  });
+
+  it('never claims more interceptions than the ceiling of a unit in time somewhere on the true drive', () => {
+    expect(result.intercept.success3).toBeLessThanOrEqual(result.intercept.oracleSuccess as number);
+    expect(result.intercept.oracleSuccess).toBeLessThan(1);
   });
 
   it('reconstructs routes and ranks next cameras at least as well as the baselines (within noise)', () => {

@@ -19,3 +19,4 @@ export { forecastDrives, firstCameraHits, driveEdges, type DriveStep } from './d
 export { predictNextCameras, latestSightingsOf, type NextCameraForecast, type NextCamerasAnswer, type NextCameraReasons } from './predict-next-cameras.js';
 export { planInterception, unitTravelSeconds, nearestJunction, type PatrolUnit, type InterceptionPoint, type InterceptionPlan } from './plan-interception.js';
 export { fitTrackingModel, tripGaps, type TrackingTrainingData, type FitTrackingOptions } from './fit-tracking-model.js';
+export { inferDestinations, destinationNextCameras, type DestinationBelief } from './destination-forecast.js';

@@ -1,4 +1,5 @@
 import { BinaryMinHeap } from './binary-min-heap.js';
+import { inferDestinations } from './destination-forecast.js';
 import { localHourOf } from './day-period.js';
 import { forecastDrives, type DriveStep } from './drive-forecast.js';
 import { logNormalSurvival } from './log-normal.js';
@@ -102,31 +103,57 @@ export function planInterception(
   const elapsedSeconds = Math.max(0, (nowMs - latest.capturedAtMs) / 1000);
   const forecast = predictNextCameras(model, sightings, Infinity);
   const cameraWeights = new Map(forecast?.forecasts.map((f) => [f.cameraId, f.reasons.roadModelProbability > 0 ? Math.min(20, f.probability / f.reasons.roadModelProbability) : 1]));
-  const { dispatchSeconds, interceptMarginSeconds, horizonSeconds, minDriveProbability, etaSigmaScale } = model.parameters;
+  const { dispatchSeconds, interceptMarginSeconds, horizonSeconds, minDriveProbability, etaSigmaScale, destinationWeight, destinationDetourWeight } = model.parameters;
   const sigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * etaSigmaScale;
   const unitSeconds = units.map((unit) => unitTravelSeconds(model.network, unit.junctionId));
   const startJunction = model.network.edges[camera.edgeIndex]?.to;
 
   const steps: PlannedStep[] = [];
-  const indexOf = new Map<DriveStep, number>();
-  forecastDrives(model, camera.edgeIndex, hourOfDay, { stopAtCameras: false, horizonSeconds, minProbability: minDriveProbability }, (step) => {
-    const edge = model.network.edges[step.edge];
-    if (!edge) return;
-    const parent = step.parent ? indexOf.get(step.parent) ?? -1 : -1;
-    const firstCamera = step.passedCameraId ?? model.network.camerasOnEdge.get(step.edge)?.[0]?.id;
+  const addStep = (edgeIndex: number, parent: number, seconds: number, probability: number, firstCamera: string | undefined) => {
+    const edge = model.network.edges[edgeIndex];
+    if (!edge) return -1;
     const weight = firstCamera === undefined ? 1 : cameraWeights.get(firstCamera) ?? 1;
     const inTime = new Float64Array(units.length);
     if (edge.to !== startJunction) {
       units.forEach((_, u) => {
-        const seconds = unitSeconds[u]?.get(edge.to);
-        if (seconds === undefined) return;
-        inTime[u] = logNormalSurvival(elapsedSeconds + dispatchSeconds + seconds + interceptMarginSeconds, Math.max(1, step.seconds), sigma);
+        const unitDrive = unitSeconds[u]?.get(edge.to);
+        if (unitDrive === undefined) return;
+        inTime[u] = logNormalSurvival(elapsedSeconds + dispatchSeconds + unitDrive + interceptMarginSeconds, Math.max(1, seconds), sigma);
       });
     }
-    indexOf.set(step, steps.length);
-    steps.push({ junctionId: edge.to, parent, seconds: step.seconds, probability: step.probability, inTime, ownMass: step.probability, weight });
-    if (parent >= 0) (steps[parent] as PlannedStep).ownMass -= step.probability;
-  });
+    steps.push({ junctionId: edge.to, parent, seconds, probability, inTime, ownMass: probability, weight });
+    if (parent >= 0) (steps[parent] as PlannedStep).ownMass -= probability;
+    return steps.length - 1;
+  };
+  const turnShare = 1 - destinationWeight;
+  if (turnShare > 0) {
+    const indexOf = new Map<DriveStep, number>();
+    forecastDrives(model, camera.edgeIndex, hourOfDay, { stopAtCameras: false, horizonSeconds, minProbability: minDriveProbability }, (step) => {
+      const parent = step.parent ? indexOf.get(step.parent) ?? -1 : -1;
+      const firstCamera = step.passedCameraId ?? model.network.camerasOnEdge.get(step.edge)?.[0]?.id;
+      const index = addStep(step.edge, parent, step.seconds, turnShare * step.probability, firstCamera);
+      if (index >= 0) indexOf.set(step, index);
+    });
+  }
+  if (destinationWeight > 0) {
+    const previousEdge = ends.previous ? model.network.cameras.get(ends.previous.cameraId)?.edgeIndex : undefined;
+    const belief = inferDestinations(model, model.linkSeconds(hourOfDay), camera.edgeIndex, previousEdge, destinationDetourWeight);
+    const { tree, order, passProbability } = belief;
+    const indexOf = new Map<number, number>();
+    const passedBefore = new Map<number, string>();
+    for (let k = 1; k < order.length; k++) {
+      const edge = order[k] as number;
+      const via = tree.via[edge] as number;
+      const probability = destinationWeight * (passProbability[edge] as number);
+      const parentIndex = via === camera.edgeIndex ? -1 : indexOf.get(via);
+      if (parentIndex === undefined || probability < minDriveProbability) continue;
+      if (via !== camera.edgeIndex && (tree.seconds[via] as number) > horizonSeconds) continue;
+      const inherited = via === camera.edgeIndex ? undefined : passedBefore.get(via) ?? model.network.camerasOnEdge.get(via)?.[0]?.id;
+      if (inherited !== undefined) passedBefore.set(edge, inherited);
+      const index = addStep(edge, parentIndex, tree.seconds[edge] as number, probability, inherited ?? model.network.camerasOnEdge.get(edge)?.[0]?.id);
+      if (index >= 0) indexOf.set(edge, index);
+    }
+  }
   const drives = steps.map((step, i) => ({ i, raw: Math.max(0, step.ownMass), mass: Math.max(0, step.ownMass) * step.weight })).filter((drive) => drive.raw > 1e-12);
   const weighted = drives.reduce((sum, drive) => sum + drive.mass, 0);
   const scale = weighted > 0 ? drives.reduce((sum, drive) => sum + drive.raw, 0) / weighted : 1;

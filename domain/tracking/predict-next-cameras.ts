@@ -1,4 +1,5 @@
 import { localHourOf } from './day-period.js';
+import { destinationNextCameras, inferDestinations } from './destination-forecast.js';
 import { driveEdges, firstCameraHits, type DriveStep } from './drive-forecast.js';
 import { fastestEdgePath } from './edge-paths.js';
 import { interval80, type SecondsInterval } from './log-normal.js';
@@ -55,6 +56,23 @@ function blendedProbabilities(model: TrackingModel, roadModel: ReadonlyMap<strin
   return blended;
 }
 
+/**
+ * The road model's first-camera probabilities: the learned-turn drives' share, mixed with destination inference's
+ * (`destinationWeight`), which knows where the drive so far was heading.
+ */
+function roadModelOf(
+  model: TrackingModel, hits: ReturnType<typeof firstCameraHits>, latestEdge: number, previous: CameraSighting | undefined, hourOfDay: number,
+): Map<string, number> {
+  const { destinationWeight, destinationDetourWeight } = model.parameters;
+  const hitMass = [...hits.values()].reduce((sum, hit) => sum + hit.probability, 0);
+  const roadModel = new Map(hitMass > 0 ? [...hits].map(([id, hit]) => [id, ((1 - destinationWeight) * hit.probability) / hitMass]) : []);
+  if (destinationWeight <= 0) return roadModel;
+  const previousEdge = previous ? model.network.cameras.get(previous.cameraId)?.edgeIndex : undefined;
+  const belief = inferDestinations(model, model.linkSeconds(hourOfDay), latestEdge, previousEdge, destinationDetourWeight);
+  for (const [cameraId, p] of destinationNextCameras(model, belief)) roadModel.set(cameraId, (roadModel.get(cameraId) ?? 0) + destinationWeight * p);
+  return roadModel;
+}
+
 /** The latest sighting and, when it belongs to the same trip, the one before it at another camera. */
 export function latestSightingsOf(model: TrackingModel, sightings: readonly CameraSighting[]) {
   const known = sightings.filter((s) => model.network.cameras.has(s.cameraId)).sort((a, b) => a.capturedAtMs - b.capturedAtMs);
@@ -79,8 +97,7 @@ export function predictNextCameras(model: TrackingModel, sightings: readonly Cam
   const hourOfDay = localHourOf(latest.capturedAtMs, model.file.utcOffsetMinutes);
   const { horizonSeconds, minDriveProbability, etaSigmaScale } = model.parameters;
   const hits = firstCameraHits(model, camera.edgeIndex, hourOfDay, horizonSeconds, minDriveProbability);
-  const hitMass = [...hits.values()].reduce((sum, hit) => sum + hit.probability, 0);
-  const roadModel = new Map([...hits].map(([id, hit]) => [id, hit.probability / hitMass]));
+  const roadModel = roadModelOf(model, hits, camera.edgeIndex, previous, hourOfDay);
   const order1 = model.file.cameraTransitions.order1[latest.cameraId];
   const order2 = previous ? model.file.cameraTransitions.order2[`${previous.cameraId}>${latest.cameraId}`] : undefined;
   const blended = blendedProbabilities(model, roadModel, order1, order2);

@@ -32,6 +32,13 @@ export interface TrackingParameters {
   readonly routeTimeWeight: number;
   /** Multiplies the ETA spread (σ) so that 80 % intervals cover 80 %; calibrated on held-out training vehicles. */
   readonly etaSigmaScale: number;
+  /**
+   * Share of the road model's forward drives that come from destination inference (fastest drives to the places
+   * the drive so far leads towards directly) rather than from the learned turns alone.
+   */
+  readonly destinationWeight: number;
+  /** Log-likelihood a destination loses per unit of relative detour the drive so far would be for it. */
+  readonly destinationDetourWeight: number;
   /** Pseudo-counts of the road model behind the learned first-order camera transitions. */
   readonly order1Concentration: number;
   /** Pseudo-counts of the first-order estimate behind the second-order (previous camera) transitions. */
@@ -50,7 +57,7 @@ export interface TrackingParameters {
 
 export const defaultTrackingParameters: TrackingParameters = {
   missedPassProbability: 0.1, stopProbability: 0.02, routeSigmaScale: 1, routeDetourWeight: 30, routeTurnWeight: 0.2,
-  routeTimeWeight: 0.3, etaSigmaScale: 1, order1Concentration: 5,
+  routeTimeWeight: 0.3, etaSigmaScale: 1, destinationWeight: 0.75, destinationDetourWeight: 20, order1Concentration: 5,
   order2Concentration: 5, maxGapSeconds: 1800, horizonSeconds: 1200, minDriveProbability: 5e-4, dispatchSeconds: 30,
   interceptMarginSeconds: 60,
 };
@@ -101,7 +108,8 @@ const trackingModelFileSchema = z.object({
   parameters: z.object({
     missedPassProbability: z.number().gt(0).lt(1), stopProbability: z.number().gt(0).lt(1), routeSigmaScale: z.number().positive(),
     routeDetourWeight: z.number().nonnegative(), routeTurnWeight: z.number().nonnegative(), routeTimeWeight: z.number().nonnegative(),
-    etaSigmaScale: z.number().positive(), order1Concentration: z.number().positive(), order2Concentration: z.number().positive(),
+    etaSigmaScale: z.number().positive(), destinationWeight: z.number().min(0).max(1), destinationDetourWeight: z.number().nonnegative(),
+    order1Concentration: z.number().positive(), order2Concentration: z.number().positive(),
     maxGapSeconds: z.number().positive(), horizonSeconds: z.number().positive(), minDriveProbability: z.number().gt(0).lt(1),
     dispatchSeconds: z.number().nonnegative(), interceptMarginSeconds: z.number().nonnegative(),
   }),

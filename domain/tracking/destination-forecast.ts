@@ -1,0 +1,92 @@
+import { shortestTree, type ShortestTree } from './edge-paths.js';
+import type { TrackingModel } from './tracking-model.js';
+
+/**
+ * Where the trip is likely headed (destination inference in the manner of Krumm and Horvitz's "Predestination"):
+ * drivers take nearly the fastest route to where they are going, so a destination the drive so far leads towards
+ * directly is likely, and one it had to detour for is not. Every edge is a possible destination with an even
+ * prior; the drive so far is the fastest drive from the previous sighting's edge (or, with none, from the edges
+ * entering the latest camera's edge, which carries the heading) to the latest camera's edge.
+ */
+export interface DestinationBelief {
+  /** Fastest drives from leaving the latest camera's edge, in the hour's travel times. */
+  readonly tree: ShortestTree;
+  /** Edge indices by time from the latest sighting, the root first: parents come before their children. */
+  readonly order: Int32Array;
+  /** P(the trip ends on edge e); sums to 1 over the edges reachable from the latest camera's edge. */
+  readonly endProbability: Float64Array;
+  /** P(the vehicle leaves edge e on its way), i.e. the trips ending beyond it in the tree. */
+  readonly passProbability: Float64Array;
+}
+
+/** The detour of going via the latest edge to each destination, relative to going there directly from `origin`. */
+function relativeDetours(model: TrackingModel, costs: Float64Array, origin: number, soFarSeconds: number, fromLatest: ShortestTree): Float64Array {
+  const direct = shortestTree(model.network, costs, origin, 'forward');
+  return Float64Array.from(fromLatest.seconds, (seconds, e) => {
+    const directSeconds = direct.seconds[e] as number;
+    if (!Number.isFinite(seconds) || !Number.isFinite(directSeconds)) return Infinity;
+    return Math.max(0, soFarSeconds + seconds - directSeconds) / Math.max(60, directSeconds);
+  });
+}
+
+/**
+ * The destination belief from the latest camera's edge in the hour's costs. `previousEdge` is the previous
+ * sighting's camera edge in the same trip, when there is one. `detourWeight` is the log-likelihood a destination
+ * loses per unit of relative detour (0.1 = 10 % longer than going there directly).
+ */
+export function inferDestinations(
+  model: TrackingModel, costs: Float64Array, latestEdge: number, previousEdge: number | undefined, detourWeight: number,
+): DestinationBelief {
+  const edgeCount = model.network.edges.length;
+  const tree = shortestTree(model.network, costs, latestEdge, 'forward');
+  const origins = previousEdge !== undefined && previousEdge !== latestEdge
+    ? [{ edge: previousEdge, soFar: (shortestTree(model.network, costs, previousEdge, 'forward').seconds[latestEdge] as number) }]
+    : (model.network.predecessors[latestEdge] ?? []).map((edge) => ({ edge, soFar: costs[latestEdge] as number }));
+  const likelihood = new Float64Array(edgeCount);
+  const usable = origins.filter((o) => Number.isFinite(o.soFar));
+  if (usable.length === 0) {
+    tree.seconds.forEach((seconds, e) => (likelihood[e] = Number.isFinite(seconds) && e !== latestEdge ? 1 : 0));
+  } else {
+    for (const origin of usable) {
+      const detours = relativeDetours(model, costs, origin.edge, origin.soFar, tree);
+      detours.forEach((detour, e) => {
+        if (e !== latestEdge && Number.isFinite(detour)) likelihood[e] = (likelihood[e] as number) + Math.exp(-detourWeight * detour) / usable.length;
+      });
+    }
+  }
+  const total = likelihood.reduce((sum, l) => sum + l, 0);
+  const endProbability = likelihood.map((l) => (total > 0 ? l / total : 0));
+  const reachable = [...tree.seconds.keys()].filter((e) => Number.isFinite(tree.seconds[e] as number));
+  const order = Int32Array.from(reachable.sort((a, b) => (tree.seconds[a] as number) - (tree.seconds[b] as number) || a - b));
+  // Children after parents in `order`, so summing backwards gives each edge the trips that end below it.
+  const below = new Float64Array(edgeCount);
+  for (let k = order.length - 1; k > 0; k--) {
+    const edge = order[k] as number;
+    const parent = tree.via[edge] as number;
+    if (parent >= 0) below[parent] = (below[parent] as number) + (below[edge] as number) + (endProbability[edge] as number);
+  }
+  return { tree, order, endProbability, passProbability: below };
+}
+
+/**
+ * P(the first camera the vehicle passes is c), given it passes one: each destination votes for the first camera on
+ * its fastest drive before it (a trip ends within its last edge, so that edge's camera is not passed).
+ */
+export function destinationNextCameras(model: TrackingModel, belief: DestinationBelief): Map<string, number> {
+  const { tree, order, endProbability } = belief;
+  const passedBefore = new Map<number, string>();
+  const votes = new Map<string, number>();
+  const root = order[0];
+  for (let k = 1; k < order.length; k++) {
+    const edge = order[k] as number;
+    const parent = tree.via[edge] as number;
+    const inherited = parent === root ? undefined : passedBefore.get(parent) ?? model.network.camerasOnEdge.get(parent)?.[0]?.id;
+    if (inherited !== undefined) {
+      passedBefore.set(edge, inherited);
+      votes.set(inherited, (votes.get(inherited) ?? 0) + (endProbability[edge] as number));
+    }
+  }
+  const total = [...votes.values()].reduce((sum, v) => sum + v, 0);
+  if (total > 0) for (const [camera, v] of votes) votes.set(camera, v / total);
+  return votes;
+}
