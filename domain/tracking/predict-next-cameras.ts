@@ -8,8 +8,10 @@ import type { TrackingModel } from './tracking-model.js';
 
 /** Why a camera is forecast: the road model's share, what past vehicles did, the drive that leads there. */
 export interface NextCameraReasons {
-  /** The share of likely drives (learned turns, the hour's travel times) whose first camera this is. */
+  /** The share of likely drives whose first camera this is: learned turns in the hour's times, mixed with destinations. */
   readonly roadModelProbability: number;
+  /** Destination inference alone: the share of likely destinations whose fastest drive passes this camera first. */
+  readonly destinationProbability: number;
   /** Past vehicles seen at the latest camera: how many passed this camera next, of how many. */
   readonly transitionsFromCamera: { readonly count: number; readonly total: number };
   /** The same, for past vehicles that also came from the previous sighting's camera; null without one. */
@@ -58,19 +60,19 @@ function blendedProbabilities(model: TrackingModel, roadModel: ReadonlyMap<strin
 
 /**
  * The road model's first-camera probabilities: the learned-turn drives' share, mixed with destination inference's
- * (`destinationWeight`), which knows where the drive so far was heading.
+ * (`destinationWeight`), which knows where the drive so far was heading; and destination inference's alone.
  */
 function roadModelOf(
   model: TrackingModel, hits: ReturnType<typeof firstCameraHits>, latestEdge: number, previous: CameraSighting | undefined, hourOfDay: number,
-): Map<string, number> {
+): { roadModel: Map<string, number>; byDestination: Map<string, number> } {
   const { destinationWeight, destinationDetourWeight } = model.parameters;
   const hitMass = [...hits.values()].reduce((sum, hit) => sum + hit.probability, 0);
   const roadModel = new Map(hitMass > 0 ? [...hits].map(([id, hit]) => [id, ((1 - destinationWeight) * hit.probability) / hitMass]) : []);
-  if (destinationWeight <= 0) return roadModel;
   const previousEdge = previous ? model.network.cameras.get(previous.cameraId)?.edgeIndex : undefined;
   const belief = inferDestinations(model, model.linkSeconds(hourOfDay), latestEdge, previousEdge, destinationDetourWeight);
-  for (const [cameraId, p] of destinationNextCameras(model, belief)) roadModel.set(cameraId, (roadModel.get(cameraId) ?? 0) + destinationWeight * p);
-  return roadModel;
+  const byDestination = destinationNextCameras(model, belief);
+  if (destinationWeight > 0) for (const [cameraId, p] of byDestination) roadModel.set(cameraId, (roadModel.get(cameraId) ?? 0) + destinationWeight * p);
+  return { roadModel, byDestination };
 }
 
 /** The latest sighting and, when it belongs to the same trip, the one before it at another camera. */
@@ -97,7 +99,7 @@ export function predictNextCameras(model: TrackingModel, sightings: readonly Cam
   const hourOfDay = localHourOf(latest.capturedAtMs, model.file.utcOffsetMinutes);
   const { horizonSeconds, minDriveProbability, etaSigmaScale } = model.parameters;
   const hits = firstCameraHits(model, camera.edgeIndex, hourOfDay, horizonSeconds, minDriveProbability);
-  const roadModel = roadModelOf(model, hits, camera.edgeIndex, previous, hourOfDay);
+  const { roadModel, byDestination } = roadModelOf(model, hits, camera.edgeIndex, previous, hourOfDay);
   const order1 = model.file.cameraTransitions.order1[latest.cameraId];
   const order2 = previous ? model.file.cameraTransitions.order2[`${previous.cameraId}>${latest.cameraId}`] : undefined;
   const blended = blendedProbabilities(model, roadModel, order1, order2);
@@ -127,6 +129,7 @@ export function predictNextCameras(model: TrackingModel, sightings: readonly Cam
         cameraId, municipalityId: target?.municipalityId ?? '', probability, eta,
         reasons: {
           roadModelProbability: roadModel.get(cameraId) ?? 0,
+          destinationProbability: byDestination.get(cameraId) ?? 0,
           transitionsFromCamera: { count: order1?.[cameraId] ?? 0, total: totalOf(order1) },
           transitionsAfterPrevious: previous ? { count: order2?.[cameraId] ?? 0, total: totalOf(order2) } : null,
           likeliestDrive,

@@ -361,8 +361,10 @@ export type NextCameraForecast = {
 
 export type NextCameraReasons = {
   __typename?: 'NextCameraReasons';
+  /** Destination inference alone: share of the trip's likely destinations (those the drive so far heads to directly) whose fastest drive passes this camera first. */
+  destinationProbability: Scalars['Float']['output'];
   likeliestDrive: Array<RoadSegment>;
-  /** Share of likely drives (learned turns, the hour's travel times) whose first camera this is. */
+  /** Share of likely drives whose first camera this is: learned turns in the hour's travel times, mixed with destination inference. */
   roadModelProbability: Scalars['Float']['output'];
   /** The same for past vehicles that also came from the previous sighting's camera; null without one. */
   transitionsAfterPrevious?: Maybe<TransitionCount>;

@@ -108,16 +108,18 @@ describe('the tracking AI through the gateway', () => {
     const response = await ask(as('police-officer'), `query($id: ID!) { nextCameras(vehicleId: $id) {
       latest { id capturedAt } previous { id } hourOfDay
       forecasts(first: 3) { camera { id } municipality { id } probability arrival { lowSeconds medianSeconds highSeconds earliestAt expectedAt latestAt }
-        reasons { roadModelProbability transitionsFromCamera { count total } transitionsAfterPrevious { count total } likeliestDrive(first: 10) { id } } } } }`, { id: trackedId });
+        reasons { roadModelProbability destinationProbability transitionsFromCamera { count total } transitionsAfterPrevious { count total } likeliestDrive(first: 10) { id } } } } }`, { id: trackedId });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     const answer = response.data?.nextCameras as {
       latest: { id: string; capturedAt: string }; previous: { id: string } | null;
-      forecasts: { probability: number; arrival: { lowSeconds: number; medianSeconds: number; highSeconds: number; earliestAt: string } }[];
+      forecasts: { probability: number; arrival: { lowSeconds: number; medianSeconds: number; highSeconds: number; earliestAt: string }; reasons: { destinationProbability: number } }[];
     };
     expect(answer.latest.id).toBe(`${trackedId}-${passes.length - 1}`);
     expect(answer.previous?.id).toBe(`${trackedId}-${passes.length - 2}`);
     expect(answer.forecasts.length).toBeGreaterThan(0);
     expect(answer.forecasts.reduce((sum, f) => sum + f.probability, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    expect(answer.forecasts.reduce((sum, f) => sum + f.reasons.destinationProbability, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    expect(answer.forecasts.some((f) => f.reasons.destinationProbability > 0)).toBe(true);
     for (const { arrival } of answer.forecasts) {
       expect(arrival.lowSeconds).toBeLessThan(arrival.medianSeconds);
       expect(arrival.medianSeconds).toBeLessThan(arrival.highSeconds);
