@@ -1,4 +1,7 @@
+import { localHourOf } from './day-period.js';
+import { fastestEdgePath } from './edge-paths.js';
 import { fastestTravelSeconds, type RoadGraph } from './road-graph.js';
+import type { TrackingModel } from './tracking-model.js';
 
 export interface TimedSighting {
   readonly cameraId: string;
@@ -30,31 +33,89 @@ export type ImpossibleTravelReason =
 
 export interface ImpossibleTravelVerdict {
   readonly impossible: boolean;
-  /** Free-flow time of the fastest route from the earlier to the later camera; null when there is none. */
+  /**
+   * The fastest plausible drive from the earlier to the later camera: the tracking model's for that hour where it
+   * knows both cameras, else the road graph's free-flow time; null when there is none.
+   */
   readonly requiredSeconds: number | null;
   readonly availableSeconds: number;
   readonly reason: ImpossibleTravelReason;
+  readonly basis: 'tracking-model' | 'road-graph';
+}
+
+/** What impossible travel is judged on: the tracking model where it covers both cameras, the camera road graph elsewhere. */
+export interface TravelTimeReference {
+  readonly roadGraph: RoadGraph;
+  readonly trackingModel?: TrackingModel;
+}
+
+/** z of the 1st percentile: the fast tail of an hour's trip times that still counts as plausible. */
+const fastTailZ = 2.326;
+const freeFlowCosts = new WeakMap<TrackingModel, Float64Array>();
+const plausibleCache = new WeakMap<TrackingModel, Map<string, number | null>>();
+
+/**
+ * The fastest a vehicle plausibly drives from one camera to another leaving in a local hour, by the same travel-time
+ * model the tracking AI forecasts with: the fastest drive in that hour's link times, at the fast tail of the hour's
+ * spread, and never below its free-flow time. Congestion the model learned thus makes a hop harder to beat.
+ * Undefined when the model does not know a camera; null when no drive connects them.
+ */
+export function plausibleFastestSeconds(model: TrackingModel, fromCameraId: string, toCameraId: string, hourOfDay: number): number | null | undefined {
+  const from = model.network.cameras.get(fromCameraId);
+  const to = model.network.cameras.get(toCameraId);
+  if (!from || !to) return undefined;
+  const key = `${fromCameraId}>${toCameraId}@${hourOfDay}`;
+  let cache = plausibleCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    plausibleCache.set(model, cache);
+  }
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let freeFlow = freeFlowCosts.get(model);
+  if (!freeFlow) {
+    freeFlow = Float64Array.from(model.network.edges, (edge) => edge.freeFlowSeconds);
+    freeFlowCosts.set(model, freeFlow);
+  }
+  const atFreeFlow = fastestEdgePath(model.network, freeFlow, from.edgeIndex, to.edgeIndex)?.seconds;
+  const inHour = fastestEdgePath(model.network, model.linkSeconds(hourOfDay), from.edgeIndex, to.edgeIndex)?.seconds;
+  const sigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * model.parameters.etaSigmaScale;
+  const seconds = atFreeFlow === undefined || inHour === undefined ? null : Math.max(atFreeFlow, inHour * Math.exp(-fastTailZ * sigma));
+  cache.set(key, seconds);
+  return seconds;
+}
+
+function requiredBetween(earlier: TimedSighting, later: TimedSighting, reference: TravelTimeReference) {
+  const model = reference.trackingModel;
+  if (model) {
+    const hourOfDay = localHourOf(earlier.capturedAtMs, model.file.utcOffsetMinutes);
+    const seconds = plausibleFastestSeconds(model, earlier.cameraId, later.cameraId, hourOfDay);
+    if (seconds !== undefined) return { known: true, seconds: seconds ?? undefined, basis: 'tracking-model' as const };
+  }
+  const { roadGraph } = reference;
+  if (!roadGraph.links.has(earlier.cameraId) || !roadGraph.links.has(later.cameraId)) return { known: false, seconds: undefined, basis: 'road-graph' as const };
+  return { known: true, seconds: fastestTravelSeconds(roadGraph, earlier.cameraId, later.cameraId), basis: 'road-graph' as const };
 }
 
 /**
  * Whether one vehicle could have made both sightings of a plate: if not, one of them is a cloned plate or a
  * misread. Sightings may come in either order; the route runs from the earlier to the later. A camera missing
- * from the graph is not flagged: missing data is not evidence of a clone.
+ * from the reference is not flagged: missing data is not evidence of a clone.
  */
 export function detectImpossibleTravel(
-  a: TimedSighting, b: TimedSighting, graph: RoadGraph, options: ImpossibleTravelOptions = defaultImpossibleTravelOptions,
+  a: TimedSighting, b: TimedSighting, reference: TravelTimeReference, options: ImpossibleTravelOptions = defaultImpossibleTravelOptions,
 ): ImpossibleTravelVerdict {
   const [earlier, later] = a.capturedAtMs <= b.capturedAtMs ? [a, b] : [b, a];
   const availableSeconds = (later.capturedAtMs - earlier.capturedAtMs) / 1000;
-  if (earlier.cameraId === later.cameraId) return { impossible: false, requiredSeconds: 0, availableSeconds, reason: 'same-camera' };
-  if (!graph.links.has(earlier.cameraId) || !graph.links.has(later.cameraId)) {
-    return { impossible: false, requiredSeconds: null, availableSeconds, reason: 'camera-not-in-graph' };
-  }
-  const requiredSeconds = fastestTravelSeconds(graph, earlier.cameraId, later.cameraId);
-  if (requiredSeconds === undefined) return { impossible: true, requiredSeconds: null, availableSeconds, reason: 'unreachable' };
+  const required = requiredBetween(earlier, later, reference);
+  const { basis } = required;
+  if (earlier.cameraId === later.cameraId) return { impossible: false, requiredSeconds: 0, availableSeconds, reason: 'same-camera', basis };
+  if (!required.known) return { impossible: false, requiredSeconds: null, availableSeconds, reason: 'camera-not-in-graph', basis };
+  const requiredSeconds = required.seconds;
+  if (requiredSeconds === undefined) return { impossible: true, requiredSeconds: null, availableSeconds, reason: 'unreachable', basis };
   const threshold = requiredSeconds * options.slackFactor;
-  if (threshold < options.minimumSeconds) return { impossible: false, requiredSeconds, availableSeconds, reason: 'too-close-to-judge' };
+  if (threshold < options.minimumSeconds) return { impossible: false, requiredSeconds, availableSeconds, reason: 'too-close-to-judge', basis };
   return availableSeconds < threshold
-    ? { impossible: true, requiredSeconds, availableSeconds, reason: 'faster-than-possible' }
-    : { impossible: false, requiredSeconds, availableSeconds, reason: 'plausible' };
+    ? { impossible: true, requiredSeconds, availableSeconds, reason: 'faster-than-possible', basis }
+    : { impossible: false, requiredSeconds, availableSeconds, reason: 'plausible', basis };
 }

@@ -1,8 +1,8 @@
 export { BinaryMinHeap } from './binary-min-heap.js';
 export { loadRoadGraph, fastestTravelSeconds, roadEdgeSchema, type RoadEdge, type RoadGraph, type RoadLink } from './road-graph.js';
 export {
-  detectImpossibleTravel, defaultImpossibleTravelOptions,
-  type ImpossibleTravelOptions, type ImpossibleTravelReason, type ImpossibleTravelVerdict, type TimedSighting,
+  detectImpossibleTravel, defaultImpossibleTravelOptions, plausibleFastestSeconds,
+  type ImpossibleTravelOptions, type TravelTimeReference, type ImpossibleTravelReason, type ImpossibleTravelVerdict, type TimedSighting,
 } from './impossible-travel.js';
 export { loadStreetNetwork, streetGraphFileSchema, streetCamerasFileSchema, type StreetNetwork, type StreetEdge, type StreetCamera, type StreetJunction, type StreetGraphFile, type StreetCamerasFile } from './street-network.js';
 export { dayPeriodOf, localHourOf, type DayPeriod } from './day-period.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  alternativeEdgePaths, fastestEdgePath, fitTrackingModel, interval80, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
-  planInterception, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting, type StreetGraphFile,
+  alternativeEdgePaths, detectImpossibleTravel, fastestEdgePath, fitTrackingModel, interval80, loadRoadGraph, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
+  planInterception, plausibleFastestSeconds, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting, type StreetGraphFile,
 } from './index.js';
 
 /**
@@ -175,5 +175,30 @@ describe('tracking model file', () => {
 
   it('refuses a malformed file', () => {
     expect(() => loadTrackingModel({ ...model.file, format: 'x' })).toThrow(expect.objectContaining({ code: 'DS_TRACKING_MODEL_INVALID' }));
+  });
+});
+
+describe('impossible travel on the tracking model', () => {
+  const options = { slackFactor: 0.5, minimumSeconds: 10 };
+  const cameraGraph = loadRoadGraph([
+    { from: 'cam-a', to: 'cam-b', lengthMeters: 400, freeFlowSeconds: 40 },
+    { from: 'cam-b', to: 'cam-far', lengthMeters: 2000, freeFlowSeconds: 200 },
+  ]);
+
+  it('takes the fastest plausible drive from the hour the model learned, never faster than free flow', () => {
+    for (const hour of [3, 8, 17]) expect(plausibleFastestSeconds(model, 'cam-a', 'cam-b', hour)).toBeGreaterThanOrEqual(40);
+    expect(plausibleFastestSeconds(model, 'cam-a', 'cam-b', 8)).toBeGreaterThan(44);
+    expect(plausibleFastestSeconds(model, 'cam-a', 'cam-nowhere', 8)).toBeUndefined();
+  });
+
+  it('flags a hop at twice free-flow speed in the congested hour the model learned, which free flow alone lets pass', () => {
+    const [a, b] = [at('cam-a', 0), at('cam-b', 21)];
+    expect(detectImpossibleTravel(a, b, { roadGraph: cameraGraph }, options)).toMatchObject({ impossible: false, reason: 'plausible', basis: 'road-graph' });
+    expect(detectImpossibleTravel(a, b, { roadGraph: cameraGraph, trackingModel: model }, options)).toMatchObject({ impossible: true, reason: 'faster-than-possible', basis: 'tracking-model' });
+  });
+
+  it('falls back to the road graph for a camera the model does not know', () => {
+    const verdict = detectImpossibleTravel(at('cam-b', 0), at('cam-far', 60), { roadGraph: cameraGraph, trackingModel: model }, options);
+    expect(verdict).toMatchObject({ impossible: true, requiredSeconds: 200, basis: 'road-graph' });
   });
 });

@@ -70,8 +70,8 @@ describe('detectImpossibleTravel', () => {
     ['against the one-way direction', island, at('b', 0), at('a', 3600), true, 'unreachable', null],
     ['a hop too short to judge', loadRoadGraph([{ from: 'a', to: 'b', lengthMeters: 300, freeFlowSeconds: 40 }]), at('a', 0), at('b', 1), false, 'too-close-to-judge', 40],
   ])('%s', (_name, graph, a, b, impossible, reason, requiredSeconds) => {
-    const verdict = detectImpossibleTravel(a, b, graph, options);
-    expect(verdict).toMatchObject({ impossible, reason, requiredSeconds });
+    const verdict = detectImpossibleTravel(a, b, { roadGraph: graph }, options);
+    expect(verdict).toMatchObject({ impossible, reason, requiredSeconds, basis: 'road-graph' });
     expect(verdict.availableSeconds).toBe(Math.abs(b.capturedAtMs - a.capturedAtMs) / 1000);
   });
 });

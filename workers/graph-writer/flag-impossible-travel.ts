@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { detectImpossibleTravel, type ImpossibleTravelReason, type RoadGraph } from '../../domain/tracking/index.js';
+import { detectImpossibleTravel, type ImpossibleTravelReason, type TravelTimeReference } from '../../domain/tracking/index.js';
 
 /** A sighting the travel check flagged: it could not have followed its predecessor in the vehicle's chain. */
 export interface ImpossibleTravelFlag {
@@ -40,11 +40,12 @@ interface ChainedSighting {
 }
 
 /**
- * Compares each of the sightings with its neighbours in its vehicle's NEXT chain on the road graph's fastest
- * route, and flags the later sighting of every pair no vehicle could have made (a cloned plate or a misread).
+ * Compares each of the sightings with its neighbours in its vehicle's NEXT chain against the fastest plausible
+ * drive (the tracking model's for that hour where it knows both cameras, else the road graph's free-flow route),
+ * and flags the later sighting of every pair no vehicle could have made (a cloned plate or a misread).
  * Flags are only ever set, never cleared: once a pair was impossible, the evidence stays for the operator.
  */
-export async function flagImpossibleTravel(driver: Driver, sightingIds: readonly string[], roadGraph: RoadGraph): Promise<ImpossibleTravelFlag[]> {
+export async function flagImpossibleTravel(driver: Driver, sightingIds: readonly string[], travelTimes: TravelTimeReference): Promise<ImpossibleTravelFlag[]> {
   if (sightingIds.length === 0) return [];
   const { records } = await driver.executeQuery(chainPairs, { ids: sightingIds });
   const pairs = new Map<string, [ChainedSighting, ChainedSighting]>();
@@ -65,7 +66,7 @@ export async function flagImpossibleTravel(driver: Driver, sightingIds: readonly
   }
   const flags: ImpossibleTravelFlag[] = [];
   for (const [earlier, later] of pairs.values()) {
-    const verdict = detectImpossibleTravel(earlier, later, roadGraph);
+    const verdict = detectImpossibleTravel(earlier, later, travelTimes);
     if (!verdict.impossible) continue;
     flags.push({
       sightingId: later.id, previousSightingId: earlier.id, reason: verdict.reason,

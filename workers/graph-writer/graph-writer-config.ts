@@ -4,6 +4,7 @@ import { loadConfig, urlVariable } from '../../runtime/config.js';
 import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
 import { defaultPoliceKeyPrefix } from '../../subgraphs/police/police-keys.js';
+import { defaultTrackingModelFile } from '../../subgraphs/tracking/tracking-model-file.js';
 
 export const graphWriterConfigSchema = z.object({
   ...redisVariables,
@@ -16,6 +17,8 @@ export const graphWriterConfigSchema = z.object({
     new URL('../../data/demo-region/road-graph.json', import.meta.url).pathname,
     new URL('../../data/demo-city/camera-road-graph.json', import.meta.url).pathname,
   ].join(',')).transform((files) => files.split(',').map((file) => file.trim()).filter((file) => file.length > 0)),
+  /** The tracking model whose hourly travel times judge impossible travel between the cameras it knows. */
+  DS_TRACKING_MODEL_FILE: z.string().min(1).default(defaultTrackingModelFile),
   DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { DongseonError } from '../../domain/errors/index.js';
 import { defaultReadCollapseOptions } from '../../domain/ingest/index.js';
-import type { RoadGraph } from '../../domain/tracking/index.js';
+import type { TravelTimeReference } from '../../domain/tracking/index.js';
 import { alertEventSchema, publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
 import { hitBatchJobSchema, type ForwardedHit, type HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
@@ -21,7 +21,8 @@ export interface GraphWriterDependencies {
   readonly redis: Redis;
   readonly policeKeys: PoliceKeys;
   readonly neo4j: Driver;
-  readonly roadGraph: RoadGraph;
+  /** What impossible travel is judged on. */
+  readonly travelTimes: TravelTimeReference;
   readonly alertDeliveries: Queue<AlertDeliveryJob>;
   /**
    * Hits of one wanted vehicle at one camera captured within this long of each other are one pass: the first
@@ -124,7 +125,7 @@ async function validatedJob(data: unknown, findWanted: (id: string) => Promise<W
  * stream; subscribers key alerts by id); the CAD job is never duplicated.
  */
 export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
-  const { redis, policeKeys, neo4j, roadGraph, alertDeliveries } = dependencies;
+  const { redis, policeKeys, neo4j, travelTimes, alertDeliveries } = dependencies;
   const samePassWindowMs = dependencies.samePassWindowMs ?? defaultReadCollapseOptions.windowMs;
   const now = dependencies.now ?? (() => new Date());
   const hitStore = createHitStore(redis, policeKeys);
@@ -171,7 +172,7 @@ export function graphWriterProcessor(dependencies: GraphWriterDependencies) {
 
     const passSightings = sightings.filter((sighting) => !repeatedPasses.has(sighting.id));
     const { recorded: sightingsRecorded } = await recordSightings(neo4j, passSightings);
-    const impossibleTravel = await flagImpossibleTravel(neo4j, passSightings.map((sighting) => sighting.id), roadGraph);
+    const impossibleTravel = await flagImpossibleTravel(neo4j, passSightings.map((sighting) => sighting.id), travelTimes);
     return { newHits, repeatedPasses: [...repeatedPasses], sightingsRecorded, impossibleTravel, alerted: [...alerted] };
   };
 }

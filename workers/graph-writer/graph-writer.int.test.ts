@@ -4,7 +4,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadRoadGraph } from '../../domain/tracking/index.js';
+import { loadRoadGraph, plausibleFastestSeconds } from '../../domain/tracking/index.js';
 import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
@@ -20,11 +20,23 @@ import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-gra
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
 import { graphWriterProcessor } from './graph-writer-processor.js';
 import { startGraphWriter } from './start-graph-writer.js';
+import { defaultTrackingModelFile, readTrackingModel } from '../../subgraphs/tracking/tracking-model-file.js';
 
 const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');
 const roadGraph = loadRoadGraph(JSON.parse(readFileSync(new URL('../../data/demo-region/road-graph.json', import.meta.url), 'utf8')));
 const run = randomUUID();
-const demoCameras = ['cam-suwon-02', 'cam-hwaseong-02', 'cam-osan-04'];
+const cityModel = readTrackingModel(defaultTrackingModelFile);
+/** Two demo-city cameras the tracking model knows, whose fastest plausible drive at 08 h is long enough to judge. */
+const cityPair = (() => {
+  for (const from of cityModel.network.cameras.values()) {
+    for (const to of cityModel.network.cameras.values()) {
+      const seconds = plausibleFastestSeconds(cityModel, from.id, to.id, 8);
+      if (typeof seconds === 'number' && seconds >= 120 && from.municipalityId !== to.municipalityId) return { from, to, seconds };
+    }
+  }
+  throw new Error('the demo city has no camera pair two minutes apart');
+})();
+const demoCameras = ['cam-suwon-02', 'cam-hwaseong-02', 'cam-osan-04', cityPair.from.id, cityPair.to.id];
 
 let redis: Redis;
 let subscriber: Redis;
@@ -98,7 +110,7 @@ beforeAll(async () => {
   alertQueue = createQueue<AlertDeliveryJob>(`ds-alert-delivery-test-${run}`, redis);
   events = new QueueEvents(queueName, { connection: redis.duplicate() });
   await events.waitUntilReady();
-  writer = await startGraphWriter(queueName, { redis, policeKeys: keys, neo4j: driver, roadGraph, alertDeliveries: alertQueue }, { redisUrl });
+  writer = await startGraphWriter(queueName, { redis, policeKeys: keys, neo4j: driver, travelTimes: { roadGraph, trackingModel: cityModel }, alertDeliveries: alertQueue }, { redisUrl });
 });
 
 afterEach(() => {
@@ -184,6 +196,22 @@ describe('graph writer', () => {
     ]);
   });
 
+  it('judges travel between cameras the tracking model knows by its travel times for the hour', async () => {
+    const [tooFast, inTime] = [await wantedVehicle(70), await wantedVehicle(70)];
+    const { from, to, seconds } = cityPair;
+    const startMs = Date.parse('2026-03-06T08:00:00+09:00');
+    const sighted = (vehicleId: string, cameraId: string, municipalityId: string, afterSeconds: number) =>
+      hit(vehicleId, cameraId, municipalityId, new Date(startMs + afterSeconds * 1000).toISOString());
+    const pairs = [
+      [sighted(tooFast, from.id, from.municipalityId, 0), sighted(tooFast, to.id, to.municipalityId, 0.4 * seconds)],
+      [sighted(inTime, from.id, from.municipalityId, 0), sighted(inTime, to.id, to.municipalityId, 1.2 * seconds)],
+    ] as const;
+    const result = await processBatch({ municipalityId: to.municipalityId, batchId: `batch-${run}-city`, hits: pairs.flat() }, `batch-${run}-city`) as { impossibleTravel: { sightingId: string; requiredSeconds: number | null }[] };
+    expect(result.impossibleTravel).toHaveLength(1);
+    expect(result.impossibleTravel[0]).toMatchObject({ sightingId: pairs[0][1].hitId, previousSightingId: pairs[0][0].hitId, reason: 'faster-than-possible' });
+    expect(result.impossibleTravel[0]?.requiredSeconds).toBeCloseTo(seconds, 6);
+  });
+
   it('dead-letters an invalid batch with its reason, without retrying it', async () => {
     const added = await hitsQueue.add('hits', { municipalityId: 'suwon', batchId: `batch-${run}-bad`, hits: [] } as HitBatchJob, { jobId: `batch-${run}-bad` });
     await expect(added.waitUntilFinished(events, 30_000)).rejects.toThrow(/not a hit batch job/);
@@ -232,7 +260,7 @@ describe('graph writer', () => {
         return alertQueue.add(...args);
       },
     } as unknown as Queue<AlertDeliveryJob>;
-    const processor = graphWriterProcessor({ redis, policeKeys: keys, neo4j: driver, roadGraph, alertDeliveries: crashingDeliveries });
+    const processor = graphWriterProcessor({ redis, policeKeys: keys, neo4j: driver, travelTimes: { roadGraph }, alertDeliveries: crashingDeliveries });
     const job = {
       data: { municipalityId: 'hwaseong', batchId: `batch-${run}-crash`, hits: [sent] },
       progress: 0 as unknown,

@@ -10,6 +10,7 @@ import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { stallRecoveryOf } from '../../runtime/queues/stall-recovery.js';
 import { policeKeys } from '../../subgraphs/police/police-keys.js';
 import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
+import { readTrackingModel } from '../../subgraphs/tracking/tracking-model-file.js';
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
 import { graphWriterNeo4j, loadGraphWriterConfig } from './graph-writer-config.js';
 import { startGraphWriter } from './start-graph-writer.js';
@@ -17,6 +18,7 @@ import { startGraphWriter } from './start-graph-writer.js';
 async function main(): Promise<void> {
   const config = loadGraphWriterConfig();
   const roadGraph = mergeRoadGraphs(config.DS_ROAD_GRAPH_FILES.map((file) => loadRoadGraph(JSON.parse(readFileSync(file, 'utf8')))));
+  const trackingModel = readTrackingModel(config.DS_TRACKING_MODEL_FILE);
   const endpoint = graphWriterNeo4j(config);
   const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
   await ensureSightingGraphSchema(driver);
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   const alertDeliveries = createQueue<AlertDeliveryJob>(queueNames.alertDelivery, producer);
   const writer = await startGraphWriter(
     regionHitsQueueName,
-    { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, roadGraph, alertDeliveries },
+    { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, travelTimes: { roadGraph, trackingModel }, alertDeliveries },
     { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
   );
   console.log(`graph-writer: writing ${regionHitsQueueName} to ${endpoint.uri}, alerts to ${queueNames.alertDelivery}`);
