@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTrackingParameters, destinationNextCameras, inferDestinations, trackingModelOf, type StreetGraphFile, type TrackingModelFile } from './index.js';
+import { defaultTrackingParameters, destinationNextCameras, inferDestinations, trackingModelOf, type TrackingModelFile } from './index.js';
+import { streetGrid } from './street-grid.test-support.js';
 
 /**
  * A 4×3 grid of two-way streets, 20 s per block, no U-turns; junction jXY at column X, row Y. ANPR cameras on the
  * eastbound street j10→j20 and on the northbound street j20→j21.
  */
 function gridModel() {
-  const junctions: StreetGraphFile['junctions'] = [];
-  const edges: StreetGraphFile['edges'] = [];
-  for (let x = 0; x < 4; x++) for (let y = 0; y < 3; y++) junctions.push({ id: `j${x}${y}`, latitude: 37.2 + y * 0.0018, longitude: 127 + x * 0.00225, municipalityId: 'suwon' });
-  const link = (a: string, b: string) => edges.push({ id: `${a}-${b}`, from: a, to: b, lengthMeters: 200, freeFlowSeconds: 20, municipalityId: 'suwon' });
-  for (let x = 0; x < 4; x++) for (let y = 0; y < 3; y++) {
-    if (x < 3) { link(`j${x}${y}`, `j${x + 1}${y}`); link(`j${x + 1}${y}`, `j${x}${y}`); }
-    if (y < 2) { link(`j${x}${y}`, `j${x}${y + 1}`); link(`j${x}${y + 1}`, `j${x}${y}`); }
-  }
-  const connections: [string, string][] = [];
-  for (const a of edges) for (const b of edges) if (a.to === b.from && b.to !== a.from) connections.push([a.id, b.id]);
   const cameras = [
     { id: 'cam-east', municipalityId: 'suwon', edgeId: 'j10-j20', anpr: true },
     { id: 'cam-north', municipalityId: 'suwon', edgeId: 'j20-j21', anpr: true },
   ];
   const file: TrackingModelFile = {
-    format: 'dongseon-tracking-model/1', utcOffsetMinutes: 540, network: { graph: { junctions, edges, connections }, cameras },
+    format: 'dongseon-tracking-model/1', utcOffsetMinutes: 540, network: { graph: streetGrid(4, 3), cameras },
     travelTimes: { hourFactors: Array(24).fill(1), hourSigmas: Array(24).fill(0.3), edgeLogResiduals: {} },
     turns: { counts: {}, priorWeight: 2 }, cameraTransitions: { order1: {}, order2: {} }, parameters: defaultTrackingParameters,
     training: { scenario: 'grid', split: 'none', sightingSequences: 0, transitionCells: 0 },

@@ -2,31 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   alternativeEdgePaths, detectImpossibleTravel, fastestEdgePath, fitTrackingModel, interval80, loadRoadGraph, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
-  planInterception, plausibleFastestSeconds, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting, type StreetGraphFile,
+  planInterception, plausibleFastestSeconds, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting,
 } from './index.js';
+import { streetGrid } from './street-grid.test-support.js';
 
 /**
  * A 3×3 grid of two-way streets, 200 m blocks at 10 m/s (20 s each), junction jXY at column X, row Y. Cameras watch
  * the eastbound street into j10 and the streets into j21 (from j11) and j12 (from j11).
  */
 function gridFiles() {
-  const junctions: StreetGraphFile['junctions'] = [];
-  const edges: StreetGraphFile['edges'] = [];
-  for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) junctions.push({ id: `j${x}${y}`, latitude: 37.2 + y * 0.0018, longitude: 127 + x * 0.00225, municipalityId: x < 2 ? 'suwon' : 'osan' });
-  const link = (a: string, b: string) => edges.push({ id: `${a}-${b}`, from: a, to: b, lengthMeters: 200, freeFlowSeconds: 20, municipalityId: 'suwon' });
-  for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) {
-    if (x < 2) { link(`j${x}${y}`, `j${x + 1}${y}`); link(`j${x + 1}${y}`, `j${x}${y}`); }
-    if (y < 2) { link(`j${x}${y}`, `j${x}${y + 1}`); link(`j${x}${y + 1}`, `j${x}${y}`); }
-  }
-  const connections: [string, string][] = [];
-  for (const a of edges) for (const b of edges) if (a.to === b.from && b.to !== a.from) connections.push([a.id, b.id]);
   const cameras = [
     { id: 'cam-a', municipalityId: 'suwon', edgeId: 'j00-j10', anpr: true },
     { id: 'cam-b', municipalityId: 'osan', edgeId: 'j11-j21', anpr: true },
     { id: 'cam-c', municipalityId: 'suwon', edgeId: 'j11-j12', anpr: true },
     { id: 'cctv-x', municipalityId: 'suwon', edgeId: 'j01-j02', anpr: false },
   ];
-  return { graph: { junctions, edges, connections }, cameras };
+  return { graph: streetGrid(3, 3, (x) => (x < 2 ? 'suwon' : 'osan')), cameras };
 }
 
 const files = gridFiles();
