@@ -261,11 +261,11 @@ export interface TrackingEvaluation {
 }
 
 /** Fits on the scenario's training split and scores route, next camera and interception on its test split, with baselines. */
-export function evaluateTracking(scenario: LoadedScenario, parameters?: Partial<TrackingParameters>): TrackingEvaluation {
+export function evaluateTracking(scenario: LoadedScenario): TrackingEvaluation {
   const split = splitScenario(scenario);
   const data = trainingDataOf(scenario, split.train);
   const fitStarted = performance.now();
-  const file = fitTrackingModel(data, { utcOffsetMinutes: scenario.utcOffsetMinutes, scenario: scenario.dir, split: split.description, ...(parameters ? { parameters } : {}) });
+  const file = fitTrackingModel(data, { utcOffsetMinutes: scenario.utcOffsetMinutes, scenario: scenario.dir, split: split.description });
   const model = trackingModelOf(file);
   const evaluateStarted = performance.now();
   const baselineRanking = transitionFrequencyBaseline(data.sequences, model.parameters.maxGapSeconds);

@@ -52,10 +52,10 @@ describe('destination inference', () => {
   });
 
   it('votes for the first camera on each destination’s fastest drive, never the latest one', () => {
-    const votes = destinationNextCameras(model, inferDestinations(model, costs, edge('j10-j20'), edge('j00-j10'), 20));
+    const votes = destinationNextCameras(inferDestinations(model, costs, edge('j10-j20'), edge('j00-j10'), 20));
     expect([...votes.keys()]).toEqual(['cam-north']);
     expect(votes.get('cam-north')).toBeCloseTo(1, 9);
-    const fromWest = destinationNextCameras(model, inferDestinations(model, costs, edge('j00-j10'), undefined, 20));
+    const fromWest = destinationNextCameras(inferDestinations(model, costs, edge('j00-j10'), undefined, 20));
     expect(fromWest.get('cam-east') as number).toBeGreaterThan(0.5);
   });
 });

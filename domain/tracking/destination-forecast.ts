@@ -17,6 +17,8 @@ export interface DestinationBelief {
   readonly endProbability: Float64Array;
   /** P(the vehicle leaves edge e on its way), i.e. the trips ending beyond it in the tree. */
   readonly passProbability: Float64Array;
+  /** The first camera the fastest drive to edge e passes before e (the latest camera's edge excluded), if any. */
+  readonly cameraBefore: ReadonlyMap<number, string>;
 }
 
 /** The detour of going via the latest edge to each destination, relative to going there directly from `origin`. */
@@ -65,27 +67,23 @@ export function inferDestinations(
     const parent = tree.via[edge] as number;
     if (parent >= 0) below[parent] = (below[parent] as number) + (below[edge] as number) + (endProbability[edge] as number);
   }
-  return { tree, order, endProbability, passProbability: below };
+  const cameraBefore = new Map<number, string>();
+  for (let k = 1; k < order.length; k++) {
+    const edge = order[k] as number;
+    const parent = tree.via[edge] as number;
+    const camera = parent === latestEdge ? undefined : cameraBefore.get(parent) ?? model.network.camerasOnEdge.get(parent)?.[0]?.id;
+    if (camera !== undefined) cameraBefore.set(edge, camera);
+  }
+  return { tree, order, endProbability, passProbability: below, cameraBefore };
 }
 
 /**
  * P(the first camera the vehicle passes is c), given it passes one: each destination votes for the first camera on
  * its fastest drive before it (a trip ends within its last edge, so that edge's camera is not passed).
  */
-export function destinationNextCameras(model: TrackingModel, belief: DestinationBelief): Map<string, number> {
-  const { tree, order, endProbability } = belief;
-  const passedBefore = new Map<number, string>();
+export function destinationNextCameras(belief: DestinationBelief): Map<string, number> {
   const votes = new Map<string, number>();
-  const root = order[0];
-  for (let k = 1; k < order.length; k++) {
-    const edge = order[k] as number;
-    const parent = tree.via[edge] as number;
-    const inherited = parent === root ? undefined : passedBefore.get(parent) ?? model.network.camerasOnEdge.get(parent)?.[0]?.id;
-    if (inherited !== undefined) {
-      passedBefore.set(edge, inherited);
-      votes.set(inherited, (votes.get(inherited) ?? 0) + (endProbability[edge] as number));
-    }
-  }
+  for (const [edge, camera] of belief.cameraBefore) votes.set(camera, (votes.get(camera) ?? 0) + (belief.endProbability[edge] as number));
   const total = [...votes.values()].reduce((sum, v) => sum + v, 0);
   if (total > 0) for (const [camera, v] of votes) votes.set(camera, v / total);
   return votes;

@@ -1,9 +1,8 @@
 import { BinaryMinHeap } from './binary-min-heap.js';
-import { inferDestinations } from './destination-forecast.js';
 import { localHourOf } from './day-period.js';
 import { forecastDrives, type DriveStep } from './drive-forecast.js';
 import { logNormalSurvival } from './log-normal.js';
-import { latestSightingsOf, predictNextCameras } from './predict-next-cameras.js';
+import { latestSightingsOf, nextCamerasWithBelief } from './predict-next-cameras.js';
 import type { CameraSighting } from './reconstruct-route.js';
 import type { StreetNetwork } from './street-network.js';
 import type { TrackingModel } from './tracking-model.js';
@@ -101,9 +100,10 @@ export function planInterception(
   const { latest } = ends;
   const hourOfDay = localHourOf(latest.capturedAtMs, model.file.utcOffsetMinutes);
   const elapsedSeconds = Math.max(0, (nowMs - latest.capturedAtMs) / 1000);
-  const forecast = predictNextCameras(model, sightings, Infinity);
+  const forecasted = nextCamerasWithBelief(model, sightings, Infinity);
+  const forecast = forecasted?.answer;
   const cameraWeights = new Map(forecast?.forecasts.map((f) => [f.cameraId, f.reasons.roadModelProbability > 0 ? Math.min(20, f.probability / f.reasons.roadModelProbability) : 1]));
-  const { dispatchSeconds, interceptMarginSeconds, horizonSeconds, minDriveProbability, etaSigmaScale, destinationWeight, destinationDetourWeight } = model.parameters;
+  const { dispatchSeconds, interceptMarginSeconds, horizonSeconds, minDriveProbability, etaSigmaScale, destinationWeight } = model.parameters;
   const sigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * etaSigmaScale;
   const unitSeconds = units.map((unit) => unitTravelSeconds(model.network, unit.junctionId));
   const startJunction = model.network.edges[camera.edgeIndex]?.to;
@@ -135,12 +135,9 @@ export function planInterception(
       if (index >= 0) indexOf.set(step, index);
     });
   }
-  if (destinationWeight > 0) {
-    const previousEdge = ends.previous ? model.network.cameras.get(ends.previous.cameraId)?.edgeIndex : undefined;
-    const belief = inferDestinations(model, model.linkSeconds(hourOfDay), camera.edgeIndex, previousEdge, destinationDetourWeight);
-    const { tree, order, passProbability } = belief;
+  if (destinationWeight > 0 && forecasted) {
+    const { tree, order, passProbability, cameraBefore } = forecasted.belief;
     const indexOf = new Map<number, number>();
-    const passedBefore = new Map<number, string>();
     for (let k = 1; k < order.length; k++) {
       const edge = order[k] as number;
       const via = tree.via[edge] as number;
@@ -148,9 +145,8 @@ export function planInterception(
       const parentIndex = via === camera.edgeIndex ? -1 : indexOf.get(via);
       if (parentIndex === undefined || probability < minDriveProbability) continue;
       if (via !== camera.edgeIndex && (tree.seconds[via] as number) > horizonSeconds) continue;
-      const inherited = via === camera.edgeIndex ? undefined : passedBefore.get(via) ?? model.network.camerasOnEdge.get(via)?.[0]?.id;
-      if (inherited !== undefined) passedBefore.set(edge, inherited);
-      const index = addStep(edge, parentIndex, tree.seconds[edge] as number, probability, inherited ?? model.network.camerasOnEdge.get(edge)?.[0]?.id);
+      const firstCamera = cameraBefore.get(edge) ?? model.network.camerasOnEdge.get(edge)?.[0]?.id;
+      const index = addStep(edge, parentIndex, tree.seconds[edge] as number, probability, firstCamera);
       if (index >= 0) indexOf.set(edge, index);
     }
   }

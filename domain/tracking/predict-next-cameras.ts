@@ -1,5 +1,5 @@
 import { localHourOf } from './day-period.js';
-import { destinationNextCameras, inferDestinations } from './destination-forecast.js';
+import { destinationNextCameras, inferDestinations, type DestinationBelief } from './destination-forecast.js';
 import { driveEdges, firstCameraHits, type DriveStep } from './drive-forecast.js';
 import { fastestEdgePath } from './edge-paths.js';
 import { interval80, type SecondsInterval } from './log-normal.js';
@@ -62,15 +62,11 @@ function blendedProbabilities(model: TrackingModel, roadModel: ReadonlyMap<strin
  * The road model's first-camera probabilities: the learned-turn drives' share, mixed with destination inference's
  * (`destinationWeight`), which knows where the drive so far was heading; and destination inference's alone.
  */
-function roadModelOf(
-  model: TrackingModel, hits: ReturnType<typeof firstCameraHits>, latestEdge: number, previous: CameraSighting | undefined, hourOfDay: number,
-): { roadModel: Map<string, number>; byDestination: Map<string, number> } {
-  const { destinationWeight, destinationDetourWeight } = model.parameters;
+function roadModelOf(model: TrackingModel, hits: ReturnType<typeof firstCameraHits>, belief: DestinationBelief) {
+  const { destinationWeight } = model.parameters;
   const hitMass = [...hits.values()].reduce((sum, hit) => sum + hit.probability, 0);
   const roadModel = new Map(hitMass > 0 ? [...hits].map(([id, hit]) => [id, ((1 - destinationWeight) * hit.probability) / hitMass]) : []);
-  const previousEdge = previous ? model.network.cameras.get(previous.cameraId)?.edgeIndex : undefined;
-  const belief = inferDestinations(model, model.linkSeconds(hourOfDay), latestEdge, previousEdge, destinationDetourWeight);
-  const byDestination = destinationNextCameras(model, belief);
+  const byDestination = destinationNextCameras(belief);
   if (destinationWeight > 0) for (const [cameraId, p] of byDestination) roadModel.set(cameraId, (roadModel.get(cameraId) ?? 0) + destinationWeight * p);
   return { roadModel, byDestination };
 }
@@ -91,15 +87,22 @@ export function latestSightingsOf(model: TrackingModel, sightings: readonly Came
  * first camera; what vehicles seen at that camera (and coming from the previous one) did next sharpens them.
  */
 export function predictNextCameras(model: TrackingModel, sightings: readonly CameraSighting[], limit = 10): NextCamerasAnswer | undefined {
+  return nextCamerasWithBelief(model, sightings, limit)?.answer;
+}
+
+/** The forecast and the destination belief it rests on, for interception plans, which drive on that belief too. */
+export function nextCamerasWithBelief(model: TrackingModel, sightings: readonly CameraSighting[], limit: number) {
   const ends = latestSightingsOf(model, sightings);
   if (!ends) return undefined;
   const { latest, previous } = ends;
   const camera = model.network.cameras.get(latest.cameraId);
   if (!camera) return undefined;
   const hourOfDay = localHourOf(latest.capturedAtMs, model.file.utcOffsetMinutes);
-  const { horizonSeconds, minDriveProbability, etaSigmaScale } = model.parameters;
+  const { horizonSeconds, minDriveProbability, etaSigmaScale, destinationDetourWeight } = model.parameters;
   const hits = firstCameraHits(model, camera.edgeIndex, hourOfDay, horizonSeconds, minDriveProbability);
-  const { roadModel, byDestination } = roadModelOf(model, hits, camera.edgeIndex, previous, hourOfDay);
+  const previousEdge = previous ? model.network.cameras.get(previous.cameraId)?.edgeIndex : undefined;
+  const belief = inferDestinations(model, model.linkSeconds(hourOfDay), camera.edgeIndex, previousEdge, destinationDetourWeight);
+  const { roadModel, byDestination } = roadModelOf(model, hits, belief);
   const order1 = model.file.cameraTransitions.order1[latest.cameraId];
   const order2 = previous ? model.file.cameraTransitions.order2[`${previous.cameraId}>${latest.cameraId}`] : undefined;
   const blended = blendedProbabilities(model, roadModel, order1, order2);
@@ -136,5 +139,6 @@ export function predictNextCameras(model: TrackingModel, sightings: readonly Cam
         },
       };
     });
-  return { latest, previous, hourOfDay, forecasts };
+  const answer: NextCamerasAnswer = { latest, previous, hourOfDay, forecasts };
+  return { answer, belief };
 }
