@@ -41,6 +41,8 @@ export interface SightingStore {
   /** Sightings in capture-time order. */
   sightingsOf(vehicleId: string, window: CaptureWindow, first: number): Promise<SightingRow[]>;
   lastSightingOf(vehicleId: string): Promise<SightingRow | undefined>;
+  /** The vehicle's latest `first` sightings, oldest first: what forecasts from the latest sighting need. */
+  recentSightingsOf(vehicleId: string, first: number): Promise<SightingRow[]>;
   previousOf(sightingId: string): Promise<SightingRow | undefined>;
   nextOf(sightingId: string): Promise<SightingRow | undefined>;
   /** One entry per municipality, in the order the vehicle was first seen there. */
@@ -68,6 +70,11 @@ ${sightingColumns}`;
 const lastSightingOfVehicle = `
 MATCH (vehicle:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
 WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT 1
+${sightingColumns}`;
+
+const recentSightingsOfVehicle = `
+MATCH (vehicle:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT $first
 ${sightingColumns}`;
 
 const previousSighting = `
@@ -130,6 +137,7 @@ export function createSightingStore(driver: Driver): SightingStore {
     sightingsOf: async (vehicleId, window, first) =>
       (await read(sightingsOfVehicle, { vehicleId, from: window.from ?? null, to: window.to ?? null, first: neo4j.int(first) })).map(sightingOf),
     lastSightingOf: (vehicleId) => readSighting(lastSightingOfVehicle, { vehicleId }),
+    recentSightingsOf: async (vehicleId, first) => (await read(recentSightingsOfVehicle, { vehicleId, first: neo4j.int(first) })).map(sightingOf).reverse(),
     previousOf: (id) => readSighting(previousSighting, { id }),
     nextOf: (id) => readSighting(nextSighting, { id }),
     municipalitiesCrossedBy: async (vehicleId) => (await read(crossingsOfVehicle, { vehicleId })).map((record) => ({

@@ -7,6 +7,7 @@ import type { PassRecord } from '../../domain/simulation/index.js';
 import { caseNumberHeaderName, purposeHeaderName } from '../../gateway/gateway-context.js';
 import { startInProcessHub, type InProcessHub } from '../../infra/services/in-process-hub.js';
 import { auditFileName } from '../../runtime/audit/audit-files.js';
+import { maxListSize } from '../../runtime/graphql/scalar-arguments.js';
 import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-users.js';
 import { readAllJsonLinesGz, scenarioFiles } from '../../sim/scenario-files.js';
 import { recordSightings } from './record-sightings.js';
@@ -22,6 +23,7 @@ const purpose = '도난 차량 추적';
 const run = randomUUID().slice(0, 8);
 const trackedId = `it-track-${run}`;
 const flowVehicleId = `it-flow-${run}`;
+const longTrackId = `it-long-${run}`;
 const flowCamera = (name: string) => `it-cam-${run}-${name}`;
 const demoCityStart = Date.parse('2026-11-24T08:00:00+09:00');
 let hub: InProcessHub;
@@ -76,7 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub.neo4jDriver.executeQuery(`
-    MATCH (v:Vehicle) WHERE v.id IN $vehicles OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s`, { vehicles: [trackedId, flowVehicleId] });
+    MATCH (v:Vehicle) WHERE v.id IN $vehicles OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s`, { vehicles: [trackedId, flowVehicleId, longTrackId] });
   await hub.neo4jDriver.executeQuery('MATCH (c:Camera) WHERE c.id STARTS WITH $prefix DETACH DELETE c', { prefix: `it-cam-${run}-` });
   await hub.close();
 });
@@ -125,6 +127,24 @@ describe('the tracking AI through the gateway', () => {
       expect(arrival.medianSeconds).toBeLessThan(arrival.highSeconds);
       expect(Date.parse(arrival.earliestAt)).toBeGreaterThan(Date.parse(answer.latest.capturedAt));
     }
+  });
+
+  it('bug: a vehicle with more sightings than a list holds got its next cameras and interception plan from an old sighting', async () => {
+    // The tracked vehicle's trip again and again, an hour apart, until there are more sightings than one list holds.
+    const count = maxListSize + 7;
+    await recordSightings(hub.neo4jDriver, Array.from({ length: count }, (_, i) => {
+      const pass = passes[i % passes.length] as PassRecord;
+      const seconds = Math.floor(i / passes.length) * 3600 + pass.atSeconds;
+      return { id: `${longTrackId}-${i}`, vehicleId: longTrackId, cameraId: pass.cameraId, capturedAt: at(seconds), receivedAt: at(seconds + 2), matchKind: 'EXACT' as const, confidence: 0.9 };
+    }));
+    const response = await ask(as('police-officer'), `query($id: ID!, $units: [PatrolUnitInput!]!) { vehicle(id: $id) {
+      nextCameras { latest { id } } interceptionPlan(units: $units) { latest { id } } } }`, {
+      id: longTrackId, units: [{ id: 'unit-1', latitude: 37.2, longitude: 127.03 }],
+    });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const vehicle = response.data?.vehicle as { nextCameras: { latest: { id: string } }; interceptionPlan: { latest: { id: string } } };
+    expect(vehicle.nextCameras.latest.id).toBe(`${longTrackId}-${count - 1}`);
+    expect(vehicle.interceptionPlan.latest.id).toBe(`${longTrackId}-${count - 1}`);
   });
 
   it('plans an interception for units placed at the latest camera\'s junction and far away', async () => {

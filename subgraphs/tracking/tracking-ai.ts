@@ -33,6 +33,11 @@ async function sightingRowsOf(context: TrackingContext, vehicleId: string, windo
   return context.sightings.sightingsOf(vehicleId, window, maxListSize);
 }
 
+/** The latest sightings, for forecasts from the latest one (a vehicle may have more than a list's worth). */
+async function recentSightingRowsOf(context: TrackingContext, vehicleId: string) {
+  return context.sightings.recentSightingsOf(vehicleId, maxListSize);
+}
+
 function rowOf(rows: ReadonlyMap<string, SightingRow>, sighting: CameraSighting): SightingRow {
   const row = rows.get(sighting.id ?? '');
   if (!row) throw codedGraphQLError('DS_INTERNAL', 'tracking: a model answer names a sighting that was not asked about');
@@ -85,7 +90,7 @@ function outsideModel(): never {
 
 /** The next cameras from the vehicle's latest sighting; null when it has no sighting. */
 export async function nextCameras(context: TrackingContext, vehicleId: string) {
-  const rows = await sightingRowsOf(context, vehicleId);
+  const rows = await recentSightingRowsOf(context, vehicleId);
   if (rows.length === 0) return null;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const { model } = context;
@@ -154,7 +159,7 @@ export async function interceptionPlan(
     if (!(Math.abs(unit.latitude) <= 90 && Math.abs(unit.longitude) <= 180)) throw codedGraphQLError('DS_INVALID_INPUT', `units: ${unit.id} has no valid position`);
   }
   const plannedAtMs = at == null ? Date.now() : instantOf(at, 'at');
-  const rows = await sightingRowsOf(context, vehicleId);
+  const rows = await recentSightingRowsOf(context, vehicleId);
   if (rows.length === 0) return null;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const { model } = context;
