@@ -1,7 +1,7 @@
 import { BinaryMinHeap } from '../tracking/index.js';
 import type { RoadEdge } from '../tracking/index.js';
 import type { PlacedCamera } from './place-cameras.js';
-import { freeFlowSeconds, type NetworkEdge, type RoadNetwork } from './road-network.js';
+import { freeFlowSeconds, type RoadNetwork } from './road-network.js';
 
 /**
  * The camera-to-camera road graph the graph writer and the tracking subgraph load
@@ -37,7 +37,7 @@ export function cameraRoadGraph(network: RoadNetwork, cameras: readonly PlacedCa
       }
       if (edgeId === camera.edgeId) continue;
       for (const next of successors.get(edgeId) ?? []) {
-        const edge = edges.get(next) as NetworkEdge | undefined;
+        const edge = edges.get(next);
         if (edge && !settled.has(next)) frontier.push(entry.priority + freeFlowSeconds(edge), { edgeId: next, meters: meters + edge.lengthMeters });
       }
     }

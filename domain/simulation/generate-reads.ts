@@ -78,8 +78,7 @@ interface ReadCandidates {
 }
 
 /** One read's top-k candidates under the error model. */
-function readCandidates(random: RandomSource, plate: string, model: ReadErrorModel): ReadCandidates {
-  const single = confusionMisreads(plate, { maxSubstitutions: 1 });
+function readCandidates(random: RandomSource, plate: string, single: readonly PlateMisread[], model: ReadErrorModel): ReadCandidates {
   const roll = random();
   if (roll < model.unreadableRate) {
     const double = pickMisread(random, confusionMisreads(plate, { maxSubstitutions: 2 }).filter((m) => m.substitutions.length === 2));
@@ -126,6 +125,17 @@ export function generateReads(
   const outagesOf = new Map<string, CameraOutage[]>();
   for (const outage of outages) outagesOf.set(outage.cameraId, [...(outagesOf.get(outage.cameraId) ?? []), outage]);
 
+  // A plate's single-confusion misreads are the same at every pass: worked out once per plate.
+  const singleMisreadsOf = new Map<string, readonly PlateMisread[]>();
+  const singleMisreads = (plate: string): readonly PlateMisread[] => {
+    let misreads = singleMisreadsOf.get(plate);
+    if (misreads === undefined) {
+      misreads = confusionMisreads(plate, { maxSubstitutions: 1 });
+      singleMisreadsOf.set(plate, misreads);
+    }
+    return misreads;
+  };
+
   const drafts: { passIndex: number; read: Omit<ScenarioRead, 'readId'> }[] = [];
   const outcomes: { outcome: PassOutcome; closest: 0 | 1 | 2 | null }[] = [];
   passes.forEach((pass, passIndex) => {
@@ -145,7 +155,7 @@ export function generateReads(
     let frameAt = pass.atSeconds;
     for (let frame = 0; frame < frames; frame++) {
       if (frame > 0) frameAt += uniform(random, repeatFrameSeconds[0], repeatFrameSeconds[1]);
-      const { candidates, closest: frameClosest } = readCandidates(random, vehicle.plate, model);
+      const { candidates, closest: frameClosest } = readCandidates(random, vehicle.plate, singleMisreads(vehicle.plate), model);
       closest = Math.min(closest, frameClosest) as 0 | 1 | 2;
       const atSeconds = Math.max(0, Math.round((frameAt + roughlyNormal(random, model.timestampJitterSeconds)) * 1000) / 1000);
       drafts.push({

@@ -5,7 +5,7 @@ export { partitionMunicipalities, type JunctionPartition } from './partition-mun
 export { municipalityNames, gyeonggiMunicipalities, municipalityIdPattern, type MunicipalityName } from './municipality-catalogue.js';
 export { placeCameras, defaultCameraPlacement, type CameraPlacementOptions, type PlacedCamera } from './place-cameras.js';
 export { assignPlates, defaultFleetMix, type FleetPlateKind, type FleetVehicle } from './assign-plates.js';
-export { entrySeconds, type VehicleTrip } from './vehicle-trip.js';
+export type { VehicleTrip } from './vehicle-trip.js';
 export { cameraPasses, type CameraPass } from './camera-passes.js';
 export { defaultReadErrorModel, type ReadErrorModel } from './read-error-model.js';
 export {

@@ -12,7 +12,3 @@ export interface VehicleTrip {
   readonly edges: readonly string[];
   readonly exitSeconds: readonly number[];
 }
-
-/** When the vehicle entered each edge of its trip. */
-export const entrySeconds = (trip: VehicleTrip): number[] =>
-  trip.edges.map((_, index) => (index === 0 ? trip.departSeconds : (trip.exitSeconds[index - 1] as number)));

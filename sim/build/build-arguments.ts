@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
-import { municipalityIdPattern } from '../../domain/simulation/index.js';
+import { defaultCameraPlacement, municipalityIdPattern } from '../../domain/simulation/index.js';
 import type { BuildOptions } from './build-scenario.js';
 
 export const buildUsage = `usage: npm run sim -- build --net <network.net.xml> --out <dir> [options]
@@ -35,8 +35,8 @@ const buildArgumentsSchema = z.object({
   'peak-vehicles-per-hour': z.coerce.number().int().min(1).max(1_000_000).default(1200),
   municipalities: z.coerce.number().int().min(1).max(12).default(3),
   'municipality-ids': list.pipe(z.array(z.string().regex(municipalityIdPattern, 'lower-case ids: a-z first, then a-z and 0-9'))).optional(),
-  'camera-coverage': share.default(0.1),
-  'cctv-coverage': share.default(0.02),
+  'camera-coverage': share.default(defaultCameraPlacement.anprShare),
+  'cctv-coverage': share.default(defaultCameraPlacement.cctvShare),
   wanted: z.coerce.number().int().min(0).max(50).default(5),
   'route-random-factor': z.coerce.number().min(1).max(10).default(1.2),
   'reroute-probability': share.optional(),
@@ -68,7 +68,7 @@ export function parseBuildArguments(args: readonly string[]): Omit<BuildOptions,
     net: a.net, out: a.out, routes: a.routes, additional: a.additional, hours: a.hours, startHour: a['start-hour'],
     peakVehiclesPerHour: a['peak-vehicles-per-hour'], municipalities: a.municipalities,
     ...(a['municipality-ids'] ? { municipalityIds: a['municipality-ids'] } : {}),
-    cameraCoverage: a['camera-coverage'], cctvCoverage: a['cctv-coverage'], cameraMissRate: [0.02, 0.1],
+    cameraCoverage: a['camera-coverage'], cctvCoverage: a['cctv-coverage'], cameraMissRate: defaultCameraPlacement.missRateRange,
     wantedVehicles: a.wanted, seed: a.seed, date: a.date,
     routeChoice: {
       randomFactor: a['route-random-factor'],

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import {
   assignPlates, cameraOutages, cameraPasses, cameraRoadGraph, chooseWantedVehicles, defaultFleetMix, defaultReadErrorModel,
   freeFlowSeconds, generateReads, municipalityNames, networkProjectionOf, partitionMunicipalities, placeCameras, stageRandom,
-  type MunicipalityName, type ReadErrorModel, type VehicleTrip,
+  type MunicipalityName, type VehicleTrip,
 } from '../../domain/simulation/index.js';
 import { generateDemand } from '../sumo/generate-demand.js';
 import { readSumoNetwork } from '../sumo/read-sumo-network.js';
@@ -41,7 +41,6 @@ export interface BuildOptions {
    * they choose and revise their routes on the travel times of the moment (congestion), every `periodSeconds`.
    */
   readonly routeChoice?: { readonly randomFactor: number; readonly rerouteProbability: number; readonly periodSeconds: number };
-  readonly readErrorModel?: ReadErrorModel;
   readonly log?: (line: string) => void;
 }
 
@@ -64,7 +63,7 @@ export async function buildScenario(options: BuildOptions): Promise<BuildResult>
   const workDir = join(out, sumoWorkDir);
   await mkdir(workDir, { recursive: true });
   const netFile = resolve(options.net);
-  const model = options.readErrorModel ?? defaultReadErrorModel;
+  const model = defaultReadErrorModel;
 
   const sumo = await ensureSumo();
   log(`SUMO ${sumo.version}; reading ${options.net}`);

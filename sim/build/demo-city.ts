@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { defaultCameraPlacement } from '../../domain/simulation/index.js';
 import type { BuildOptions } from './build-scenario.js';
 
 /** Bologna's "joined" scenario (Acosta + Pasubio districts) as Debian's sumo-tools ships it: 11,079 routed vehicles. */
@@ -21,8 +22,8 @@ export const demoCityBuild: Omit<BuildOptions, 'log'> = {
   municipalities: 3,
   municipalityIds: ['suwon', 'hwaseong', 'osan'],
   cameraCoverage: 0.15,
-  cctvCoverage: 0.02,
-  cameraMissRate: [0.02, 0.1],
+  cctvCoverage: defaultCameraPlacement.cctvShare,
+  cameraMissRate: defaultCameraPlacement.missRateRange,
   wantedVehicles: 5,
   seed: 20261124,
   out: 'data/demo-city',

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { expectedWantedHits } from '../../domain/simulation/index.js';
 import { stackDir } from '../../infra/stack/paths.js';
@@ -42,7 +43,7 @@ export async function runDemo(scenario: LoadedScenario, args: ReplayArguments, c
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   try {
     // The graph writer records hits moments after the edge forwards them.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await sleep(3_000);
     const hits = await hitsPerWantedVehicle(redis, registered.map((r) => r.policeId));
     let passes = 0;
     let hitPasses = 0;

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { CameraReadInput } from '../../domain/ingest/index.js';
+import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
 
 /** What the edges answered, counted over a replay. */
 export interface DeliveryCounts {
@@ -72,7 +73,7 @@ export async function connectMqttReadSender(url: string, clientId: string, count
   // Other cameras' rejections arrive on the same filter; only those of cameras this replay published for count.
   const published = new Set<string>();
   client.on('message', (topic, payload) => {
-    if (!published.has(topic.replace(/\/rejected$/, '/reads'))) return;
+    if (!published.has(topic)) return;
     try {
       const message = JSON.parse(payload.toString('utf8')) as { rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
       const rejected = message.rejected ?? (message.errors ?? []).map((e) => ({ code: e.extensions?.code ?? 'unknown' }));
@@ -86,7 +87,7 @@ export async function connectMqttReadSender(url: string, clientId: string, count
   return {
     async publish(municipalityId, cameraId, reads) {
       counts.sent += reads.length;
-      published.add(readsTopic(municipalityId, cameraId));
+      published.add(rejectedTopic(municipalityId, cameraId));
       await client.publishAsync(readsTopic(municipalityId, cameraId), JSON.stringify(reads), { qos: 1 });
       counts.accepted += reads.length;
     },

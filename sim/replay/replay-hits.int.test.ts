@@ -113,7 +113,7 @@ describe('sim replay into real edge nodes', () => {
     await waitForEdgesToKnowCameras(edges, anprCamerasByMunicipality(scenario));
 
     result = await replayScenario({
-      dir: scenario.dir, manifest: scenario.manifest, speed: 200, edges, mqttUrl, transport: 'mixed', runId: `t${process.pid}`,
+      dir: scenario.dir, speed: 200, edges, mqttUrl, transport: 'mixed', runId: `t${process.pid}`,
     });
     // The matcher forwards a hit as it processes the read; wait until no more arrive.
     let previous = -1;
@@ -170,7 +170,6 @@ describe('sim replay into real edge nodes', () => {
   it('sees the cloned plate at two places at once', () => {
     const clone = wanted.find((w) => w.story.kind === 'cloned-plate');
     const byVehicle = new Set(clone?.expectedHits.map((pass) => pass.vehicleId));
-    expect(clone === undefined || byVehicle.size <= 2).toBe(true);
     if (clone && byVehicle.size === 2) expect(new Set(hits.filter((h) => h.wantedVehicleId === clone.story.id).map((h) => h.municipalityId)).size).toBeGreaterThan(1);
   });
 });

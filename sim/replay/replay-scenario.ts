@@ -2,14 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CameraReadInput } from '../../domain/ingest/index.js';
 import { replayClock, stableHash, type ReplayClock, type ScenarioRead } from '../../domain/simulation/index.js';
 import { readJsonLinesGz, scenarioFiles } from '../scenario-files.js';
-import type { ScenarioManifest } from '../build/scenario-manifest.js';
 import { connectMqttReadSender, emptyDeliveryCounts, postReadBatch, type DeliveryCounts } from './read-senders.js';
 
 export type ReplayTransport = 'http' | 'mqtt' | 'mixed';
 
 export interface ReplayOptions {
   readonly dir: string;
-  readonly manifest: ScenarioManifest;
   readonly speed: number;
   /** Edge node base URL per municipality. */
   readonly edges: ReadonlyMap<string, string>;
@@ -24,9 +22,6 @@ export interface ReplayOptions {
   /** Hits recorded so far (the police list's count over the replay's capture window), for the progress line. */
   readonly countHits?: (clock: ReplayClock) => Promise<number>;
   readonly onProgress?: (progress: ReplayProgress) => void;
-  /** How often progress is reported. */
-  readonly progressEveryMs?: number;
-  readonly now?: () => number;
 }
 
 export interface ReplayProgress extends Omit<DeliveryCounts, 'rejectedByCode'> {
@@ -84,7 +79,7 @@ async function countReads(dir: string, inWindow: (read: ScenarioRead) => boolean
  * (sent, accepted, rejected, hits) as it goes.
  */
 export async function replayScenario(options: ReplayOptions): Promise<ReplayResult> {
-  const now = options.now ?? Date.now;
+  const now = Date.now;
   const from = options.fromSeconds ?? -Infinity;
   const to = options.toSeconds ?? Infinity;
   const inWindow = (read: ScenarioRead) => read.atSeconds >= from && read.atSeconds < to;
@@ -105,7 +100,7 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
   const reporter = setInterval(() => {
     void refreshHits();
     options.onProgress?.(progress(false));
-  }, options.progressEveryMs ?? 1_000);
+  }, 1_000);
 
   const inFlight = new Set<Promise<void>>();
   const track = (sending: Promise<void>) => {
@@ -122,7 +117,9 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
         entry.reads.push(wire);
         mqttByCamera.set(read.cameraId, entry);
       } else {
-        http.set(read.municipalityId, [...(http.get(read.municipalityId) ?? []), wire]);
+        const batch = http.get(read.municipalityId) ?? [];
+        batch.push(wire);
+        http.set(read.municipalityId, batch);
       }
     }
     for (const [municipalityId, reads] of http) {

@@ -33,7 +33,7 @@ export async function runReplay(scenario: LoadedScenario, args: ReplayArguments,
   try {
     log(`replaying ${scenario.manifest.counts.reads} reads of ${scenario.dir} at ${args.speed}× over ${args.transport === 'mixed' ? 'HTTP and MQTT' : args.transport.toUpperCase()} (run ${args.runId})`);
     const result = await replayScenario({
-      dir: scenario.dir, manifest: scenario.manifest, speed: args.speed, edges, mqttUrl: config.MQTT_URL, transport: args.transport, runId: args.runId,
+      dir: scenario.dir, speed: args.speed, edges, mqttUrl: config.MQTT_URL, transport: args.transport, runId: args.runId,
       ...(args.fromSeconds === undefined ? {} : { fromSeconds: args.fromSeconds }),
       ...(args.toSeconds === undefined ? {} : { toSeconds: args.toSeconds }),
       countHits: (clock) => countPoliceHits(redis, clock, span),

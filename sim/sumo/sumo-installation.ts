@@ -10,7 +10,6 @@ export const sumoTool = (name: string): string => join(sumoHome, 'tools', name);
 /** The SUMO binaries and tools a build uses. */
 export interface SumoInstallation {
   readonly sumo: string;
-  readonly duarouter: string;
   readonly netgenerate: string;
   readonly randomTrips: string;
   readonly python: string;
@@ -65,7 +64,6 @@ async function locateOrInstall(): Promise<SumoInstallation> {
   if (probe.exitCode !== 0 || version === undefined) throw new DongseonError('DS_STACK_DEPENDENCY_MISSING', `sumo --version failed:\n${lastLines(probe.output)}`);
   return {
     sumo,
-    duarouter: findExecutable('duarouter') as string,
     netgenerate: findExecutable('netgenerate') as string,
     randomTrips: sumoTool('randomTrips.py'),
     python: findExecutable('python3') as string,
