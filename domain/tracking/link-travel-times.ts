@@ -49,6 +49,12 @@ interface Observation {
 const hours = Array.from({ length: 24 }, (_, h) => h);
 const hourDistance = (a: number, b: number) => Math.min(Math.abs(a - b), 24 - Math.abs(a - b));
 
+/** Count-weighted mean over every hour of the day; undefined with no data. */
+function allDayMean(cells: readonly { weight: number; value: number }[]) {
+  const total = cells.reduce((sum, cell) => sum + cell.weight, 0);
+  return total > 0 ? { mean: cells.reduce((sum, cell) => sum + cell.weight * cell.value, 0) / total, weight: total } : undefined;
+}
+
 /** Weighted mean over hours near `hour`, each observation's weight halving per hour away; undefined with no data. */
 function smoothedAt(hour: number, cells: readonly { hour: number; weight: number; value: number }[], bandwidth: number) {
   let sum = 0;
@@ -89,9 +95,9 @@ export function fitLinkTravelTimes(
     });
   }
   const hourly = (value: (o: Observation) => number) => observations.map((o) => ({ hour: o.hour, weight: o.weight, value: value(o) }));
-  const overall = smoothedAt(0, hourly((o) => o.logRatio), 24)?.mean ?? 0;
+  const overall = allDayMean(hourly((o) => o.logRatio))?.mean ?? 0;
   const hourLog = hours.map((h) => smoothedAt(h, hourly((o) => o.logRatio), options.hourBandwidth)?.mean ?? overall);
-  const overallSigma = smoothedAt(0, hourly((o) => o.sigma), 24)?.mean ?? options.defaultSigma;
+  const overallSigma = allDayMean(hourly((o) => o.sigma))?.mean ?? options.defaultSigma;
   const hourSigmas = hours.map((h) => smoothedAt(h, hourly((o) => o.sigma), options.hourBandwidth)?.mean ?? overallSigma);
 
   // Residuals: what an edge's trips say beyond their hour's network factor, shrunk towards nothing where thin.
@@ -106,7 +112,7 @@ export function fitLinkTravelTimes(
   }
   const edgeLogResiduals: Record<string, number[]> = {};
   for (const [edge, list] of perEdge) {
-    const all = smoothedAt(0, list, 24);
+    const all = allDayMean(list);
     if (!all) continue;
     const allDay = (all.mean * all.weight) / (all.weight + options.shrinkage);
     edgeLogResiduals[network.edges[edge]?.id as string] = hours.map((h) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  alternativeEdgePaths, detectImpossibleTravel, fastestEdgePath, fitTrackingModel, interval80, loadRoadGraph, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
+  alternativeEdgePaths, detectImpossibleTravel, fastestEdgePath, fitLinkTravelTimes, fitTrackingModel, interval80, loadRoadGraph, loadStreetNetwork, loadTrackingModel, logNormalSurvival,
   planInterception, plausibleFastestSeconds, predictNextCameras, reconstructGap, reconstructRoute, trackingModelOf, type CameraSighting,
 } from './index.js';
 import { streetGrid } from './street-grid.test-support.js';
@@ -53,6 +53,17 @@ describe('street network', () => {
     ['not a graph', { edges: 'x' }, files.cameras],
   ])('refuses %s', (_name, graph, cameras) => {
     expect(() => loadStreetNetwork(graph, cameras)).toThrow(expect.objectContaining({ code: 'DS_ROAD_GRAPH_INVALID' }));
+  });
+});
+
+describe('link travel times', () => {
+  it('bug: hours without data fell back to a value weighted towards midnight, not the all-day mean', () => {
+    // cam-a → cam-b is 40 s at free flow: as fast as that at 02 h, twice as slow at 14 h, as many vehicles each.
+    const cell = (hourOfDay: number, medianSeconds: number) => ({ fromCameraId: 'cam-a', toCameraId: 'cam-b', hourOfDay, count: 10, medianSeconds, p90Seconds: medianSeconds * 1.2 });
+    const times = fitLinkTravelTimes(network, [cell(2, 40), cell(14, 80)]);
+    expect(times.hourFactors[2]).toBeCloseTo(1, 2);
+    expect(times.hourFactors[14]).toBeCloseTo(2, 2);
+    expect(times.hourFactors[8]).toBeCloseTo(Math.SQRT2, 2);
   });
 });
 
