@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import { confusionMisreads } from '../domain/plates/confusion-variants.js';
 import { stackEndpoints } from '../infra/stack/endpoints.js';
+import { freePorts } from '../infra/stack/ports.js';
 import type { RunningService } from '../infra/services/service-processes.js';
 import { Queue } from 'bullmq';
 import { createClient } from 'graphql-ws';
@@ -21,7 +22,6 @@ import { regionHitsQueueName } from '../runtime/queues/pipeline-jobs.js';
 import { policeKeys } from '../subgraphs/police/police-keys.js';
 import { createWantedVehicleStore } from '../subgraphs/police/wanted-vehicle-store.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
-import { freePorts } from './load/free-ports.js';
 import { summariseLatencies } from './pipeline/latency.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {

@@ -54,6 +54,7 @@ export const ingestBenchmark: Benchmark = {
       const maker = batchMaker(prefix, listed, new Set(listed), 2);
       // Warm-up batch per edge, not counted.
       for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01));
+      const warmup = edges.length * 10;
       let accepted = 0;
       const start = performance.now();
       const endAt = start + seconds * 1000;
@@ -76,8 +77,8 @@ export const ingestBenchmark: Benchmark = {
       const progress = setInterval(() => {
         void Promise.all([countEdgeReads(driver, prefix), sumRss(edges)]).then(([stored, rss]) => {
           rssMbSamples.push(Math.round(rss));
-          console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted, ${Math.max(0, stored - edges.length * 10).toLocaleString()} stored, edge RSS ${rss.toFixed(0)} MB`);
-        });
+          console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted, ${Math.max(0, stored - warmup).toLocaleString()} stored, edge RSS ${rss.toFixed(0)} MB`);
+        }).catch((error: unknown) => console.error('progress count failed:', error));
       }, 10_000);
       try {
         await Promise.all(edges.flatMap((edge, e) => Array.from({ length: concurrency }, (_, c) => loop(edge, e * concurrency + c))));
@@ -85,7 +86,6 @@ export const ingestBenchmark: Benchmark = {
         clearInterval(progress);
       }
       const durationS = (performance.now() - start) / 1000;
-      const warmup = edges.length * 10;
       const storedAtEnd = Math.max(0, (await countEdgeReads(driver, prefix)) - warmup);
       const rssMbEnd = await sumRss(edges);
       const acceptedPerSec = accepted / durationS;

@@ -22,8 +22,7 @@ function hubEnvironment(): NodeJS.ProcessEnv {
   });
 }
 
-async function startHub(): Promise<RunningService[]> {
-  const env = hubEnvironment();
+async function startHub(env: NodeJS.ProcessEnv): Promise<RunningService[]> {
   const running: RunningService[] = [];
   try {
     for (const service of hubServices) {
@@ -58,16 +57,18 @@ async function main(): Promise<void> {
   const startedHere = reports.filter((report) => report.state === 'started').map((report) => report.name);
   console.log(formatReports(reports));
 
+  let env: NodeJS.ProcessEnv;
   let services: RunningService[] = [];
   try {
-    services = await startHub();
+    env = hubEnvironment();
+    services = await startHub(env);
   } catch (error) {
     await withStackLock(() => stackDown(servers, startedHere));
     throw error;
   }
   console.log(whereToLook);
   // The demo ends when its replay does; it is not a service whose exit stops the hub.
-  const demo = spawnService(demoReplayService, hubEnvironment());
+  const demo = spawnService(demoReplayService, env);
 
   const watch = setInterval(() => void reportUnhealthyServers(), healthWatchIntervalMs);
   async function reportUnhealthyServers(): Promise<void> {

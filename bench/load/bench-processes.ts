@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { spawnService, stopServices, waitForHealth, type RunningService } from '../../infra/services/service-processes.js';
+import { freePorts } from '../../infra/stack/ports.js';
 import { subgraphUrlVariable } from '../../gateway/gateway-config.js';
 import { subgraphNames, type SubgraphName } from '../../schema/subgraph-names.js';
-import { freePorts } from './free-ports.js';
 import { subgraphsProcessEnv } from './subgraphs-process-config.js';
 
 const host = '127.0.0.1';

@@ -35,8 +35,6 @@ export function pipelineEnvironment(extra: Record<string, string>): NodeJS.Proce
   return pipelineEnvironmentAt({ ...stackEndpoints(), redisUrl: benchRedisUrl() }, extra);
 }
 
-export { devKeyRing } from '../../infra/services/pipeline-processes.js';
-
 /** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */
 export async function demoCameras(driver: Driver): Promise<Record<Municipality, string[]>> {
   const registry = createCameraRegistryStore(driver);

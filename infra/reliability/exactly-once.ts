@@ -25,7 +25,7 @@ export interface PipelineOutcome {
   readonly policeHits: readonly (PassEvidence & { readonly status: string })[];
   /** Every sighting in the regional graph. */
   readonly sightings: readonly PassEvidence[];
-  /** Every alert message on the Redis channel, repeats included. */
+  /** Every alert in the durable alert log (the Redis stream `ds:alerts:log`), repeats included. */
   readonly channelAlerts: readonly PassEvidence[];
   /** What the CAD receiver accepted (it keeps one delivery per delivery id). */
   readonly cadDeliveries: readonly (PassEvidence & { readonly deliveryId: string })[];

@@ -2,12 +2,16 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
 
-/** The Redis pub/sub channel raised alerts travel on, from the pipeline to every gateway replica. */
+/**
+ * The Redis pub/sub channel each raised alert is also published on. Gateway replicas do not subscribe to it: their
+ * real-time feed reads the durable log below (XREAD); only the graph writer's tests and the alert bench listen here.
+ */
 export const alertChannel = 'ds:alerts';
 
 /**
- * The durable log of raised alerts, a Redis stream beside the channel: pub/sub delivers only to subscribers connected
- * at that moment, so a reader that was away (a Redis restart, a gateway reconnecting) catches up here.
+ * The durable log of raised alerts, a Redis stream beside the channel, and what the gateway's real-time feed reads
+ * (XREAD from the last entry it read): pub/sub delivers only to subscribers connected at that moment, so a reader
+ * that was away (a Redis restart, a gateway reconnecting) catches up here.
  */
 export const alertLogKey = 'ds:alerts:log';
 /** About this many alerts stay in the log (trimmed approximately, oldest first). */
@@ -30,8 +34,8 @@ export const alertEventSchema = z.object({
 export type AlertEvent = z.infer<typeof alertEventSchema>;
 
 /**
- * Appends one alert to the durable log and publishes it to every gateway replica, in one transaction; returns how
- * many Redis subscribers received it.
+ * Appends one alert to the durable log (which every gateway replica reads) and publishes it on the channel, in one
+ * transaction; returns how many Redis subscribers of the channel received it.
  */
 export async function publishAlert(redis: Redis, alert: AlertEvent): Promise<number> {
   const event = alertEventSchema.safeParse(alert);

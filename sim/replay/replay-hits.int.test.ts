@@ -15,7 +15,7 @@ import { hotlistKeyRingConfigSchema, hotlistKeyRingOf } from '../../runtime/hotl
 import { encodeHotlistPublication } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
 import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
 import { regionHitsQueueName, type ForwardedHit, type HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
-import { freePorts } from '../../bench/load/free-ports.js';
+import { freePorts } from '../../infra/stack/ports.js';
 import { buildScenario } from '../build/build-scenario.js';
 import { loadPasses, loadScenario, type LoadedScenario } from '../scenario.js';
 import { ensureSumo, runSumoCommand } from '../sumo/sumo-installation.js';

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
+import { municipalityIdPattern } from '../../domain/simulation/municipality-catalogue.js';
 import { loadConfig, portVariable, urlVariable } from '../../runtime/config.js';
 import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
 import { historySigningJwkVariable, importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
@@ -14,7 +15,7 @@ const edgeUrlsVariable = z.string().transform((text, context) => {
     return z.NEVER;
   }
 }).pipe(z.record(
-  z.string().regex(/^[a-z][a-z0-9]{0,30}$/, { message: 'expected municipality ids of lower-case letters and digits, a letter first' }),
+  z.string().regex(municipalityIdPattern, { message: 'expected municipality ids of lower-case letters and digits, a letter first' }),
   urlVariable(['http', 'https']),
 ));
 

@@ -1,1 +1,0 @@
-export { freePorts } from '../../infra/stack/ports.js';
