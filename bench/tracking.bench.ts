@@ -9,6 +9,7 @@ import { sampleUsers } from '../runtime/identity/sample-users.js';
 import { readAllJsonLinesGz, scenarioFiles } from '../sim/scenario-files.js';
 import { recordSightings } from '../subgraphs/tracking/record-sightings.js';
 import { median, numericArgument, round, type Benchmark } from './benchmark.js';
+import { percentile } from './load/latency-summary.js';
 
 const demoCity = join(import.meta.dirname, '../data/demo-city');
 const demoCityStart = Date.parse('2026-11-24T08:00:00+09:00');
@@ -39,10 +40,6 @@ async function fiftySightings(vehicleId: string, count: number) {
     if (sightings.length === count) break;
   }
   return sightings;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
 export const trackingBenchmark: Benchmark = {
@@ -85,9 +82,9 @@ export const trackingBenchmark: Benchmark = {
         const latencies: number[] = [];
         for (let i = 0; i < requests; i++) latencies.push((await ask()).elapsed);
         latencies.sort((a, b) => a - b);
-        p50s.push(percentile(latencies, 0.5));
-        p95s.push(percentile(latencies, 0.95));
-        p99s.push(percentile(latencies, 0.99));
+        p50s.push(percentile(latencies, 50));
+        p95s.push(percentile(latencies, 95));
+        p99s.push(percentile(latencies, 99));
         console.log(`run ${run + 1}: p50 ${p50s[run]?.toFixed(1)} ms  p95 ${p95s[run]?.toFixed(1)} ms  p99 ${p99s[run]?.toFixed(1)} ms`);
       }
       return {

@@ -1,9 +1,10 @@
 import {
-  dayPeriodOf, fastestEdgePath, fitTrackingModel, interval80, localHourOf, planInterception, predictNextCameras,
+  dayPeriodOf, fastestEdgePath, fitTrackingModel, freeFlowCosts, interval80, localHourOf, planInterception, predictNextCameras,
   reconstructGap, trackingModelOf, tripGaps, unitTravelSeconds,
   type CameraSighting, type DayPeriod, type PatrolUnit, type StreetNetwork, type TrackingModel, type TrackingParameters,
 } from '../domain/tracking/index.js';
-import { freeFlowCosts, freeFlowRoute, transitionFrequencyBaseline } from './tracking-baselines.js';
+import { seededRandom } from '../domain/plates/index.js';
+import { freeFlowRoute, transitionFrequencyBaseline } from './tracking-baselines.js';
 import { splitScenario, trainingDataOf, type EvaluatedVehicle, type LoadedScenario } from './tracking-scenario.js';
 
 const mean = (values: readonly number[]) => (values.length === 0 ? Number.NaN : values.reduce((s, v) => s + v, 0) / values.length);
@@ -158,18 +159,6 @@ function evaluateNextCameras(model: TrackingModel, samples: readonly ForecastSam
     coverage80Peak: round(share(covered.peak)), coverage80OffPeak: round(share(covered['off-peak'])), coverage80Night: round(share(covered.night)),
     samples: hits1.length,
     etaSamples: { peak: ape.peak.length, offPeak: ape['off-peak'].length, night: ape.night.length },
-  };
-}
-
-/** A small seeded generator (mulberry32), so unit positions are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

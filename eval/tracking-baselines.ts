@@ -1,10 +1,5 @@
 import { fastestEdgePath, tripGaps, type CameraSighting, type StreetNetwork } from '../domain/tracking/index.js';
 
-/** Free-flow seconds per edge: what the baselines drive on. */
-export function freeFlowCosts(network: StreetNetwork): Float64Array {
-  return Float64Array.from(network.edges, (edge) => edge.freeFlowSeconds);
-}
-
 /** Route baseline: the free-flow fastest path between the two sightings' camera edges. */
 export function freeFlowRoute(network: StreetNetwork, costs: Float64Array, from: string, to: string): readonly number[] | undefined {
   const a = network.cameras.get(from);

@@ -1,5 +1,5 @@
 import { transitionStatistics, type PseudonymousSighting } from '../domain/aggregates/index.js';
-import type { PassRecord, ScenarioRead } from '../domain/simulation/index.js';
+import { stableHash, type PassRecord, type ScenarioRead } from '../domain/simulation/index.js';
 import type { CameraSighting, CameraTransitionCell, StreetCamerasFile, StreetGraphFile } from '../domain/tracking/index.js';
 import { readAllJsonLinesGz, readJsonFile, scenarioFiles } from '../sim/scenario-files.js';
 
@@ -69,15 +69,6 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
   return { dir, graph, cameras, utcOffsetMinutes, originMs, startHour: manifest.clock.startHour, spanSeconds, vehicles };
 }
 
-/** FNV-1a, so a vehicle's side of the split never depends on the order of the file. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 export interface ScenarioSplit {
   readonly description: string;
@@ -93,7 +84,7 @@ export interface ScenarioSplit {
 export function splitScenario(scenario: LoadedScenario, testShare = 0.3): ScenarioSplit {
   const blockSeconds = scenario.spanSeconds >= 3 * 3600 ? 3600 : 1200;
   const isTestBlock = (departSeconds: number) => Math.floor(departSeconds / blockSeconds) % 3 === 2;
-  const isTestVehicle = (id: string) => hashOf(id) % 1000 < testShare * 1000;
+  const isTestVehicle = (id: string) => stableHash(id) % 1000 < testShare * 1000;
   const train: EvaluatedVehicle[] = [];
   const test: EvaluatedVehicle[] = [];
   for (const vehicle of scenario.vehicles) {

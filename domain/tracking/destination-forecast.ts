@@ -21,9 +21,8 @@ export interface DestinationBelief {
   readonly cameraBefore: ReadonlyMap<number, string>;
 }
 
-/** The detour of going via the latest edge to each destination, relative to going there directly from `origin`. */
-function relativeDetours(model: TrackingModel, costs: Float64Array, origin: number, soFarSeconds: number, fromLatest: ShortestTree): Float64Array {
-  const direct = shortestTree(model.network, costs, origin, 'forward');
+/** The detour of going via the latest edge to each destination, relative to going there directly (`direct`: from the origin). */
+function relativeDetours(direct: ShortestTree, soFarSeconds: number, fromLatest: ShortestTree): Float64Array {
   return Float64Array.from(fromLatest.seconds, (seconds, e) => {
     const directSeconds = direct.seconds[e] as number;
     if (!Number.isFinite(seconds) || !Number.isFinite(directSeconds)) return Infinity;
@@ -41,16 +40,17 @@ export function inferDestinations(
 ): DestinationBelief {
   const edgeCount = model.network.edges.length;
   const tree = shortestTree(model.network, costs, latestEdge, 'forward');
+  const fromOrigin = (edge: number) => shortestTree(model.network, costs, edge, 'forward');
   const origins = previousEdge !== undefined && previousEdge !== latestEdge
-    ? [{ edge: previousEdge, soFar: (shortestTree(model.network, costs, previousEdge, 'forward').seconds[latestEdge] as number) }]
-    : (model.network.predecessors[latestEdge] ?? []).map((edge) => ({ edge, soFar: costs[latestEdge] as number }));
+    ? [fromOrigin(previousEdge)].map((direct) => ({ direct, soFar: direct.seconds[latestEdge] as number }))
+    : (model.network.predecessors[latestEdge] ?? []).map((edge) => ({ direct: fromOrigin(edge), soFar: costs[latestEdge] as number }));
   const likelihood = new Float64Array(edgeCount);
   const usable = origins.filter((o) => Number.isFinite(o.soFar));
   if (usable.length === 0) {
     tree.seconds.forEach((seconds, e) => (likelihood[e] = Number.isFinite(seconds) && e !== latestEdge ? 1 : 0));
   } else {
     for (const origin of usable) {
-      const detours = relativeDetours(model, costs, origin.edge, origin.soFar, tree);
+      const detours = relativeDetours(origin.direct, origin.soFar, tree);
       detours.forEach((detour, e) => {
         if (e !== latestEdge && Number.isFinite(detour)) likelihood[e] = (likelihood[e] as number) + Math.exp(-detourWeight * detour) / usable.length;
       });

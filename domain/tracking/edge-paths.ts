@@ -61,12 +61,16 @@ function backwardEdgesFrom(tree: ShortestTree, edge: number): number[] {
   return edges;
 }
 
+/** The fastest drive from a forward tree's root to leaving `to`; undefined when the tree does not reach it. */
+export function pathInTree(tree: ShortestTree, to: number): EdgePath | undefined {
+  const seconds = tree.seconds[to] as number;
+  return Number.isFinite(seconds) ? { edges: forwardEdgesTo(tree, to), seconds } : undefined;
+}
+
 /** The fastest drive from leaving `from` to leaving `to` under the given edge costs; undefined when none. */
 export function fastestEdgePath(network: StreetNetwork, costs: Float64Array, from: number, to: number): EdgePath | undefined {
   if (from === to) return { edges: [from], seconds: 0 };
-  const tree = shortestTree(network, costs, from, 'forward');
-  const seconds = tree.seconds[to] as number;
-  return Number.isFinite(seconds) ? { edges: forwardEdgesTo(tree, to), seconds } : undefined;
+  return pathInTree(shortestTree(network, costs, from, 'forward'), to);
 }
 
 export interface AlternativePathOptions {

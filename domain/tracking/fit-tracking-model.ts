@@ -2,7 +2,7 @@ import { fitLinkTravelTimes, type CameraTransitionCell } from './link-travel-tim
 import { z80 } from './log-normal.js';
 import { predictNextCameras } from './predict-next-cameras.js';
 import { reconstructGap, type CameraSighting } from './reconstruct-route.js';
-import type { StreetCamerasFile, StreetGraphFile } from './street-network.js';
+import { loadStreetNetwork, type StreetCamerasFile, type StreetGraphFile } from './street-network.js';
 import {
   defaultTrackingParameters, trackingModelFormat, trackingModelOf,
   type CameraTransitionCountsFile, type TrackingModel, type TrackingModelFile, type TrackingParameters,
@@ -71,9 +71,10 @@ function fitTurnsAndTransitions(model: TrackingModel, sequences: readonly (reado
   return { counts, cameraTransitions: { order1, order2 } satisfies CameraTransitionCountsFile };
 }
 
-function withLearned(file: TrackingModelFile, model: TrackingModel, sequences: readonly (readonly CameraSighting[])[], iterations: number): TrackingModelFile {
+/** Rounds of reconstructing the sequences' routes with the model and recounting turns and camera transitions from them. */
+function withLearned(file: TrackingModelFile, sequences: readonly (readonly CameraSighting[])[], iterations: number): TrackingModelFile {
   let current = file;
-  let currentModel = model;
+  let currentModel = trackingModelOf(file);
   for (let round = 0; round < iterations; round++) {
     const { counts, cameraTransitions } = fitTurnsAndTransitions(currentModel, sequences);
     current = { ...current, turns: { ...current.turns, counts }, cameraTransitions };
@@ -82,7 +83,7 @@ function withLearned(file: TrackingModelFile, model: TrackingModel, sequences: r
   return current;
 }
 
-/** Mean log-probability the model gives the camera each held-out vehicle went to next (after directly, unseen none). */
+/** Each held-out vehicle's gaps it drove directly (no camera passed unseen): its history and the next sighting. */
 function heldOutSamples(model: TrackingModel, sequences: readonly (readonly CameraSighting[])[]) {
   const samples: { history: CameraSighting[]; next: CameraSighting }[] = [];
   for (const sequence of sequences) {
@@ -140,11 +141,10 @@ export function fitTrackingModel(data: TrackingTrainingData, options: FitTrackin
     parameters,
     training: { scenario: options.scenario, split: options.split, sightingSequences: data.sequences.length, transitionCells: data.cells.length },
   };
-  const untrained = trackingModelOf({ ...base, travelTimes: { hourFactors: Array(24).fill(1), hourSigmas: Array(24).fill(0.35), edgeLogResiduals: {} } });
-  const withTimes: TrackingModelFile = { ...base, travelTimes: fitLinkTravelTimes(untrained.network, data.cells) };
+  const withTimes: TrackingModelFile = { ...base, travelTimes: fitLinkTravelTimes(loadStreetNetwork(data.graph, data.cameras), data.cells) };
   const fitting = data.sequences.filter((_, i) => i % every !== 0);
   const heldOut = data.sequences.filter((_, i) => i % every === 0);
-  const partial = withLearned(withTimes, trackingModelOf(withTimes), fitting, iterations);
+  const partial = withLearned(withTimes, fitting, iterations);
   const samples = heldOutSamples(trackingModelOf(partial), heldOut);
   let tuned = partial;
   let bestScore = -Infinity;
@@ -160,5 +160,5 @@ export function fitTrackingModel(data: TrackingTrainingData, options: FitTrackin
   }
   const etaSigmaScale = calibratedEtaScale(trackingModelOf(tuned), samples);
   const calibrated: TrackingModelFile = { ...withTimes, parameters: { ...tuned.parameters, etaSigmaScale } };
-  return withLearned(calibrated, trackingModelOf(calibrated), data.sequences, iterations);
+  return withLearned(calibrated, data.sequences, iterations);
 }

@@ -1,6 +1,7 @@
 import { localHourOf } from './day-period.js';
 import { fastestEdgePath } from './edge-paths.js';
 import { fastestTravelSeconds, type RoadGraph } from './road-graph.js';
+import { freeFlowCosts } from './street-network.js';
 import type { TrackingModel } from './tracking-model.js';
 
 export interface TimedSighting {
@@ -51,8 +52,17 @@ export interface TravelTimeReference {
 
 /** z of the 1st percentile: the fast tail of an hour's trip times that still counts as plausible. */
 const fastTailZ = 2.326;
-const freeFlowCosts = new WeakMap<TrackingModel, Float64Array>();
 const plausibleCache = new WeakMap<TrackingModel, Map<string, number | null>>();
+const freeFlowCache = new WeakMap<TrackingModel, Map<string, number | undefined>>();
+
+function cacheOf<T>(caches: WeakMap<TrackingModel, Map<string, T>>, model: TrackingModel): Map<string, T> {
+  let cache = caches.get(model);
+  if (!cache) {
+    cache = new Map();
+    caches.set(model, cache);
+  }
+  return cache;
+}
 
 /**
  * The fastest a vehicle plausibly drives from one camera to another leaving in a local hour, by the same travel-time
@@ -64,24 +74,17 @@ export function plausibleFastestSeconds(model: TrackingModel, fromCameraId: stri
   const from = model.network.cameras.get(fromCameraId);
   const to = model.network.cameras.get(toCameraId);
   if (!from || !to) return undefined;
-  const key = `${fromCameraId}>${toCameraId}@${hourOfDay}`;
-  let cache = plausibleCache.get(model);
-  if (!cache) {
-    cache = new Map();
-    plausibleCache.set(model, cache);
-  }
-  const cached = cache.get(key);
+  const pair = `${fromCameraId}>${toCameraId}`;
+  const cache = cacheOf(plausibleCache, model);
+  const cached = cache.get(`${pair}@${hourOfDay}`);
   if (cached !== undefined) return cached;
-  let freeFlow = freeFlowCosts.get(model);
-  if (!freeFlow) {
-    freeFlow = Float64Array.from(model.network.edges, (edge) => edge.freeFlowSeconds);
-    freeFlowCosts.set(model, freeFlow);
-  }
-  const atFreeFlow = fastestEdgePath(model.network, freeFlow, from.edgeIndex, to.edgeIndex)?.seconds;
+  const freeFlowByPair = cacheOf(freeFlowCache, model);
+  if (!freeFlowByPair.has(pair)) freeFlowByPair.set(pair, fastestEdgePath(model.network, freeFlowCosts(model.network), from.edgeIndex, to.edgeIndex)?.seconds);
+  const atFreeFlow = freeFlowByPair.get(pair);
   const inHour = fastestEdgePath(model.network, model.linkSeconds(hourOfDay), from.edgeIndex, to.edgeIndex)?.seconds;
   const sigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * model.parameters.etaSigmaScale;
   const seconds = atFreeFlow === undefined || inHour === undefined ? null : Math.max(atFreeFlow, inHour * Math.exp(-fastTailZ * sigma));
-  cache.set(key, seconds);
+  cache.set(`${pair}@${hourOfDay}`, seconds);
   return seconds;
 }
 

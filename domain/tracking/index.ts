@@ -4,7 +4,7 @@ export {
   detectImpossibleTravel, defaultImpossibleTravelOptions, plausibleFastestSeconds,
   type ImpossibleTravelOptions, type TravelTimeReference, type ImpossibleTravelReason, type ImpossibleTravelVerdict, type TimedSighting,
 } from './impossible-travel.js';
-export { loadStreetNetwork, streetGraphFileSchema, streetCamerasFileSchema, type StreetNetwork, type StreetEdge, type StreetCamera, type StreetJunction, type StreetGraphFile, type StreetCamerasFile } from './street-network.js';
+export { freeFlowCosts, loadStreetNetwork, streetGraphFileSchema, streetCamerasFileSchema, type StreetNetwork, type StreetEdge, type StreetCamera, type StreetJunction, type StreetGraphFile, type StreetCamerasFile } from './street-network.js';
 export { dayPeriodOf, localHourOf, type DayPeriod } from './day-period.js';
 export { interval80, logNormalSurvival, normalCdf, z80, type SecondsInterval } from './log-normal.js';
 export { alternativeEdgePaths, fastestEdgePath, shortestTree, type EdgePath } from './edge-paths.js';

@@ -1,5 +1,6 @@
 import { fastestEdgePath } from './edge-paths.js';
-import type { StreetNetwork } from './street-network.js';
+import { z80 } from './log-normal.js';
+import { freeFlowCosts, type StreetNetwork } from './street-network.js';
 
 /**
  * One camera-to-camera cell of the edge nodes' anonymous aggregates: how many vehicles went from one camera to
@@ -77,7 +78,7 @@ function smoothedAt(hour: number, cells: readonly { hour: number; weight: number
 export function fitLinkTravelTimes(
   network: StreetNetwork, cells: readonly CameraTransitionCell[], options: LinkTravelTimeOptions = defaultLinkTravelTimeOptions,
 ): LinkTravelTimesFile {
-  const freeFlow = Float64Array.from(network.edges, (edge) => edge.freeFlowSeconds);
+  const freeFlow = freeFlowCosts(network);
   const observations: Observation[] = [];
   for (const cell of cells) {
     const from = network.cameras.get(cell.fromCameraId);
@@ -90,7 +91,7 @@ export function fitLinkTravelTimes(
     const edges = path.edges.slice(1);
     observations.push({
       hour: cell.hourOfDay, weight: cell.count, logRatio: Math.log(ratio),
-      sigma: cell.p90Seconds > cell.medianSeconds ? Math.log(cell.p90Seconds / cell.medianSeconds) / 1.2815515655446004 : 0,
+      sigma: cell.p90Seconds > cell.medianSeconds ? Math.log(cell.p90Seconds / cell.medianSeconds) / z80 : 0,
       edges, shares: edges.map((edge) => (freeFlow[edge] as number) / path.seconds),
     });
   }

@@ -38,10 +38,27 @@ export interface InterceptionPlan {
   readonly points: readonly InterceptionPoint[];
 }
 
+const junctionLinkCache = new WeakMap<StreetNetwork, ReadonlyMap<string, readonly { to: string; seconds: number }[]>>();
+
+/** Each junction's outgoing streets at free flow, built once per network. */
+function junctionLinksOf(network: StreetNetwork) {
+  let links = junctionLinkCache.get(network);
+  if (!links) {
+    const out = new Map<string, { to: string; seconds: number }[]>();
+    for (const edge of network.edges) {
+      const list = out.get(edge.from) ?? [];
+      list.push({ to: edge.to, seconds: edge.freeFlowSeconds });
+      out.set(edge.from, list);
+    }
+    links = out;
+    junctionLinkCache.set(network, links);
+  }
+  return links;
+}
+
 /** Seconds to drive from a junction to every junction it reaches, at free flow: a unit with lights and siren. */
 export function unitTravelSeconds(network: StreetNetwork, fromJunctionId: string): Map<string, number> {
-  const out = new Map<string, { to: string; seconds: number }[]>();
-  for (const edge of network.edges) out.set(edge.from, [...(out.get(edge.from) ?? []), { to: edge.to, seconds: edge.freeFlowSeconds }]);
+  const out = junctionLinksOf(network);
   const settled = new Map<string, number>();
   const frontier = new BinaryMinHeap<string>();
   frontier.push(0, fromJunctionId);

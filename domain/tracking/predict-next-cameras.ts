@@ -1,7 +1,7 @@
 import { localHourOf } from './day-period.js';
 import { destinationNextCameras, inferDestinations, type DestinationBelief } from './destination-forecast.js';
-import { driveEdges, firstCameraHits, type DriveStep } from './drive-forecast.js';
-import { fastestEdgePath } from './edge-paths.js';
+import { driveEdges, firstCameraHits } from './drive-forecast.js';
+import { pathInTree } from './edge-paths.js';
 import { interval80, type SecondsInterval } from './log-normal.js';
 import type { CameraSighting } from './reconstruct-route.js';
 import type { TrackingModel } from './tracking-model.js';
@@ -107,7 +107,6 @@ export function nextCamerasWithBelief(model: TrackingModel, sightings: readonly 
   const order2 = previous ? model.file.cameraTransitions.order2[`${previous.cameraId}>${latest.cameraId}`] : undefined;
   const blended = blendedProbabilities(model, roadModel, order1, order2);
   const hourSigma = (model.file.travelTimes.hourSigmas[hourOfDay] ?? 0.35) * etaSigmaScale;
-  const costs = model.linkSeconds(hourOfDay);
   const forecasts = [...blended]
     .filter(([, probability]) => probability > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -122,9 +121,9 @@ export function nextCamerasWithBelief(model: TrackingModel, sightings: readonly 
         const spread = hit.drives.reduce((sum, d) => sum + d.probability * (Math.log(Math.max(1, d.seconds)) - mean) ** 2, 0) / hit.probability;
         eta = interval80(Math.exp(mean), Math.sqrt(hourSigma ** 2 + spread));
         const likeliest = hit.drives.reduce((best, d) => (d.probability > best.probability ? d : best));
-        likeliestDrive = driveEdges(likeliest.step as DriveStep);
+        likeliestDrive = driveEdges(likeliest.step);
       } else {
-        const path = target ? fastestEdgePath(model.network, costs, camera.edgeIndex, target.edgeIndex) : undefined;
+        const path = target ? pathInTree(belief.tree, target.edgeIndex) : undefined;
         eta = interval80(Math.max(1, path?.seconds ?? horizonSeconds), hourSigma * 1.5);
         likeliestDrive = path?.edges.slice(1) ?? [];
       }

@@ -71,6 +71,18 @@ export interface StreetNetwork {
 
 const minimumEdgeSeconds = 0.1;
 
+const freeFlowCostCache = new WeakMap<StreetNetwork, Float64Array>();
+
+/** Free-flow seconds per edge, as a cost array for path searches: one per network, shared, never to be written. */
+export function freeFlowCosts(network: StreetNetwork): Float64Array {
+  let costs = freeFlowCostCache.get(network);
+  if (!costs) {
+    costs = Float64Array.from(network.edges, (edge) => edge.freeFlowSeconds);
+    freeFlowCostCache.set(network, costs);
+  }
+  return costs;
+}
+
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {

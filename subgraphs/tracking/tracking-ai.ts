@@ -166,7 +166,6 @@ export async function interceptionPlan(
   const placed = units.map((unit) => ({ id: unit.id, junctionId: nearestJunction(model.network, unit.latitude, unit.longitude) ?? '' }));
   const plan = planInterception(model, rows.map(asCameraSighting), placed, plannedAtMs, maxAnswers);
   if (!plan) outsideModel();
-  const cameraIds = new Set(model.network.cameras.keys());
   return {
     latest: rowOf(byId, plan.latest),
     plannedAt: formatInstant(plannedAtMs),
@@ -174,7 +173,7 @@ export async function interceptionPlan(
       const junction = model.network.junctions.get(point.junctionId);
       return {
         junctionId: point.junctionId, latitude: junction?.latitude ?? 0, longitude: junction?.longitude ?? 0,
-        camera: point.cameraId !== null && cameraIds.has(point.cameraId) ? camera(model, point.cameraId) : null,
+        camera: point.cameraId === null ? null : camera(model, point.cameraId),
         municipality: municipality(point.municipalityId), unitId: point.unitId,
         passProbability: point.passProbability, interceptProbability: point.interceptProbability,
         vehicleEtaSeconds: point.vehicleSeconds, unitSeconds: point.unitSeconds, slackSeconds: point.slackSeconds,

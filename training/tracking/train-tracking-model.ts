@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DongseonError } from '../../domain/errors/index.js';
 import { fitTrackingModel } from '../../domain/tracking/index.js';
 import { trainingDataOf, loadScenario } from '../../eval/tracking-scenario.js';
+import { writeJsonFile } from '../../sim/scenario-files.js';
 import { runProcess } from '../../runtime/config.js';
 
 const usage = 'usage: npm run train:tracking -- --scenario <dir built by sim build> --out <model.json>';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     utcOffsetMinutes: scenario.utcOffsetMinutes, scenario: values.scenario,
     split: 'all vehicles and hours of the scenario (the served model; eval:tracking measures on held-out ones)',
   });
-  await writeFile(values.out, `${JSON.stringify(file)}\n`);
+  await writeJsonFile(values.out, file);
   console.log(`wrote ${values.out}: ${data.sequences.length} sighting sequences, ${data.cells.length} aggregate cells`);
 }
 
