@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { loadOrCreateDevKeyPair } from '../gateway/dev-identity/dev-key-store.js';
 import { stopServices, type RunningService } from '../infra/services/service-processes.js';
-import { stackEndpoints } from '../infra/stack/endpoints.js';
+import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
 import { createDevIdentityProvider, type DevIdentityProvider } from '../runtime/identity/dev-identity-provider.js';
 import { median, numericArgument, round, type Benchmark } from './benchmark.js';
 import { startGatewayProcesses, startSubgraphsProcess } from './load/bench-processes.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { stackEndpoints } from '../infra/stack/endpoints.js';
+import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
 import type { RunningService } from '../infra/services/service-processes.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';

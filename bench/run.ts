@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { runProcess } from '../runtime/config.js';
-import { loadStackConfig } from '../infra/stack/config.js';
-import { findExecutable } from '../infra/stack/executables.js';
+import { loadStackConfig } from '../runtime/endpoints/stack-config.js';
+import { findExecutable } from '../runtime/processes/executables.js';
 import { stackDown, stackServers, stackUp } from '../infra/stack/stack.js';
 import { withStackLock } from '../infra/stack/stack-lock.js';
 import { benchmarks } from './registry.js';

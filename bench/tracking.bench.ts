@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { PassRecord } from '../domain/simulation/index.js';
 import { caseNumberHeaderName, purposeHeaderName } from '../gateway/gateway-context.js';
 import { startInProcessHub } from '../infra/services/in-process-hub.js';
-import { stackEndpoints } from '../infra/stack/endpoints.js';
+import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
 import { sampleUsers } from '../runtime/identity/sample-users.js';
 import { readAllJsonLinesGz, scenarioFiles } from '../sim/scenario-files.js';
-import { recordSightings } from '../subgraphs/tracking/record-sightings.js';
+import { recordSightings } from '../stores/sightings/record-sightings.js';
 import { median, numericArgument, round, type Benchmark } from './benchmark.js';
 import { percentile } from './load/latency-summary.js';
 

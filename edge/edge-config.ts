@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defaultMaxFutureSkewMs, defaultMaxReadAgeMs, maxReadsPerBatch, type ReadValidationPolicy } from '../domain/ingest/index.js';
-import { localMqttUrl } from '../infra/stack/endpoints.js';
+import { localMqttUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
 import { hotlistKeyRingConfigSchema } from '../runtime/hotlist/hotlist-key-ring-config.js';
 import { historyVerifyJwkVariable } from '../runtime/identity/history-search-token.js';
 import { stallRecoveryVariables } from '../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../runtime/redis/connect-durable-redis.js';
-import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
+import { neo4jVariables } from '../stores/neo4j/neo4j-connection.js';
 
 const positiveInt = z.coerce.number().int().positive();
 

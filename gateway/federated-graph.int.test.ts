@@ -7,7 +7,7 @@ import { startInProcessHub, type InProcessHub } from '../infra/services/in-proce
 import { auditFileName } from '../runtime/audit/audit-files.js';
 import { verifyAuditLog } from '../runtime/audit/verify-audit-log.js';
 import { sampleUsers, type SampleUserName } from '../runtime/identity/sample-users.js';
-import { recordSightings } from '../subgraphs/tracking/record-sightings.js';
+import { recordSightings } from '../stores/sightings/record-sightings.js';
 import { caseNumberHeaderName, purposeHeaderName } from './gateway-context.js';
 
 interface Response {

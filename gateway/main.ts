@@ -8,7 +8,7 @@ import { runProcess } from '../runtime/config.js';
 import { importAccessTokenPublicKey } from '../runtime/identity/access-token.js';
 import { createDevIdentityProvider } from '../runtime/identity/dev-identity-provider.js';
 import { sampleUserNames, sampleUsers } from '../runtime/identity/sample-users.js';
-import { displayUrl } from '../infra/stack/endpoints.js';
+import { displayUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { createGateway } from './create-gateway.js';
 import { loadOrCreateDevKeyPair } from './dev-identity/dev-key-store.js';
 import { caseNumberHeaderName, purposeHeaderName } from './gateway-context.js';

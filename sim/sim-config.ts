@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localMqttUrl, localRedisUrl } from '../infra/stack/endpoints.js';
+import { localMqttUrl, localRedisUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, urlVariable } from '../runtime/config.js';
-import { neo4jVariables } from '../subgraphs/cctv/neo4j-connection.js';
+import { neo4jVariables } from '../stores/neo4j/neo4j-connection.js';
 
 /** The environment of `sim replay` and `sim demo`: the stack they talk to, defaulting to the local one. */
 export function loadSimConfig(env: Record<string, string | undefined> = process.env) {

@@ -4,9 +4,9 @@ import type { AccessPurpose } from '../../domain/access/index.js';
 import { randomPlate } from '../../domain/plates/index.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { cameraVolumesKey, createCameraVolumeStore } from '../../subgraphs/civic/camera-volume-store.js';
-import { hourMs } from '../../subgraphs/civic/hourly-volumes.js';
-import { recordSightings } from '../../subgraphs/tracking/record-sightings.js';
+import { cameraVolumesKey, createCameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
+import { hourMs } from '../../stores/civic-volumes/hourly-volumes.js';
+import { recordSightings } from '../../stores/sightings/record-sightings.js';
 
 /** The seeded demo case every personal-data request of the benchmark is made under. */
 export const benchPurpose: AccessPurpose = { purpose: '게이트웨이 성능 측정', caseNumber: '2026-경기남부-0142' };

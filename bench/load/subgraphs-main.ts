@@ -3,7 +3,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
-import { stackEndpoints } from '../../infra/stack/endpoints.js';
+import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, runProcess } from '../../runtime/config.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';

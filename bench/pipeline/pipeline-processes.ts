@@ -6,10 +6,10 @@ import {
   pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
 } from '../../infra/services/pipeline-processes.js';
 import { descendantPids, stopServices, type RunningService } from '../../infra/services/service-processes.js';
-import { stackEndpoints } from '../../infra/stack/endpoints.js';
+import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
-import { createCameraRegistryStore } from '../../subgraphs/cctv/camera-registry-store.js';
-import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../subgraphs/cctv/camera-registry.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../stores/camera-registry/camera-registry-import.js';
 
 export type Municipality = (typeof demoMunicipalities)[number];
 export const municipalities: readonly Municipality[] = demoMunicipalities;

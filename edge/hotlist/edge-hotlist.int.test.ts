@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPlateKeyRing } from '../../domain/plates/keyed-plate-hash.js';
 import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
 import { createHotlistPublisher, type HotlistPublisher } from '../../subgraphs/police/hotlist-publisher.js';
-import { policeKeys } from '../../subgraphs/police/police-keys.js';
-import { createWantedVehicleStore, type WantedVehicleRecord, type WantedVehicleStore } from '../../subgraphs/police/wanted-vehicle-store.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
+import { createWantedVehicleStore, type WantedVehicleRecord, type WantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import { createEdgeHotlist, type EdgeHotlist } from './edge-hotlist.js';
 
 const { redisUrl } = inject('stackEndpoints');

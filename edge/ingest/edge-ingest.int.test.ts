@@ -9,7 +9,7 @@ import { defaultReadValidationPolicy } from '../../domain/ingest/index.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../../runtime/queues/pipeline-jobs.js';
-import { connectNeo4j } from '../../subgraphs/cctv/neo4j-connection.js';
+import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cameraHealthKeys, createCameraHealthStore, type CameraHealthStore } from './camera-health.js';
 import { createReadBatchEnqueuer } from './enqueue-read-batch.js';
 import { httpIngest } from './http-ingest.js';

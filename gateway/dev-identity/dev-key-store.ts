@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
 import { generateDevKeyPair, type DevKeyPair } from '../../runtime/identity/dev-identity-provider.js';
-import { stackDir } from '../../infra/stack/paths.js';
+import { stackDir } from '../../runtime/endpoints/stack-paths.js';
 
 /** Development only, git-ignored: tokens minted with this key stay valid across gateway restarts. */
 export const devIdentityDir = join(stackDir, 'identity');

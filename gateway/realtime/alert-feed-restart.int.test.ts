@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStackConfig } from '../../infra/stack/config.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
 import { startThrowawayStack, type ThrowawayStack } from '../../infra/stack/throwaway-stack.js';
 import { publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { openAlertFeed, type AlertFeed } from './alert-feed.js';

@@ -6,8 +6,8 @@ import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channe
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
-import { createHitStore } from '../../subgraphs/police/hit-store.js';
-import { policeKeys } from '../../subgraphs/police/police-keys.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
 import type { PipelineLedger, PipelineOutcome } from './exactly-once.js';
 import type { ReliabilityPipeline } from './reliability-pipeline.js';
 

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { policeKeys } from '../../subgraphs/police/police-keys.js';
-import { createWantedVehicleStore } from '../../subgraphs/police/wanted-vehicle-store.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
+import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import {
   pipelineEnvironment, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
 } from '../services/pipeline-processes.js';
 import { crashService, stopServices, type RunningService } from '../services/service-processes.js';
-import { loadStackConfig } from '../stack/config.js';
-import { stackEndpoints } from '../stack/endpoints.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
+import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../stack/ports.js';
 import { startThrowawayStack, type ThrowawayStack } from '../stack/throwaway-stack.js';
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stackDir } from '../stack/paths.js';
+import { stackDir } from '../../runtime/endpoints/stack-paths.js';
 
 export const devSecretsDir = join(stackDir, 'identity');
 

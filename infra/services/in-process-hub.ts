@@ -23,7 +23,7 @@ import { startMojSubgraph } from '../../subgraphs/moj/server.js';
 import { startPoliceSubgraph } from '../../subgraphs/police/server.js';
 import { startSignalsSubgraph } from '../../subgraphs/signals/server.js';
 import { startTrackingSubgraph } from '../../subgraphs/tracking/server.js';
-import type { StackEndpoints } from '../stack/endpoints.js';
+import type { StackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 
 export interface InProcessHubOptions {
   readonly endpoints: StackEndpoints;

@@ -5,7 +5,7 @@ import { hasherFor } from '../../domain/plates/keyed-plate-hash.js';
 import { hotlistKeyRingConfigSchema, hotlistKeyRingOf } from '../../runtime/hotlist/hotlist-key-ring-config.js';
 import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
 import { encodeHotlistPublication, type HotlistSnapshotHeader } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
-import type { StackEndpoints } from '../stack/endpoints.js';
+import type { StackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { devHotlistKeyEnvironment } from './dev-hotlist-keys.js';
 import { devSecret } from './dev-secrets.js';
 import { spawnService, waitForHealth, type RunningService } from './service-processes.js';

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError } from '../../domain/errors/index.js';
-import { repoRoot } from '../stack/paths.js';
+import { repoRoot } from '../../runtime/endpoints/stack-paths.js';
 import { crash } from '../stack/processes.js';
 import type { HubService } from './hub-services.js';
 

@@ -1,6 +1,6 @@
 import { access, rm, writeFile } from 'node:fs/promises';
 import { DongseonError } from '../../domain/errors/index.js';
-import { findExecutable, lastLines, runCommand } from './executables.js';
+import { findExecutable, lastLines, runCommand } from '../../runtime/processes/executables.js';
 
 const policyFile = '/usr/sbin/policy-rc.d';
 let listsUpdated = false;

@@ -1,5 +1,5 @@
 import { runProcess } from '../../runtime/config.js';
-import { loadStackConfig } from './config.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
 import { allHealthy, stackDown, stackServers, stackStatus, stackUp } from './stack.js';
 import { withStackLock } from './stack-lock.js';
 import { formatReports } from './stack-report.js';

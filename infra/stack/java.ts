@@ -1,6 +1,6 @@
 import { DongseonError } from '../../domain/errors/index.js';
 import { ensureDebianPackage } from './apt.js';
-import { runCommand } from './executables.js';
+import { runCommand } from '../../runtime/processes/executables.js';
 
 /** Neo4j 5.26 LTS runs on Java 17 or 21 only. */
 const supportedMajorVersions = [17, 21];

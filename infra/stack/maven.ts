@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DongseonError } from '../../domain/errors/index.js';
 import { ensureDebianPackage } from './apt.js';
-import { lastLines, runCommand } from './executables.js';
+import { lastLines, runCommand } from '../../runtime/processes/executables.js';
 
 export interface MavenArtifact {
   readonly groupId: string;

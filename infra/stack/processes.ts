@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lastLines } from './executables.js';
+import { lastLines } from '../../runtime/processes/executables.js';
 
 export async function readPidFile(pidFile: string): Promise<number | undefined> {
   try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { loadStackConfig } from './config.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
 import { waitForExit } from './processes.js';
 import { shutdownRedis } from './redis.js';
 import { stackServers, stackUp } from './stack.js';

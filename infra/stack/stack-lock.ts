@@ -2,7 +2,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError } from '../../domain/errors/index.js';
-import { stackDir } from './paths.js';
+import { stackDir } from '../../runtime/endpoints/stack-paths.js';
 import { isAlive, readPidFile } from './processes.js';
 
 const lockFile = join(stackDir, 'stack.lock');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig } from './config.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
 import { allHealthy, stackServers, stackStatus, stackUp } from './stack.js';
 import { withStackLock } from './stack-lock.js';
 

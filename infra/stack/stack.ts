@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError, type ErrorCode } from '../../domain/errors/index.js';
-import type { StackConfig } from './config.js';
-import { localNeo4jUser } from './endpoints.js';
+import type { StackConfig } from '../../runtime/endpoints/stack-config.js';
+import { localNeo4jUser } from '../../runtime/endpoints/stack-endpoints.js';
 import { externalMosquitto, localMosquitto } from './mosquitto.js';
 import { externalNeo4j, localNeo4j } from './neo4j.js';
 import { assertPortFree } from './ports.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStackConfig } from './config.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
 import { stackServers } from './stack.js';
 import { startThrowawayStack, type ThrowawayStack } from './throwaway-stack.js';
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StackConfig } from './config.js';
-import type { Neo4jEndpoint } from './endpoints.js';
+import type { StackConfig } from '../../runtime/endpoints/stack-config.js';
+import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { localNeo4j, neo4jEndpointOf, type Neo4jInstance } from './neo4j.js';
 import { freePorts } from './ports.js';
 import { crash } from './processes.js';

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { loadStackConfig } from './config.js';
-import { stackEndpoints, type StackEndpoints } from './endpoints.js';
+import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
+import { stackEndpoints, type StackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { stackDown, stackServers, stackUp } from './stack.js';
 import { withStackLock } from './stack-lock.js';
 

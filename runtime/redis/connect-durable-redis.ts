@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { DongseonError } from '../../domain/errors/index.js';
-import { displayUrl, localRedisUrl } from '../../infra/stack/endpoints.js';
+import { displayUrl, localRedisUrl } from '../endpoints/stack-endpoints.js';
 import { urlVariable } from '../config.js';
 
 /** The Redis variable of a process that keeps its data in Redis, defaulting to the local stack's server. */

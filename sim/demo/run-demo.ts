@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { expectedWantedHits } from '../../domain/simulation/index.js';
-import { stackDir } from '../../infra/stack/paths.js';
+import { stackDir } from '../../runtime/endpoints/stack-paths.js';
 import { hitsPerWantedVehicle } from '../replay/count-police-hits.js';
 import type { ReplayArguments } from '../replay/replay-arguments.js';
 import { runReplay } from '../replay/run-replay.js';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ReplayClock } from '../../domain/simulation/index.js';
-import { policeKeys } from '../../subgraphs/police/police-keys.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
 
 const hitStatuses = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
 

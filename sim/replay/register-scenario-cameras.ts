@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError } from '../../domain/errors/index.js';
-import type { Neo4jEndpoint } from '../../infra/stack/endpoints.js';
-import { describeImport, importCameraRegistryFile } from '../../subgraphs/cctv/camera-registry.js';
-import { createCameraRegistryStore } from '../../subgraphs/cctv/camera-registry-store.js';
-import { connectNeo4j } from '../../subgraphs/cctv/neo4j-connection.js';
+import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
+import { describeImport, importCameraRegistryFile } from '../../stores/camera-registry/camera-registry-import.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { scenarioFiles } from '../scenario-files.js';
 
 /**

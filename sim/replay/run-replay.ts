@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { DongseonError } from '../../domain/errors/index.js';
-import { neo4jEndpointOf } from '../../subgraphs/cctv/neo4j-connection.js';
+import { neo4jEndpointOf } from '../../stores/neo4j/neo4j-connection.js';
 import { anprCamerasByMunicipality, type LoadedScenario } from '../scenario.js';
 import type { SimConfig } from '../sim-config.js';
 import { countPoliceHits } from './count-police-hits.js';

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DongseonError } from '../../domain/errors/index.js';
-import { findExecutable, lastLines, runCommand } from '../../infra/stack/executables.js';
+import { findExecutable, lastLines, runCommand } from '../../runtime/processes/executables.js';
 
 /** Where Debian's `sumo` and `sumo-tools` put SUMO's data and Python tools. */
 export const sumoHome = process.env.SUMO_HOME ?? '/usr/share/sumo';

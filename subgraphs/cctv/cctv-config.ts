@@ -5,7 +5,7 @@ import { loadConfig, portVariable, urlVariable } from '../../runtime/config.js';
 import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
 import { historySigningJwkVariable, importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import type { EdgeHistoryOptions } from './edge-history-client.js';
-import { neo4jVariables } from './neo4j-connection.js';
+import { neo4jVariables } from '../../stores/neo4j/neo4j-connection.js';
 
 const edgeUrlsVariable = z.string().transform((text, context) => {
   try {

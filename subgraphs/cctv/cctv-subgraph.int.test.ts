@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '../../domain/access/index.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { importCameraRegistryFile } from './camera-registry.js';
-import { createCameraRegistryStore } from './camera-registry-store.js';
-import { connectNeo4j } from './neo4j-connection.js';
+import { importCameraRegistryFile } from '../../stores/camera-registry/camera-registry-import.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { createCctvSubgraph, startCctvSubgraph } from './server.js';
 
 const endpoints = inject('stackEndpoints');

@@ -1,8 +1,8 @@
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
 import { createBatchedLookup, type Lookup } from './batched-lookup.js';
-import type { CameraRegistryStore } from './camera-registry-store.js';
+import type { CameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import type { PlateHistorySearcher } from './edge-history-client.js';
-import type { RegisteredCamera, RegisteredMunicipality } from './registry-entries.js';
+import type { RegisteredCamera, RegisteredMunicipality } from '../../stores/camera-registry/registry-entries.js';
 
 /** What the cctv subgraph adds to each request: its registry, lookups batched within that request, the edge nodes. */
 export interface CctvRequestState {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
 import { loadConfig, runProcess } from '../../runtime/config.js';
-import { describeImport, importCameraRegistryFile } from './camera-registry.js';
-import { createCameraRegistryStore } from './camera-registry-store.js';
-import { connectNeo4j, neo4jEndpointOf, neo4jVariables } from './neo4j-connection.js';
+import { describeImport, importCameraRegistryFile } from '../../stores/camera-registry/camera-registry-import.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { connectNeo4j, neo4jEndpointOf, neo4jVariables } from '../../stores/neo4j/neo4j-connection.js';
 
 const usage = 'usage: tsx subgraphs/cctv/import-registry.ts <registry.json>';
 

@@ -1,6 +1,6 @@
 import { runProcess } from '../../runtime/config.js';
 import { edgeHistoryOptionsOf, loadCctvConfig } from './cctv-config.js';
-import { neo4jEndpointOf } from './neo4j-connection.js';
+import { neo4jEndpointOf } from '../../stores/neo4j/neo4j-connection.js';
 import { startCctvSubgraph } from './server.js';
 
 await runProcess(async () => {

@@ -18,9 +18,9 @@ import { verifyAuditLog } from '../../runtime/audit/verify-audit-log.js';
 import { generateDevKeyPair } from '../../runtime/identity/dev-identity-provider.js';
 import { importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { createCameraRegistryStore } from './camera-registry-store.js';
-import { connectNeo4j } from './neo4j-connection.js';
-import { cameraEntrySchema } from './registry-entries.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
+import { cameraEntrySchema } from '../../stores/camera-registry/registry-entries.js';
 
 interface Response {
   status: number;

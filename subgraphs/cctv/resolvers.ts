@@ -10,7 +10,7 @@ import type {
 import { formatInstant, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
 import {
   cameraEntrySchema, entryProblems, municipalityEntrySchema, type RegisteredCamera, type RegisteredMunicipality,
-} from './registry-entries.js';
+} from '../../stores/camera-registry/registry-entries.js';
 
 // Resolvers return registry records (a camera names its municipality by id) rather than the generated object
 // types, so each resolver takes the generated argument types and each map is checked against the generated field

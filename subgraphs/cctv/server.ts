@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { IResolvers } from 'mercurius';
-import type { Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
-import { demoRegistryFile, seedCameraRegistryWhenEmpty } from './camera-registry.js';
-import { createCameraRegistryStore } from './camera-registry-store.js';
+import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../stores/camera-registry/camera-registry-import.js';
+import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
 import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
-import { connectNeo4j } from './neo4j-connection.js';
+import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cctvResolvers } from './resolvers.js';
 
 export const cctvSdl = readFileSync(new URL('../../schema/cctv.graphql', import.meta.url), 'utf8');

@@ -7,7 +7,7 @@ import { isDongseonError } from '../../domain/errors/index.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { cameraVolumesKey, createCameraVolumeStore, type CameraVolumeStore } from './camera-volume-store.js';
+import { cameraVolumesKey, createCameraVolumeStore, type CameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
 import { startCivicSubgraph } from './server.js';
 
 interface GraphQLResponse {

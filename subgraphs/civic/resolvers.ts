@@ -1,6 +1,6 @@
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { Resolvers } from './generated/resolver-types.js';
-import { hourMs, maxVolumeWindowHours } from './hourly-volumes.js';
+import { hourMs, maxVolumeWindowHours } from '../../stores/civic-volumes/hourly-volumes.js';
 import { ngsiLdDeviceOf } from './ngsi-ld-device.js';
 import { instantOf } from '../../runtime/graphql/scalar-arguments.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
-import { createCameraVolumeStore } from './camera-volume-store.js';
+import { createCameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
 import type { CivicContext } from './context.js';
 import { createPublicCameraStore } from './public-camera-store.js';
 import { civicResolvers } from './resolvers.js';

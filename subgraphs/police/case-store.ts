@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { PoliceKeys } from './police-keys.js';
-import { hashFieldsOf, readHash } from './redis-hash.js';
+import type { PoliceKeys } from '../../stores/police/police-keys.js';
+import { hashFieldsOf, readHash } from '../../stores/police/redis-hash.js';
 
 export const caseRecordSchema = z.object({
   caseNumber: z.string(),

@@ -1,8 +1,8 @@
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
 import type { CaseStore } from './case-store.js';
-import type { HitStore } from './hit-store.js';
+import type { HitStore } from '../../stores/police/hit-store.js';
 import type { HotlistPublisher } from './hotlist-publisher.js';
-import type { WantedVehicleStore } from './wanted-vehicle-store.js';
+import type { WantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 
 /** What every police resolver receives: the verified request access and the Redis-backed stores. */
 export type PoliceContext = AccessContext & {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { caseRecordSchema, type CaseStore } from './case-store.js';
 import { wantedVehicleFromInput } from './wanted-vehicle-input.js';
-import { wantedReasons, type WantedVehicleStore } from './wanted-vehicle-store.js';
+import { wantedReasons, type WantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 
 const demoRegionPoliceFile = new URL('../../data/demo-region/police.json', import.meta.url);
 

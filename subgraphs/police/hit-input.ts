@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { HitDecision, HitInput } from './generated/resolver-types.js';
-import type { HitDecisionRecord, HitRecord } from './hit-store.js';
+import type { HitDecisionRecord, HitRecord } from '../../stores/police/hit-store.js';
 import { instantOf, requiredTextOf } from '../../runtime/graphql/scalar-arguments.js';
 
 const maxIdLength = 200;

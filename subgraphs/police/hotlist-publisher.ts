@@ -3,7 +3,7 @@ import { publishKeyedHotlist } from '../../domain/matching/index.js';
 import { hasherFor, type PlateKeyRing } from '../../domain/plates/keyed-plate-hash.js';
 import { encodeHotlistPublication, type HotlistSnapshotHeader, type PartialPlateEntry } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
 import { hotlistRedisKeys } from '../../runtime/hotlist/hotlist-redis-keys.js';
-import type { WantedVehicleRecord, WantedVehicleStore } from './wanted-vehicle-store.js';
+import type { WantedVehicleRecord, WantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 
 export interface HotlistPublisherOptions {
   /** The caller owns the connection and closes it after the publisher. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDongseonError } from '../../domain/errors/index.js';
-import { localRedisUrl } from '../../infra/stack/endpoints.js';
+import { localRedisUrl } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig } from '../../runtime/config.js';
 import { policeConfigSchema } from './police-config.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localRedisUrl } from '../../infra/stack/endpoints.js';
+import { localRedisUrl } from '../../runtime/endpoints/stack-endpoints.js';
 import { portVariable, urlVariable } from '../../runtime/config.js';
 import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
 

@@ -5,9 +5,9 @@ import type { RequestAccess } from '../../domain/access/index.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { policeKeys } from './police-keys.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
 import { startPoliceSubgraph } from './server.js';
-import { createWantedVehicleStore } from './wanted-vehicle-store.js';
+import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 
 interface GraphQLResponse {
   readonly status: number;

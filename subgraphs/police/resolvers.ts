@@ -6,11 +6,11 @@ import { caseFromInput, caseNumberOf } from './case-input.js';
 import type { PoliceContext } from './context.js';
 import type { Case, Hit, Resolvers, WantedVehicle } from './generated/resolver-types.js';
 import { hitDecisionFrom, hitFromInput } from './hit-input.js';
-import type { HitRecord } from './hit-store.js';
+import type { HitRecord } from '../../stores/police/hit-store.js';
 import { listSizeOf, requiredTextOf } from '../../runtime/graphql/scalar-arguments.js';
 import { wantedVehicleFromInput } from './wanted-vehicle-input.js';
-import { wantedStatusAt } from './wanted-vehicle-status.js';
-import type { WantedVehicleRecord } from './wanted-vehicle-store.js';
+import { wantedStatusAt } from '../../stores/police/wanted-vehicle-status.js';
+import type { WantedVehicleRecord } from '../../stores/police/wanted-vehicle-store.js';
 
 // codegen.yml maps no police types, so the generated parent and result types are the full GraphQL objects. Stored
 // records cross into GraphQL here; the field resolvers below supply what a record does not hold itself.

@@ -5,11 +5,11 @@ import type { PlateKeyRing } from '../../domain/plates/index.js';
 import { createCaseStore } from './case-store.js';
 import type { PoliceContext } from './context.js';
 import { seedDemoRegionWhenEmpty } from './demo-region-seed.js';
-import { createHitStore } from './hit-store.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
 import { createHotlistPublisher } from './hotlist-publisher.js';
-import { policeKeys } from './police-keys.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
 import { policeResolvers } from './resolvers.js';
-import { createWantedVehicleStore } from './wanted-vehicle-store.js';
+import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 
 export interface PoliceSubgraphOptions {
   readonly host: string;

@@ -3,7 +3,7 @@ import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js'
 import { caseNumberOf } from './case-input.js';
 import type { WantedVehicleInput } from './generated/resolver-types.js';
 import { instantOf } from '../../runtime/graphql/scalar-arguments.js';
-import type { WantedVehicleRecord } from './wanted-vehicle-store.js';
+import type { WantedVehicleRecord } from '../../stores/police/wanted-vehicle-store.js';
 
 /** Who adds an entry, under which id, and when. */
 export interface EntryOrigin {

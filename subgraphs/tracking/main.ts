@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import neo4j from 'neo4j-driver';
 import { loadConfig, runProcess } from '../../runtime/config.js';
 import { startTrackingSubgraph } from './server.js';
-import { defaultTrackingModelFile, readTrackingModel } from './tracking-model-file.js';
+import { defaultTrackingModelFile, readTrackingModel } from '../../stores/tracking-model/tracking-model-file.js';
 import { neo4jEndpointOf, trackingConfigSchema } from './tracking-config.js';
 
 async function main(): Promise<void> {

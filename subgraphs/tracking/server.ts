@@ -7,9 +7,9 @@ import { demoRoadGraph } from './demo-road-graph.js';
 import { createFlowGraphStore } from './flow-graph-store.js';
 import { trackingResolvers } from './resolvers.js';
 import { createRoadGraphStore, type Road } from './road-graph-store.js';
-import { ensureSightingGraphSchema } from './sighting-graph-schema.js';
+import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph-schema.js';
 import { createSightingStore } from './sighting-store.js';
-import { defaultTrackingModelFile, readTrackingModel } from './tracking-model-file.js';
+import { defaultTrackingModelFile, readTrackingModel } from '../../stores/tracking-model/tracking-model-file.js';
 
 export interface TrackingSubgraphOptions {
   readonly host: string;

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { MatchKind } from './generated/resolver-types.js';
-import { recordSightings } from './record-sightings.js';
+import { recordSightings } from '../../stores/sightings/record-sightings.js';
 
 /** The sighting graph's copy of a camera; name and municipality are cctv's, absent until cctv has written them. */
 export interface CameraRow {

@@ -10,7 +10,7 @@ import { auditFileName } from '../../runtime/audit/audit-files.js';
 import { maxListSize } from '../../runtime/graphql/scalar-arguments.js';
 import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-users.js';
 import { readAllJsonLinesGz, scenarioFiles } from '../../sim/scenario-files.js';
-import { recordSightings } from './record-sightings.js';
+import { recordSightings } from '../../stores/sightings/record-sightings.js';
 
 interface Response {
   status: number;

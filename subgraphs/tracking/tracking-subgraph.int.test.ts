@@ -7,7 +7,7 @@ import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
 import type { Road } from './road-graph-store.js';
-import type { SightingInput } from './sighting-batch.js';
+import type { SightingInput } from '../../stores/sightings/sighting-batch.js';
 import { createSightingStore, type SightingStore } from './sighting-store.js';
 import { startTrackingSubgraph } from './server.js';
 

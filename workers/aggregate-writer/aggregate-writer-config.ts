@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, urlVariable } from '../../runtime/config.js';
 import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';

@@ -4,8 +4,8 @@ import type { Driver } from 'neo4j-driver';
 import { DongseonError } from '../../domain/errors/index.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
 import { aggregateBatchJobSchema } from '../../runtime/queues/pipeline-jobs.js';
-import { createCameraVolumeStore } from '../../subgraphs/civic/camera-volume-store.js';
-import { hourlyVolumesByKey, type HourlyVolume } from '../../subgraphs/civic/hourly-volumes.js';
+import { createCameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
+import { hourlyVolumesByKey, type HourlyVolume } from '../../stores/civic-volumes/hourly-volumes.js';
 import { writeFlowEdges } from './write-flow-edges.js';
 
 export interface AggregateWriterDependencies {

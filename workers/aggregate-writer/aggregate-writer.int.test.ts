@@ -9,8 +9,8 @@ import type { QueueWorker } from '../../runtime/queues/create-worker.js';
 import { listDeadLetters } from '../../runtime/queues/dead-letters.js';
 import { regionAggregatesQueueName, type AggregateBatchJob } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName } from '../../runtime/queues/queue-names.js';
-import { cameraVolumesKey, createCameraVolumeStore } from '../../subgraphs/civic/camera-volume-store.js';
-import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
+import { cameraVolumesKey, createCameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
+import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph-schema.js';
 import { startAggregateWriter } from './start-aggregate-writer.js';
 
 const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');

@@ -3,7 +3,7 @@ import { runProcess } from '../../runtime/config.js';
 import { regionAggregatesQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { stallRecoveryOf } from '../../runtime/queues/stall-recovery.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
-import { ensureSightingGraphSchema } from '../../subgraphs/tracking/sighting-graph-schema.js';
+import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph-schema.js';
 import { aggregateWriterNeo4j, loadAggregateWriterConfig } from './aggregate-writer-config.js';
 import { startAggregateWriter } from './start-aggregate-writer.js';
 

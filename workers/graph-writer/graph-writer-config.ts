@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, urlVariable } from '../../runtime/config.js';
 import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
-import { defaultPoliceKeyPrefix } from '../../subgraphs/police/police-keys.js';
-import { defaultTrackingModelFile } from '../../subgraphs/tracking/tracking-model-file.js';
+import { defaultPoliceKeyPrefix } from '../../stores/police/police-keys.js';
+import { defaultTrackingModelFile } from '../../stores/tracking-model/tracking-model-file.js';
 
 export const graphWriterConfigSchema = z.object({
   ...redisVariables,

@@ -8,11 +8,11 @@ import type { TravelTimeReference } from '../../domain/tracking/index.js';
 import { alertEventSchema, publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
 import { hitBatchJobSchema, type ForwardedHit, type HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
-import { createHitStore } from '../../subgraphs/police/hit-store.js';
-import type { PoliceKeys } from '../../subgraphs/police/police-keys.js';
-import { createWantedVehicleStore, type WantedVehicleRecord } from '../../subgraphs/police/wanted-vehicle-store.js';
-import { recordSightings } from '../../subgraphs/tracking/record-sightings.js';
-import { sightingBatchOf, type SightingInput } from '../../subgraphs/tracking/sighting-batch.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
+import type { PoliceKeys } from '../../stores/police/police-keys.js';
+import { createWantedVehicleStore, type WantedVehicleRecord } from '../../stores/police/wanted-vehicle-store.js';
+import { recordSightings } from '../../stores/sightings/record-sightings.js';
+import { sightingBatchOf, type SightingInput } from '../../stores/sightings/sighting-batch.js';
 import { enqueueAlertDelivery, type AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
 import { flagImpossibleTravel, type ImpossibleTravelFlag } from './flag-impossible-travel.js';
 

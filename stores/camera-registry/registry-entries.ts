@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { geoPositionProblem } from '../../domain/geo/index.js';
-import type { CameraStatus } from './generated/resolver-types.js';
 
-export const cameraStatuses = ['ONLINE', 'DEGRADED', 'OFFLINE', 'DECOMMISSIONED'] as const satisfies readonly CameraStatus[];
+export const cameraStatuses = ['ONLINE', 'DEGRADED', 'OFFLINE', 'DECOMMISSIONED'] as const;
+
+/** A camera's operating status as the registry keeps it. */
+export type CameraStatus = (typeof cameraStatuses)[number];
 
 const registryId = z.string().regex(
   /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'expected 1 to 100 letters, digits and . _ : -, starting with a letter or digit',

@@ -1,8 +1,12 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { HitStatus } from './generated/resolver-types.js';
 import type { PoliceKeys } from './police-keys.js';
 import { hashFieldsOf, readHash, readHashes } from './redis-hash.js';
+
+export const hitStatuses = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
+
+/** Where a hit stands: PENDING until an operator accepts or rejects it. */
+export type HitStatus = (typeof hitStatuses)[number];
 
 export const hitRecordSchema = z.object({
   id: z.string(),
@@ -13,7 +17,7 @@ export const hitRecordSchema = z.object({
   matchKind: z.enum(['EXACT', 'POSSIBLE']),
   substitution: z.string().optional(),
   confidence: z.coerce.number(),
-  status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED']),
+  status: z.enum(hitStatuses),
   decidedBy: z.string().optional(),
   decidedAt: z.string().optional(),
   decisionReason: z.string().optional(),

@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { WantedStatus } from './generated/resolver-types.js';
 import type { PoliceKeys } from './police-keys.js';
 import { hashFieldsOf, readHash, readHashes } from './redis-hash.js';
-import { wantedStatusAt } from './wanted-vehicle-status.js';
+import { wantedStatusAt, type WantedStatus } from './wanted-vehicle-status.js';
 
 export const wantedReasons = ['STOLEN', 'FUGITIVE', 'MISSING_PERSON', 'HIT_AND_RUN', 'AMBER_ALERT', 'OTHER'] as const;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDongseonError } from '../../domain/errors/index.js';
-import { demoRegistryFile, parseCameraRegistry } from './camera-registry.js';
+import { demoRegistryFile, parseCameraRegistry } from './camera-registry-import.js';
 
 const camera = (overrides: Record<string, unknown> = {}) => ({
   id: 'cam-1', name: '카메라', municipalityId: 'suwon', position: { latitude: 37.27, longitude: 127.01 },

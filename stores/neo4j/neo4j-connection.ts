@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { urlVariable } from '../../runtime/config.js';
-import { stackEndpoints, type Neo4jEndpoint } from '../../infra/stack/endpoints.js';
+import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 
 /** The Neo4j variables of every cctv process, defaulting to the local stack's server. */
 export function neo4jVariables(env: Record<string, string | undefined>) {

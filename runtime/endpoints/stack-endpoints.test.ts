@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig } from './config.js';
-import { displayUrl, endpointsFor } from './endpoints.js';
+import { loadStackConfig } from './stack-config.js';
+import { displayUrl, endpointsFor } from './stack-endpoints.js';
 
 const localPassword = () => 'generated-password';
 

@@ -1,4 +1,5 @@
-import type { WantedStatus } from './generated/resolver-types.js';
+/** Where a wanted-list entry stands at a given moment. */
+export type WantedStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 
 /**
  * The status of a wanted-list entry at `now` (ms). Expiry is computed, never stored, so an entry lapses at

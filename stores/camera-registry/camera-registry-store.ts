@@ -1,8 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { CameraStatus } from './generated/resolver-types.js';
 import {
   sameCameraEntry, sameMunicipalityEntry,
-  type CameraEntry, type MunicipalityEntry, type RegisteredCamera, type RegisteredMunicipality,
+  type CameraEntry, type CameraStatus, type MunicipalityEntry, type RegisteredCamera, type RegisteredMunicipality,
 } from './registry-entries.js';
 import { countsOf, registryChanges, type RegistryCounts } from './registry-changes.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDongseonError } from '../../domain/errors/index.js';
-import { cacheRootOf, loadStackConfig } from './config.js';
+import { cacheRootOf, loadStackConfig } from './stack-config.js';
 
 function configError(env: Record<string, string>): { message: string; variables: unknown } {
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DongseonError } from '../../domain/errors/index.js';
-import { loadStackConfig, type StackConfig } from './config.js';
-import { neo4jPasswordFile } from './paths.js';
+import { loadStackConfig, type StackConfig } from './stack-config.js';
+import { neo4jPasswordFile } from './stack-paths.js';
 
 export const loopback = '127.0.0.1';
 export const localPorts = { redis: 16379, bolt: 17687, mqtt: 11883 } as const;

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, urlVariable } from '../../runtime/config.js';
+import { loadConfig, urlVariable } from '../config.js';
 
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 const optionalVariable = <Schema extends z.ZodType>(schema: Schema) => z.preprocess(unsetWhenEmpty, schema.optional());
