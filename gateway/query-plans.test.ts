@@ -1,0 +1,385 @@
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { prettyFormatQueryPlan, QueryPlanner, type QueryPlan } from '@apollo/query-planner';
+import { Kind, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { DongseonError } from '../domain/errors/index.js';
+import { loadGraphContract } from './graph-contract.js';
+
+// The plans the gateway makes for each trusted document, over the committed supergraph: a change to the schema,
+// the operations or the federation packages that changes which subgraph is asked for what shows here in review.
+expect.addSnapshotSerializer({
+  test: (value: unknown) => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'QueryPlan',
+  serialize: (value: QueryPlan) => prettyFormatQueryPlan(value),
+});
+
+const contract = loadGraphContract();
+const supergraph = Supergraph.build(contract.supergraphSdl);
+const apiSchema = supergraph.apiSchema();
+const planner = new QueryPlanner(supergraph);
+
+/** Every operation of the trusted documents, by name, with the document that holds it. */
+const trustedOperations = new Map(Object.values(contract.trustedDocuments).flatMap((document) =>
+  parse(document).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [[definition.name.value, document] as const] : [])));
+
+function planOf(operationName: string): QueryPlan {
+  const document = trustedOperations.get(operationName);
+  if (!document) throw new DongseonError('DS_INTERNAL', `no trusted document holds the operation ${operationName}`);
+  return planner.buildQueryPlan(operationFromDocument(apiSchema, parse(document), { operationName }));
+}
+
+const plannedOperations = ['CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'PlateHistory', 'VehicleForecast', 'WantedVehicleTrack'];
+
+describe('query plans of the trusted documents', () => {
+  it('covers every trusted operation (a new one needs its plan snapshot here)', () => {
+    expect([...trustedOperations.keys()].sort()).toEqual([...plannedOperations].sort());
+  });
+
+  it('CameraWithIntersection', () => {
+    expect(planOf('CameraWithIntersection')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "cctv") {
+            {
+              camera(id: $id) {
+                __typename
+                id
+                name
+                anprCapable
+                status
+                position {
+                  latitude
+                  longitude
+                }
+                municipality {
+                  id
+                  name
+                }
+              }
+            }
+          },
+          Flatten(path: "camera") {
+            Fetch(service: "signals") {
+              {
+                ... on Camera {
+                  __typename
+                  id
+                  position {
+                    latitude
+                    longitude
+                  }
+                }
+              } =>
+              {
+                ... on Camera {
+                  nearestIntersection {
+                    id
+                    name
+                  }
+                  distanceToNearestIntersectionMeters
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('CivicCameraVolumes', () => {
+    expect(planOf('CivicCameraVolumes')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "civic") {
+          {
+            cameraVolumes(cameraId: $cameraId, from: $from, to: $to) {
+              hourStart
+              vehicles
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('PendingHits', () => {
+    expect(planOf('PendingHits')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              hits(status: PENDING, first: 50) {
+                id
+                capturedAt
+                matchKind
+                substitution
+                confidence
+                wantedVehicle {
+                  id
+                  plate
+                  priority
+                  reason
+                }
+                camera {
+                  __typename
+                  id
+                }
+              }
+            }
+          },
+          Flatten(path: "hits.@.camera") {
+            Fetch(service: "cctv") {
+              {
+                ... on Camera {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Camera {
+                  name
+                  municipality {
+                    name
+                  }
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('DecideHit', () => {
+    expect(planOf('DecideHit')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            decideHit(id: $id, decision: $decision, reason: $reason) {
+              id
+              status
+              decidedBy
+              decidedAt
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('PlateHistory', () => {
+    expect(planOf('PlateHistory')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "cctv") {
+          {
+            plateHistory(plate: $plate, from: $from, to: $to) {
+              searchId
+              plate
+              from
+              to
+              complete
+              reads {
+                readId
+                capturedAt
+                plateText
+                confidence
+                hit
+                municipality {
+                  id
+                  name
+                }
+                camera {
+                  id
+                  name
+                  position {
+                    latitude
+                    longitude
+                  }
+                }
+              }
+              sources {
+                municipality {
+                  id
+                  name
+                }
+                answered
+                readCount
+                errorCode
+                errorMessage
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('VehicleForecast', () => {
+    expect(planOf('VehicleForecast')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "tracking") {
+          {
+            vehicle(id: $id) {
+              id
+              lastSighting {
+                id
+                capturedAt
+                camera {
+                  id
+                }
+              }
+              route {
+                confidence
+                lengthMeters
+                legs(first: 50) {
+                  from {
+                    id
+                  }
+                  to {
+                    id
+                  }
+                  elapsedSeconds
+                  alternatives(first: 2) {
+                    probability
+                    expectedSeconds
+                    reasons {
+                      detourShare
+                      timeLogLikelihood
+                    }
+                  }
+                }
+              }
+              nextCameras {
+                hourOfDay
+                forecasts(first: 3) {
+                  camera {
+                    id
+                  }
+                  municipality {
+                    id
+                  }
+                  probability
+                  arrival {
+                    lowSeconds
+                    medianSeconds
+                    highSeconds
+                    expectedAt
+                  }
+                  reasons {
+                    roadModelProbability
+                    transitionsFromCamera {
+                      count
+                      total
+                    }
+                  }
+                }
+              }
+              interceptionPlan(units: $units) {
+                points(first: 3) {
+                  junctionId
+                  unitId
+                  interceptProbability
+                  slackSeconds
+                  camera {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('WantedVehicleTrack', () => {
+    expect(planOf('WantedVehicleTrack')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              wantedVehicle(id: $id) {
+                __typename
+                id
+                plate
+                reason
+                priority
+              }
+            }
+          },
+          Flatten(path: "wantedVehicle") {
+            Fetch(service: "tracking") {
+              {
+                ... on WantedVehicle {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on WantedVehicle {
+                  vehicle {
+                    id
+                    municipalitiesCrossed {
+                      municipality {
+                        __typename
+                        id
+                      }
+                      firstSeenAt
+                      lastSeenAt
+                      sightings
+                    }
+                    sightings(first: 100) {
+                      id
+                      capturedAt
+                      matchKind
+                      confidence
+                      camera {
+                        id
+                        name
+                        municipality {
+                          __typename
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+          },
+          Parallel {
+            Flatten(path: "wantedVehicle.vehicle.municipalitiesCrossed.@.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.sightings.@.camera.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+          },
+        },
+      }
+    `);
+  });
+});
