@@ -22,6 +22,17 @@ describe('loadEdgeConfig', () => {
     expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_PSEUDONYM_SECRET: 'c2hvcnQ=' })).toThrow(/DS_EDGE_PSEUDONYM_SECRET/);
   });
 
+  it('bug: DS_EDGE_MUNICIPALITY=Suwon passed the config check and failed later with a code that did not name the variable', () => {
+    let failure: unknown;
+    try {
+      loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'Suwon' });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({ code: 'DS_CONFIG_INVALID', details: { variables: ['DS_EDGE_MUNICIPALITY'] } });
+    expect((failure as Error).message).toMatch(/DS_EDGE_MUNICIPALITY: expected a municipality id of lower-case letters/);
+  });
+
   it('takes the history-search verification key as a public JWK only', async () => {
     const { privateJwk, publicJwk } = await generateDevKeyPair();
     expect(loadEdgeConfig({ DS_EDGE_MUNICIPALITY: 'osan', ...neo4j }).DS_EDGE_HISTORY_PUBLIC_JWK).toBeUndefined();

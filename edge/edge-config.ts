@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { municipalityIdSchema } from '../domain/municipality/municipality-id.js';
 import { defaultMaxFutureSkewMs, defaultMaxReadAgeMs, maxReadsPerBatch, type ReadValidationPolicy } from '../domain/ingest/index.js';
 import { localMqttUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
@@ -14,7 +15,7 @@ const positiveInt = z.coerce.number().int().positive();
 export function edgeConfigSchema(env: Record<string, string | undefined>) {
   return z.object({
     /** The municipality this node serves, as registered in the camera registry. */
-    DS_EDGE_MUNICIPALITY: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: 'expected letters, digits, _ or -' }),
+    DS_EDGE_MUNICIPALITY: municipalityIdSchema,
     DS_EDGE_HOST: z.string().min(1).default('127.0.0.1'),
     DS_EDGE_PORT: portVariable.default(8480),
     ...redisVariables,

@@ -46,7 +46,7 @@ describe('loadGatewayConfig', () => {
 
   it.each([
     ['no identity header secret', {}, /DS_IDENTITY_HEADER_SECRET: required/],
-    ['a short identity header secret', { DS_IDENTITY_HEADER_SECRET: 'short' }, /DS_IDENTITY_HEADER_SECRET: must hold at least 32 bytes/],
+    ['a short identity header secret', { DS_IDENTITY_HEADER_SECRET: 'short' }, /DS_IDENTITY_HEADER_SECRET: expected a secret of at least 32 bytes/],
     ['production without a public key', { DS_ENV: 'production', DS_IDENTITY_HEADER_SECRET: secret }, /DS_JWT_PUBLIC_JWK: required in production/],
     ['a private key', { DS_IDENTITY_HEADER_SECRET: secret, DS_JWT_PUBLIC_JWK: JSON.stringify({ ...JSON.parse(publicJwk), d: 'secret' }) }, /DS_JWT_PUBLIC_JWK\.d: must be a public key/],
     ['a key that is not JSON', { DS_IDENTITY_HEADER_SECRET: secret, DS_JWT_PUBLIC_JWK: '{kty:EC' }, /DS_JWT_PUBLIC_JWK: expected JSON/],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localRedisUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { auditConfigFrom, auditConfigSchema, type AuditConfig } from '../runtime/audit/audit-config.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../runtime/identity/identity-header.js';
 import { subgraphNames, type SubgraphName } from '../schema/subgraph-names.js';
 import { defaultQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
 import type { BucketRate } from './plugins/use-rate-limit.js';
@@ -51,8 +51,7 @@ export const gatewayConfigSchema = z.object({
   DS_GATEWAY_HOST: withDefault(z.string().min(1), '127.0.0.1'),
   DS_GATEWAY_PORT: withDefault(portVariable, localPorts.gateway),
   DS_REALTIME_PORT: withDefault(portVariable, localPorts.realtime),
-  DS_IDENTITY_HEADER_SECRET: z.string({ message: 'required: the secret the gateway signs the identity header with (the subgraphs hold the same)' })
-    .refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, { message: `must hold at least ${minimumIdentitySecretBytes} bytes` }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_JWT_PUBLIC_JWK: optional(jsonVariable(publicJwkSchema)),
   DS_DEV_IDENTITY: withDefault(switchVariable, 'off'),
   DS_GRAPHIQL: optional(switchVariable),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { portVariable } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 import { subgraphNames, type SubgraphName } from '../../schema/subgraph-names.js';
 
 /** The port variable of each subgraph, as its own main reads it (DS_CCTV_PORT, …). */
@@ -14,9 +14,7 @@ const portShape = Object.fromEntries(subgraphNames.map((name) => [subgraphPortVa
 
 /** The environment of the process that serves all six subgraphs for the gateway benchmark. */
 export const subgraphsProcessConfigSchema = z.object({
-  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-    message: `expected a secret of at least ${minimumIdentitySecretBytes} bytes, shared with the gateway`,
-  }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_BENCH_POLICE_KEY_PREFIX: z.string().regex(benchPoliceKeyPrefixPattern, { message: 'expected ds:police:bench-<id>:' }),
   ...portShape,
 });

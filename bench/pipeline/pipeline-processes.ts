@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
-import { demoMunicipalities } from '../../infra/services/hub-services.js';
+import { demoMunicipalities } from '../../runtime/endpoints/demo-edges.js';
 import {
   pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
 } from '../../infra/services/pipeline-processes.js';

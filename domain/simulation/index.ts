@@ -2,7 +2,7 @@ export { bearingDegrees, freeFlowSeconds, type NetworkConnection, type NetworkEd
 export { networkProjectionOf, utmToGeo, localProjectionAnchor, type NetworkLocation, type NetworkProjection } from './network-projection.js';
 export { stableHash, stageRandom, shuffled, uniform, roughlyNormal, weightedChoice } from './stage-random.js';
 export { partitionMunicipalities, type JunctionPartition } from './partition-municipalities.js';
-export { municipalityNames, gyeonggiMunicipalities, municipalityIdPattern, type MunicipalityName } from './municipality-catalogue.js';
+export { municipalityNames, gyeonggiMunicipalities, type MunicipalityName } from './municipality-catalogue.js';
 export { placeCameras, defaultCameraPlacement, type CameraPlacementOptions, type PlacedCamera } from './place-cameras.js';
 export { assignPlates, defaultFleetMix, type FleetPlateKind, type FleetVehicle } from './assign-plates.js';
 export type { VehicleTrip } from './vehicle-trip.js';

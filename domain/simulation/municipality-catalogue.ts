@@ -1,13 +1,13 @@
+import { municipalityIdPattern } from '../municipality/municipality-id.js';
+
 /** A municipality a simulated region is named after. */
 export interface MunicipalityName {
-  /** Lower-case id, as edge nodes and the camera registry use it: /^[a-z][a-z0-9]{0,30}$/. */
+  /** A municipality id (`municipalityIdPattern`). */
   readonly id: string;
   readonly name: string;
   /** 행정구역코드 (5 digits). */
   readonly districtCode: string;
 }
-
-export const municipalityIdPattern = /^[a-z][a-z0-9]{0,30}$/;
 
 /**
  * Cities of 경기도 in the order regions are named: the demo's three first (수원, 화성, 오산, whose edge nodes

@@ -2,8 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { deletionDigest } from '../../domain/audit/deletion-digest.js';
 import { DongseonError } from '../../domain/errors/index.js';
 import type { CameraRead } from '../../domain/ingest/index.js';
-
-const municipalityIdPattern = /^[a-z][a-z0-9]{0,30}$/;
+import { municipalityIdPattern } from '../../domain/municipality/municipality-id.js';
 
 /** One read as the edge keeps it; the plate is the best candidate's cleaned text. */
 export interface StoredRead {

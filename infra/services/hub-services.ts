@@ -1,3 +1,5 @@
+import { demoMunicipalities, edgePortOf, type DemoMunicipality } from '../../runtime/endpoints/demo-edges.js';
+
 /** The Dongseon processes `npm start` runs beside the stack, each from its own entry point, in start order. */
 export interface HubService {
   readonly name: string;
@@ -13,12 +15,9 @@ const subgraph = (name: string, port: number): HubService => ({
   name, entry: `subgraphs/${name}/main.ts`, env: { [`DS_${name.toUpperCase()}_PORT`]: String(port) }, healthUrl: `http://127.0.0.1:${port}/health`,
 });
 
-/** The demo region's municipalities, each with its own edge node. */
-export const demoMunicipalities = ['suwon', 'hwaseong', 'osan'] as const;
-export const edgePortOf = (municipality: (typeof demoMunicipalities)[number]): number => 8481 + demoMunicipalities.indexOf(municipality);
 export const cadReceiverPort = 18112;
 
-const edge = (municipality: (typeof demoMunicipalities)[number]): HubService => ({
+const edge = (municipality: DemoMunicipality): HubService => ({
   name: `edge-${municipality}`,
   entry: 'edge/main.ts',
   env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(edgePortOf(municipality)) },

@@ -11,6 +11,13 @@ const issuer = 'dongseon-gateway';
 const lifetimeSeconds = 60;
 export const minimumIdentitySecretBytes = 32;
 
+/** DS_IDENTITY_HEADER_SECRET as the gateway and every subgraph check it at start-up: one rule, one message. */
+export const identitySecretVariable = z
+  .string({ message: 'required: the secret the gateway signs the identity header with and every subgraph verifies it with' })
+  .refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
+    message: `expected a secret of at least ${minimumIdentitySecretBytes} bytes, shared by the gateway and the subgraphs`,
+  });
+
 const headerClaimsSchema = identityClaimsSchema.extend({
   purpose: z.string().max(500).optional(),
   caseNumber: z.string().max(100).optional(),

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
-import { defaultCameraPlacement, municipalityIdPattern } from '../../domain/simulation/index.js';
+import { municipalityIdSchema } from '../../domain/municipality/municipality-id.js';
+import { defaultCameraPlacement } from '../../domain/simulation/index.js';
 import type { BuildOptions } from './build-scenario.js';
 
 export const buildUsage = `usage: npm run sim -- build --net <network.net.xml> --out <dir> [options]
@@ -34,7 +35,7 @@ const buildArgumentsSchema = z.object({
   'start-hour': z.coerce.number().int().min(0).max(23).default(0),
   'peak-vehicles-per-hour': z.coerce.number().int().min(1).max(1_000_000).default(1200),
   municipalities: z.coerce.number().int().min(1).max(12).default(3),
-  'municipality-ids': list.pipe(z.array(z.string().regex(municipalityIdPattern, 'lower-case ids: a-z first, then a-z and 0-9'))).optional(),
+  'municipality-ids': list.pipe(z.array(municipalityIdSchema)).optional(),
   'camera-coverage': share.default(defaultCameraPlacement.anprShare),
   'cctv-coverage': share.default(defaultCameraPlacement.cctvShare),
   wanted: z.coerce.number().int().min(0).max(50).default(5),

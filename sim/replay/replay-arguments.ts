@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DongseonError } from '../../domain/errors/index.js';
-import { demoMunicipalities, edgePortOf } from '../../infra/services/hub-services.js';
+import { isMunicipalityId, municipalityIdRule } from '../../domain/municipality/municipality-id.js';
+import { demoMunicipalities, edgePortOf } from '../../runtime/endpoints/demo-edges.js';
 import type { ReplayTransport } from './replay-scenario.js';
 
 export const replayUsage = `usage: npm run sim -- replay <scenario dir> [options]
@@ -28,7 +29,10 @@ const schema = z.object({
   transport: z.enum(['http', 'mqtt', 'mixed']).default('mixed'),
   from: z.coerce.number().min(0).optional(),
   to: z.coerce.number().min(0).optional(),
-  edge: z.array(z.string().regex(/^[a-z][a-z0-9]{0,30}=https?:\/\/\S+$/, 'expected municipality=http://host:port')).default([]),
+  edge: z.array(z.string().refine((entry) => {
+    const [municipalityId = '', url = ''] = entry.split(/=(.*)/s, 2);
+    return isMunicipalityId(municipalityId) && /^https?:\/\/\S+$/.test(url);
+  }, `expected municipality=http://host:port, with ${municipalityIdRule}`)).default([]),
   'run-id': z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,40}$/, 'expected up to 41 letters, digits and . _ : -').optional(),
   'no-register': z.boolean().default(false),
 });

@@ -1,8 +1,7 @@
-import { Buffer } from 'node:buffer';
 import { z } from 'zod';
-import { municipalityIdPattern } from '../../domain/simulation/municipality-catalogue.js';
+import { municipalityIdSchema } from '../../domain/municipality/municipality-id.js';
 import { loadConfig, portVariable, urlVariable } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 import { historySigningJwkVariable, importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import type { EdgeHistoryOptions } from './edge-history-client.js';
 import { neo4jVariables } from '../../stores/neo4j/neo4j-connection.js';
@@ -15,16 +14,14 @@ const edgeUrlsVariable = z.string().transform((text, context) => {
     return z.NEVER;
   }
 }).pipe(z.record(
-  z.string().regex(municipalityIdPattern, { message: 'expected municipality ids of lower-case letters and digits, a letter first' }),
+  municipalityIdSchema,
   urlVariable(['http', 'https']),
 ));
 
 /** The environment of the cctv subgraph process. */
 export function cctvConfigSchema(env: Record<string, string | undefined>) {
   return z.object({
-    DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-      message: `expected a shared secret of at least ${minimumIdentitySecretBytes} bytes`,
-    }),
+    DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
     DS_CCTV_HOST: z.string().min(1).default('127.0.0.1'),
     DS_CCTV_PORT: portVariable.default(4101),
     ...neo4jVariables(env),

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { localRedisUrl, stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { portVariable, urlVariable } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 
 /** The civic subgraph's environment, validated once at start-up. */
 export const civicConfigSchema = z.object({
-  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-    message: `expected a secret of at least ${minimumIdentitySecretBytes} bytes, shared with the gateway`,
-  }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_CIVIC_HOST: z.string().min(1).default('127.0.0.1'),
   DS_CIVIC_PORT: portVariable.default(4106),
   REDIS_URL: urlVariable(['redis', 'rediss']).default(localRedisUrl),

@@ -1,14 +1,11 @@
-import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { loadConfig, portVariable, runProcess } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
 import { startMojSubgraph } from './server.js';
 
 const mojConfigSchema = z.object({
-  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-    message: `expected a shared secret of at least ${minimumIdentitySecretBytes} bytes`,
-  }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_MOJ_HOST: z.string().min(1).default('127.0.0.1'),
   DS_MOJ_PORT: portVariable.default(4104),
   ...redisVariables,

@@ -1,15 +1,12 @@
-import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { loadConfig, portVariable, runProcess } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 import { isTimeZone } from './local-hour.js';
 import { redisVariables } from '../../runtime/redis/connect-durable-redis.js';
 import { startSignalsSubgraph } from './server.js';
 
 const signalsConfigSchema = z.object({
-  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-    message: `expected a shared secret of at least ${minimumIdentitySecretBytes} bytes`,
-  }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_SIGNALS_HOST: z.string().min(1).default('127.0.0.1'),
   DS_SIGNALS_PORT: portVariable.default(4103),
   DS_SIGNALS_TIME_ZONE: z.string().refine(isTimeZone, { message: 'expected an IANA time zone, e.g. Asia/Seoul' }).default('Asia/Seoul'),

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { portVariable, urlVariable } from '../../runtime/config.js';
-import { minimumIdentitySecretBytes } from '../../runtime/identity/identity-header.js';
+import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 
 /** The tracking subgraph's environment, validated once at start-up. */
 export const trackingConfigSchema = z.object({
-  DS_IDENTITY_HEADER_SECRET: z.string().refine((secret) => Buffer.byteLength(secret) >= minimumIdentitySecretBytes, {
-    message: `expected a secret of at least ${minimumIdentitySecretBytes} bytes, shared with the gateway`,
-  }),
+  DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_TRACKING_HOST: z.string().min(1).default('127.0.0.1'),
   DS_TRACKING_PORT: portVariable.default(4105),
   /** The tracking model file (`npm run train:tracking`); the committed demo-city model when unset. */
