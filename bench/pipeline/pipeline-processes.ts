@@ -9,7 +9,7 @@ import { descendantPids, stopServices, type RunningService } from '../../infra/s
 import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
-import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../stores/camera-registry/camera-registry-import.js';
+import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 
 export type Municipality = (typeof demoMunicipalities)[number];
 export const municipalities: readonly Municipality[] = demoMunicipalities;
@@ -39,7 +39,7 @@ export function pipelineEnvironment(extra: Record<string, string>): NodeJS.Proce
 export async function demoCameras(driver: Driver): Promise<Record<Municipality, string[]>> {
   const registry = createCameraRegistryStore(driver);
   await registry.ensureConstraints();
-  await seedCameraRegistryWhenEmpty(registry, demoRegistryFile);
+  await seedCameraRegistry(registry, demoRegistryFile);
   const file = JSON.parse(await readFile(demoRegistryFile, 'utf8')) as { cameras: { id: string; municipalityId: string; status?: string }[] };
   const cameras = Object.fromEntries(municipalities.map((m) => [m, file.cameras.filter((c) => c.municipalityId === m).map((c) => c.id)])) as Record<Municipality, string[]>;
   for (const m of municipalities) if (cameras[m].length === 0) throw new Error(`no demo cameras for ${m}`);

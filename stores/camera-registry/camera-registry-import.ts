@@ -88,19 +88,30 @@ export async function importCameraRegistry(store: CameraRegistryStore, registry:
     .filter((camera) => !inFile.has(camera.municipalityId) && !registered.has(camera.municipalityId))
     .map((camera) => `camera ${camera.id}: municipality "${camera.municipalityId}" is neither in the file nor registered`);
   if (problems.length > 0) throw invalidRegistry(source, problems);
-  const municipalities = await store.upsertMunicipalities(registry.municipalities);
-  const cameras = await store.upsertCameras(registry.cameras);
-  return { municipalities, cameras };
+  return store.upsertRegistry(registry);
 }
 
 export async function importCameraRegistryFile(store: CameraRegistryStore, path: string): Promise<RegistryImportReport> {
   return importCameraRegistry(store, await readCameraRegistryFile(path), path);
 }
 
-/** Loads the seed file into a registry that holds no municipality yet; a registry in use is left alone. */
-export async function seedCameraRegistryWhenEmpty(store: CameraRegistryStore, seedFile: string): Promise<RegistryImportReport | undefined> {
-  if (!(await store.isEmpty())) return undefined;
-  return importCameraRegistryFile(store, seedFile);
+/**
+ * Loads the seed file into a registry that holds nothing but seed entries: an empty one, or one whose seeding stopped
+ * midway (a registry written before seeds were one transaction could be left with municipalities and no cameras).
+ * Only the seed entries the registry lacks are written, so one edited since is kept; a registry in use beyond the
+ * seed is left alone. Undefined when there was nothing to write.
+ */
+export async function seedCameraRegistry(store: CameraRegistryStore, seedFile: string): Promise<RegistryImportReport | undefined> {
+  const seed = await readCameraRegistryFile(seedFile);
+  const ids = { municipalities: seed.municipalities.map((entry) => entry.id), cameras: seed.cameras.map((entry) => entry.id) };
+  if (await store.holdsEntriesBeyond(ids)) return undefined;
+  const [municipalities, cameras] = await Promise.all([store.findMunicipalities(ids.municipalities), store.findCameras(ids.cameras)]);
+  const missing: CameraRegistry = {
+    municipalities: seed.municipalities.filter((entry) => !municipalities.has(entry.id)),
+    cameras: seed.cameras.filter((entry) => !cameras.has(entry.id)),
+  };
+  if (missing.municipalities.length === 0 && missing.cameras.length === 0) return undefined;
+  return importCameraRegistry(store, missing, seedFile);
 }
 
 export function describeImport(report: RegistryImportReport): string {

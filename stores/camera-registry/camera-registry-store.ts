@@ -3,6 +3,7 @@ import {
   sameCameraEntry, sameMunicipalityEntry,
   type CameraEntry, type CameraStatus, type MunicipalityEntry, type RegisteredCamera, type RegisteredMunicipality,
 } from './registry-entries.js';
+import { numberFromNeo4j, optionalNumberFromNeo4j } from '../neo4j/neo4j-numbers.js';
 import { countsOf, registryChanges, type RegistryCounts } from './registry-changes.js';
 
 // The tracking subgraph MERGEs (:Camera {id}) and (:Municipality {id}) nodes for its own relationships and never
@@ -21,20 +22,30 @@ const cameraFields = `camera {
 } AS camera`;
 const municipalityFields = 'municipality {.id, .name, .districtCode, .registryRevision} AS municipality';
 
+// Numbers arrive as whatever the caller's driver makes of them (Integer, number or bigint): each is converted here.
 interface CameraNode {
-  id: string; name: string; municipalityId: string; latitude: number; longitude: number; roadLinkId: string | null;
-  headingDegrees: number | null; anprCapable: boolean; resolution: string | null; status: CameraStatus;
-  lastHeartbeatAt: unknown; registryRevision: number;
+  id: string; name: string; municipalityId: string; latitude: unknown; longitude: unknown; roadLinkId: string | null;
+  headingDegrees: unknown; anprCapable: boolean; resolution: string | null; status: CameraStatus;
+  lastHeartbeatAt: unknown; registryRevision: unknown;
+}
+
+interface MunicipalityNode {
+  id: string; name: string; districtCode: string; registryRevision: unknown;
 }
 
 function cameraOf(node: CameraNode): RegisteredCamera {
-  const { latitude, longitude, lastHeartbeatAt, ...rest } = node;
+  const { latitude, longitude, headingDegrees, lastHeartbeatAt, registryRevision, ...rest } = node;
   return {
     ...rest,
-    position: { latitude, longitude },
+    position: { latitude: numberFromNeo4j(latitude), longitude: numberFromNeo4j(longitude) },
+    headingDegrees: optionalNumberFromNeo4j(headingDegrees),
     lastHeartbeatAt: lastHeartbeatAt === null || lastHeartbeatAt === undefined ? null : String(lastHeartbeatAt),
+    registryRevision: numberFromNeo4j(registryRevision),
   };
 }
+
+const municipalityOf = (node: MunicipalityNode): RegisteredMunicipality =>
+  ({ ...node, registryRevision: numberFromNeo4j(node.registryRevision) });
 
 const cameraParameters = (entry: CameraEntry) => {
   const { position, ...rest } = entry;
@@ -50,7 +61,7 @@ async function readMunicipalities(tx: ManagedTransaction, ids: readonly string[]
      RETURN ${municipalityFields}`,
     { ids },
   );
-  return result.records.map((record) => record.get('municipality') as RegisteredMunicipality);
+  return result.records.map((record) => municipalityOf(record.get('municipality') as MunicipalityNode));
 }
 
 async function readCameras(tx: ManagedTransaction, ids: readonly string[]): Promise<RegisteredCamera[]> {
@@ -59,6 +70,45 @@ async function readCameras(tx: ManagedTransaction, ids: readonly string[]): Prom
     { ids },
   );
   return result.records.map((record) => cameraOf(record.get('camera') as CameraNode));
+}
+
+async function writeMunicipalities(tx: ManagedTransaction, entries: readonly MunicipalityEntry[]): Promise<RegistryCounts> {
+  const existing = byId(await readMunicipalities(tx, entries.map((entry) => entry.id)));
+  const changes = registryChanges<MunicipalityEntry>(existing, entries, sameMunicipalityEntry);
+  await tx.run(
+    `UNWIND $entries AS entry
+     MERGE (municipality:Municipality {id: entry.id})
+     SET municipality.name = entry.name, municipality.districtCode = entry.districtCode,
+         municipality.registryRevision = coalesce(municipality.registryRevision, 0) + 1`,
+    { entries: [...changes.created, ...changes.updated] },
+  );
+  return countsOf(changes);
+}
+
+async function writeCameras(tx: ManagedTransaction, entries: readonly CameraEntry[]): Promise<RegistryCounts> {
+  const existing = byId(await readCameras(tx, entries.map((entry) => entry.id)));
+  const changes = registryChanges<CameraEntry>(existing, entries, sameCameraEntry);
+  const changed = [...changes.created, ...changes.updated];
+  const result = await tx.run(
+    `UNWIND $entries AS entry
+     MATCH (municipality:Municipality {id: entry.municipalityId}) WHERE municipality.registryRevision IS NOT NULL
+     MERGE (camera:Camera {id: entry.id})
+     SET camera.name = entry.name, camera.municipalityId = entry.municipalityId,
+         camera.latitude = entry.latitude, camera.longitude = entry.longitude, camera.roadLinkId = entry.roadLinkId,
+         camera.headingDegrees = entry.headingDegrees, camera.anprCapable = entry.anprCapable,
+         camera.resolution = entry.resolution, camera.status = entry.status,
+         camera.registryRevision = coalesce(camera.registryRevision, 0) + 1
+     WITH camera, municipality
+     OPTIONAL MATCH (camera)-[previous:IN]->(elsewhere:Municipality) WHERE elsewhere <> municipality
+     WITH camera, municipality, collect(previous) AS previousLinks
+     FOREACH (link IN previousLinks | DELETE link)
+     MERGE (camera)-[:IN]->(municipality)
+     RETURN count(camera) AS written`,
+    { entries: changed.map(cameraParameters) },
+  );
+  const written = numberFromNeo4j(result.records[0]?.get('written') ?? 0);
+  if (written !== changed.length) throw new Error(`camera registry write linked ${written} of ${changed.length} cameras to a municipality`);
+  return countsOf(changes);
 }
 
 /** The regional camera registry in Neo4j: municipalities and the cameras (IN) them. */
@@ -84,14 +134,6 @@ export function createCameraRegistryStore(driver: Driver) {
       }
     },
 
-    async isEmpty(): Promise<boolean> {
-      const { records } = await driver.executeQuery(
-        'MATCH (municipality:Municipality) WHERE municipality.registryRevision IS NOT NULL RETURN municipality.id LIMIT 1',
-        {}, { routing: neo4j.routing.READ },
-      );
-      return records.length === 0;
-    },
-
     async findMunicipalities(ids: readonly string[]): Promise<Map<string, RegisteredMunicipality>> {
       return byId(await read((tx) => readMunicipalities(tx, ids)));
     },
@@ -102,7 +144,7 @@ export function createCameraRegistryStore(driver: Driver) {
          RETURN ${municipalityFields} ORDER BY municipality.id`,
         {}, { routing: neo4j.routing.READ },
       );
-      return records.map((record) => record.get('municipality') as RegisteredMunicipality);
+      return records.map((record) => municipalityOf(record.get('municipality') as MunicipalityNode));
     },
 
     async findCameras(ids: readonly string[]): Promise<Map<string, RegisteredCamera>> {
@@ -121,20 +163,25 @@ export function createCameraRegistryStore(driver: Driver) {
       return records.map((record) => cameraOf(record.get('camera') as CameraNode));
     },
 
+    /**
+     * True when the registry holds a municipality or camera whose id is not among the given ones: it is in use
+     * beyond them (a seed file's entries, say).
+     */
+    async holdsEntriesBeyond(ids: { readonly municipalities: readonly string[]; readonly cameras: readonly string[] }): Promise<boolean> {
+      const { records } = await driver.executeQuery(
+        `RETURN EXISTS {
+           MATCH (municipality:Municipality) WHERE municipality.registryRevision IS NOT NULL AND NOT municipality.id IN $municipalities
+         } OR EXISTS {
+           MATCH (camera:Camera) WHERE camera.registryRevision IS NOT NULL AND NOT camera.id IN $cameras
+         } AS beyond`,
+        { municipalities: ids.municipalities, cameras: ids.cameras }, { routing: neo4j.routing.READ },
+      );
+      return records[0]?.get('beyond') === true;
+    },
+
     /** Creates or updates municipalities; an entry identical to the registry's is left alone, revision included. */
     async upsertMunicipalities(entries: readonly MunicipalityEntry[]): Promise<RegistryCounts> {
-      return write(async (tx) => {
-        const existing = byId(await readMunicipalities(tx, entries.map((entry) => entry.id)));
-        const changes = registryChanges<MunicipalityEntry>(existing, entries, sameMunicipalityEntry);
-        await tx.run(
-          `UNWIND $entries AS entry
-           MERGE (municipality:Municipality {id: entry.id})
-           SET municipality.name = entry.name, municipality.districtCode = entry.districtCode,
-               municipality.registryRevision = coalesce(municipality.registryRevision, 0) + 1`,
-          { entries: [...changes.created, ...changes.updated] },
-        );
-        return countsOf(changes);
-      });
+      return write((tx) => writeMunicipalities(tx, entries));
     },
 
     /**
@@ -142,31 +189,20 @@ export function createCameraRegistryStore(driver: Driver) {
      * registered: callers check first, and a camera whose municipality is missing aborts the whole write.
      */
     async upsertCameras(entries: readonly CameraEntry[]): Promise<RegistryCounts> {
-      return write(async (tx) => {
-        const existing = byId(await readCameras(tx, entries.map((entry) => entry.id)));
-        const changes = registryChanges<CameraEntry>(existing, entries, sameCameraEntry);
-        const changed = [...changes.created, ...changes.updated];
-        const result = await tx.run(
-          `UNWIND $entries AS entry
-           MATCH (municipality:Municipality {id: entry.municipalityId}) WHERE municipality.registryRevision IS NOT NULL
-           MERGE (camera:Camera {id: entry.id})
-           SET camera.name = entry.name, camera.municipalityId = entry.municipalityId,
-               camera.latitude = entry.latitude, camera.longitude = entry.longitude, camera.roadLinkId = entry.roadLinkId,
-               camera.headingDegrees = entry.headingDegrees, camera.anprCapable = entry.anprCapable,
-               camera.resolution = entry.resolution, camera.status = entry.status,
-               camera.registryRevision = coalesce(camera.registryRevision, 0) + 1
-           WITH camera, municipality
-           OPTIONAL MATCH (camera)-[previous:IN]->(elsewhere:Municipality) WHERE elsewhere <> municipality
-           WITH camera, municipality, collect(previous) AS previousLinks
-           FOREACH (link IN previousLinks | DELETE link)
-           MERGE (camera)-[:IN]->(municipality)
-           RETURN count(camera) AS written`,
-          { entries: changed.map(cameraParameters) },
-        );
-        const written = result.records[0]?.get('written') as number | undefined;
-        if (written !== changed.length) throw new Error(`camera registry write linked ${written ?? 0} of ${changed.length} cameras to a municipality`);
-        return countsOf(changes);
-      });
+      return write((tx) => writeCameras(tx, entries));
+    },
+
+    /**
+     * Municipalities, then the cameras in them, in one transaction: a write that fails midway leaves the registry as
+     * it was, never with municipalities whose cameras are missing.
+     */
+    async upsertRegistry(entries: { readonly municipalities: readonly MunicipalityEntry[]; readonly cameras: readonly CameraEntry[] }): Promise<{
+      readonly municipalities: RegistryCounts; readonly cameras: RegistryCounts;
+    }> {
+      return write(async (tx) => ({
+        municipalities: await writeMunicipalities(tx, entries.municipalities),
+        cameras: await writeCameras(tx, entries.cameras),
+      }));
     },
 
     /** Sets a camera's status; undefined when the registry has no such camera. */

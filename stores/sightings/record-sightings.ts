@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { numberFromNeo4j } from '../neo4j/neo4j-numbers.js';
 import { sightingBatchOf } from './sighting-batch.js';
 
 // Serialises batches per vehicle: setting and removing a property takes the node's write lock until commit, so
@@ -59,7 +60,7 @@ export async function recordSightings(driver: Driver, batch: unknown): Promise<{
       const { records } = await transaction.run(createUnknownSightings, { sightings });
       const tails = records.map((record) => ({ vehicleId: record.get('vehicleId') as string, since: record.get('since') as unknown }));
       if (tails.length > 0) await transaction.run(rechainFromEarliestNew, { tails });
-      return { recorded: records.reduce((sum, record) => sum + Number(record.get('created')), 0) };
+      return { recorded: records.reduce((sum, record) => sum + numberFromNeo4j(record.get('created')), 0) };
     });
   } finally {
     await session.close();

@@ -4,7 +4,7 @@ import type { IResolvers } from 'mercurius';
 import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
-import { demoRegistryFile, seedCameraRegistryWhenEmpty } from '../../stores/camera-registry/camera-registry-import.js';
+import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
 import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
@@ -28,8 +28,8 @@ export interface CctvListenOptions extends CctvSubgraphOptions {
 }
 
 /**
- * The cctv subgraph as a Fastify app: the camera registry in Neo4j, its constraints ensured and, on an empty
- * registry, the seed loaded. The app owns its Neo4j driver and closes it with the app.
+ * The cctv subgraph as a Fastify app: the camera registry in Neo4j, its constraints ensured and, on a registry
+ * holding nothing but seed entries (empty, or a seed cut short), the seed completed. The app owns its Neo4j driver and closes it with the app.
  */
 export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<FastifyInstance> {
   const driver = connectNeo4j(options.neo4j);
@@ -37,7 +37,7 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
     const registry = createCameraRegistryStore(driver);
     const history = options.history ? createPlateHistorySearcher(options.history) : undefined;
     await registry.ensureConstraints();
-    await seedCameraRegistryWhenEmpty(registry, options.seedRegistryFile ?? demoRegistryFile);
+    await seedCameraRegistry(registry, options.seedRegistryFile ?? demoRegistryFile);
     const app = await createMercuriusSubgraph<CctvRequestState>({
       name: 'cctv',
       sdl: cctvSdl,
