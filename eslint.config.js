@@ -5,6 +5,16 @@ import tseslint from 'typescript-eslint';
 const ioModules = ['node:*', 'fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'crypto', 'os', 'path',
   'ioredis', 'neo4j-driver', 'mqtt', 'bullmq'];
 
+// The layers, lowest first: domain ← runtime ← stores ← workers, edge, sim, subgraphs, gateway; infra/ (what starts and
+// tests the system) and bench/ sit on top. A layer never imports one above it.
+const infraImport = { group: ['**/infra/**'], message: 'infra/ starts and tests the system; production code imports nothing from it (endpoints live in runtime/endpoints).' };
+const subgraphImport = { group: ['**/subgraphs/**'], message: 'a subgraph is an API over stores/; shared stores live in stores/, not in an agency folder.' };
+const processImport = { group: ['**/workers/**', '**/gateway/**', '**/edge/**', '**/subgraphs/**', '**/sim/**'], message: 'stores/ sit below the processes that use them.' };
+const storeImport = { group: ['**/stores/**'], message: 'runtime/ sits below stores/.' };
+const layer = (files, patterns) => ({
+  files, ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.stack/**', 'dist/**', 'coverage/**', '**/generated/**'] },
   js.configs.recommended,
@@ -15,6 +25,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  layer(['workers/**/*.ts', 'edge/**/*.ts', 'sim/**/*.ts'], [infraImport, subgraphImport]),
+  layer(['runtime/**/*.ts'], [infraImport, subgraphImport, storeImport]),
+  layer(['stores/**/*.ts'], [infraImport, processImport]),
+  layer(['gateway/**/*.ts', 'subgraphs/**/*.ts'], [infraImport]),
   {
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],
