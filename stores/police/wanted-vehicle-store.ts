@@ -46,6 +46,8 @@ export interface WantedVehicleStore {
   ofCase(caseNumber: string): Promise<WantedVehicleRecord[]>;
   revoke(id: string, revocation: Revocation): Promise<RevocationOutcome>;
   count(): Promise<number>;
+  /** Every entry's id, highest priority first. */
+  ids(): Promise<string[]>;
 }
 
 const addScript = `
@@ -93,5 +95,6 @@ export function createWantedVehicleStore(redis: Redis, keys: PoliceKeys): Wanted
       return (await redis.eval(revokeScript, 1, keys.wantedVehicle(id), ...hashFieldsOf(revocation))) as RevocationOutcome;
     },
     count: () => redis.zcard(keys.wantedVehiclesByPriority),
+    ids: () => redis.zrevrange(keys.wantedVehiclesByPriority, 0, -1),
   };
 }

@@ -20,6 +20,8 @@ export interface CaseStore {
   find(caseNumber: string): Promise<CaseRecord | undefined>;
   exists(caseNumber: string): Promise<boolean>;
   count(): Promise<number>;
+  /** Every case number, unordered. */
+  caseNumbers(): Promise<string[]>;
 }
 
 // Check and write in one script, so two requests opening the same case number cannot both succeed.
@@ -38,5 +40,6 @@ export function createCaseStore(redis: Redis, keys: PoliceKeys): CaseStore {
     find: (caseNumber) => readHash(redis, keys.case(caseNumber), caseRecordSchema),
     exists: async (caseNumber) => (await redis.exists(keys.case(caseNumber))) === 1,
     count: () => redis.scard(keys.caseNumbers),
+    caseNumbers: () => redis.smembers(keys.caseNumbers),
   };
 }

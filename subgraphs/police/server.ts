@@ -4,7 +4,7 @@ import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph }
 import type { PlateKeyRing } from '../../domain/plates/index.js';
 import { createCaseStore } from './case-store.js';
 import type { PoliceContext } from './context.js';
-import { seedDemoRegionWhenEmpty } from './demo-region-seed.js';
+import { seedDemoRegion } from './demo-region-seed.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
 import { createHotlistPublisher } from './hotlist-publisher.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
@@ -26,7 +26,7 @@ export interface PoliceSubgraphOptions {
 
 const policeSdl = () => readFileSync(new URL('../../schema/police.graphql', import.meta.url), 'utf8');
 
-/** Serves the police subgraph over the wanted-vehicle list, cases and hits in Redis, seeding an empty store first. */
+/** Serves the police subgraph over the wanted-vehicle list, cases and hits in Redis, seeding (or completing the seed of) a store that holds nothing else first. */
 export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promise<RunningSubgraph> {
   const keys = policeKeys(options.keyPrefix);
   const stores = {
@@ -34,7 +34,7 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     wantedVehicles: createWantedVehicleStore(options.redis, keys),
     hits: createHitStore(options.redis, keys),
   };
-  await seedDemoRegionWhenEmpty(stores);
+  await seedDemoRegion(stores);
   const hotlistPublisher = options.hotlist
     ? createHotlistPublisher({ redis: options.redis, wantedVehicles: stores.wantedVehicles, ...options.hotlist })
     : undefined;
