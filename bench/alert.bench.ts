@@ -25,14 +25,16 @@ import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { summariseLatencies } from './pipeline/latency.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  benchRedisUrl, claimBenchRedis, demoCameras, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchReads, startEdges, startWorker, stopServices,
+  claimBenchRedis, demoCameras, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchRunData, startEdges, startWorker, stopServices,
 } from './pipeline/pipeline-processes.js';
+import { createCleanup } from './cleanup.js';
 
 export const alertBenchmark: Benchmark = {
   name: 'alert',
   description: 'edges + graph-writer + alert-delivery + CAD receiver under background reads: hit read 202 → ds:alerts and → CAD delivery',
   needs: ['redis', 'neo4j', 'mosquitto'],
   oneCore: false,
+  quickArgs: ['--hits', '10', '--spacing', '50', '--background', '500', '--background-batch', '50'],
   async run(args) {
     const hits = numericArgument(args, 'hits', 200);
     const spacingMs = numericArgument(args, 'spacing', 100);
@@ -44,18 +46,24 @@ export const alertBenchmark: Benchmark = {
     const runId = randomUUID().slice(0, 8);
     const prefix = `bench-alert-${runId}-`;
     const endpoints = stackEndpoints();
-    const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-alert-'));
-    const redis = new Redis(benchRedisUrl());
-    const subscriber = new Redis(benchRedisUrl());
-    const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
     const started: RunningService[] = [];
-    let claimed = false;
     let stopBackground = false;
-    let closeRealtime = async (): Promise<void> => undefined;
     const background: Promise<void>[] = [];
+    // Undone in reverse: the load stops, the real-time endpoint and the processes stop, then their data goes and
+    // the clients close, all before the runner may stop servers it started.
+    const cleanup = createCleanup();
     try {
-      await claimBenchRedis(redis);
-      claimed = true;
+      const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-alert-'));
+      cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
+      const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+      cleanup.defer('closing the Neo4j driver', () => driver.close());
+      const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
+      cleanup.defer('closing the bench Redis client', () => redis.quit());
+      cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
+      cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
+      cleanup.defer('stopping the pipeline processes', () => stopServices(started));
+      const subscriber = new Redis(redisUrl);
+      cleanup.defer('closing the alert subscriber', () => subscriber.quit());
       const cameras = await demoCameras(driver);
       const plates = listedPlates(hits, Date.now() % 1_000_000);
       const wanted = createWantedVehicleStore(redis, policeKeys());
@@ -71,7 +79,7 @@ export const alertBenchmark: Benchmark = {
 
       const [cadPort] = await freePorts(1);
       const cadUrl = `http://127.0.0.1:${cadPort}`;
-      const env = pipelineEnvironment({
+      const env = pipelineEnvironment(redisUrl, {
         DS_EDGE_STATE_DIR: stateDir, DS_CAD_RECEIVER_PORT: String(cadPort), DS_CAD_WEBHOOK_URL: `${cadUrl}/112/alerts`,
       });
       await startWorker('cad-receiver', 'infra/cad-receiver/main.ts', env, started, `${cadUrl}/deliveries`);
@@ -101,21 +109,19 @@ export const alertBenchmark: Benchmark = {
       // graphql-ws subscription to it.
       const keys = await generateDevKeyPair();
       const identity = await createDevIdentityProvider(keys);
-      const feedRedis = new Redis(benchRedisUrl());
+      const feedRedis = new Redis(redisUrl);
+      cleanup.defer('closing the alert feed\'s Redis client', () => feedRedis.quit());
       const feed = await openAlertFeed(feedRedis);
+      cleanup.defer('closing the alert feed', () => feed.close());
       const realtimeAudit = await openAuditLog({ dir: join(stateDir, 'realtime-audit'), rotateBytes: 64 * 1024 * 1024 });
+      cleanup.defer('closing the real-time audit log', () => realtimeAudit.close());
       const realtime = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, audit: realtimeAudit }, { host: '127.0.0.1', port: 0 });
+      cleanup.defer('closing the real-time endpoint', () => realtime.close());
       const wsClient = createClient({
         url: `${realtime.origin.replace(/^http/, 'ws')}${realtimePath}`, webSocketImpl: WebSocket, retryAttempts: 0,
         connectionParams: { authorization: `Bearer ${await identity.mintToken(sampleUsers['police-officer'])}`, purpose: '수배차량 실시간 추적', caseNumber: `BENCH-${runId}` },
       });
-      closeRealtime = async () => {
-        await wsClient.dispose();
-        await realtime.close();
-        await feed.close();
-        await realtimeAudit.close();
-        feedRedis.disconnect();
-      };
+      cleanup.defer('closing the graphql-ws client', () => wsClient.dispose());
       const streamedAt = new Map<string, number>();
       wsClient.subscribe({ query: 'subscription { alertRaised { id wantedVehicleId } }' }, {
         next: (result) => {
@@ -207,14 +213,7 @@ export const alertBenchmark: Benchmark = {
     } finally {
       stopBackground = true;
       await Promise.allSettled(background);
-      await closeRealtime().catch((error: unknown) => console.error('closing the real-time endpoint failed:', error));
-      await stopServices(started);
-      await removeBenchReads(driver, prefix).catch((error: unknown) => console.error('removing bench reads failed:', error));
-      if (claimed) await redis.flushdb();
-      subscriber.disconnect();
-      redis.disconnect();
-      await driver.close();
-      await rm(stateDir, { recursive: true, force: true });
+      await cleanup.run();
     }
   },
 };
@@ -224,7 +223,10 @@ export const alertBenchmark: Benchmark = {
  * queue wait (added → taken by the graph writer) and the graph writer up to the alert on the channel.
  */
 async function hitStageLatencies(redis: Redis, sentAt: ReadonlyMap<string, number>, alertAt: ReadonlyMap<string, number>) {
-  const queue = new Queue(regionHitsQueueName, { connection: redis.duplicate() });
+  // BullMQ leaves a connection it was given open at close: this one is closed here, or it would retry forever once
+  // the stack is down and keep the benchmark from exiting.
+  const connection = redis.duplicate();
+  const queue = new Queue(regionHitsQueueName, { connection });
   try {
     const edge: number[] = [];
     const wait: number[] = [];
@@ -243,5 +245,6 @@ async function hitStageLatencies(redis: Redis, sentAt: ReadonlyMap<string, numbe
     return { edge: summariseLatencies(edge), queueWait: summariseLatencies(wait), graphWriterToAlert: summariseLatencies(writer) };
   } finally {
     await queue.close();
+    await connection.quit();
   }
 }

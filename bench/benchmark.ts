@@ -8,6 +8,11 @@ export interface Benchmark {
   readonly needs: readonly ServerName[];
   /** Run the measuring process on one CPU (taskset) so "per core" figures mean what they say. */
   readonly oneCore: boolean;
+  /**
+   * The options `--quick` stands for: tiny sizes and seconds, through the same code, so `npm test` can run every
+   * benchmark and a benchmark that rots fails CI. Options given on the command line win over these.
+   */
+  readonly quickArgs: readonly string[];
   /** Prints human-readable figures as it goes; returns the figures for the closing JSON line. */
   run(args: readonly string[]): Promise<Record<string, unknown>>;
 }

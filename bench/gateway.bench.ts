@@ -9,6 +9,7 @@ import { stopServices, type RunningService } from '../infra/services/service-pro
 import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
 import { createDevIdentityProvider, type DevIdentityProvider } from '../runtime/identity/dev-identity-provider.js';
 import { median, numericArgument, round, type Benchmark } from './benchmark.js';
+import { createCleanup } from './cleanup.js';
 import { startGatewayProcesses, startSubgraphsProcess } from './load/bench-processes.js';
 import { gatewayHeaders, subgraphHeaders } from './load/caller-headers.js';
 import { runClosedLoopLoad, type LoadOptions, type LoadRequest, type LoadResult } from './load/closed-loop-load.js';
@@ -75,6 +76,7 @@ export const gatewayBenchmark: Benchmark = {
   description: 'three federated operations: gateway vs straight to the owning subgraph, one gateway process vs one per core',
   needs: ['redis', 'neo4j'],
   oneCore: false,
+  quickArgs: ['--runs', '1', '--seconds', '1', '--warmup', '0.5', '--concurrency', '4', '--gateways', '2'],
   async run(args) {
     const load: LoadOptions = {
       concurrency: numericArgument(args, 'concurrency', 16),
@@ -82,7 +84,7 @@ export const gatewayBenchmark: Benchmark = {
       measureSeconds: numericArgument(args, 'seconds', 8),
     };
     const runs = numericArgument(args, 'runs', 3);
-    const gatewayProcesses = availableParallelism();
+    const gatewayProcesses = numericArgument(args, 'gateways', availableParallelism());
     const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: gatewayProcesses, node: process.version };
     console.log(`machine: ${machine.cpu}, ${machine.cores} cores (shared by the load generator, the gateways, the subgraphs, Redis and Neo4j), node ${machine.node}`);
     console.log(`load: closed loop, ${load.concurrency} in flight on keep-alive sockets; ${load.warmupSeconds} s warm-up + ${load.measureSeconds} s measured; ${runs} runs, medians reported`);
@@ -90,12 +92,19 @@ export const gatewayBenchmark: Benchmark = {
     const endpoints = stackEndpoints();
     const plan = benchDataPlan(randomUUID());
     const identitySecret = randomBytes(32).toString('base64url');
-    const workDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-gateway-'));
-    const redis = new Redis(endpoints.redisUrl);
-    const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
     const started: RunningService[] = [];
     let wantedVehicleId: string | undefined;
+    // Undone in reverse: the gateways and subgraphs stop, the bench data goes, then the clients close.
+    const cleanup = createCleanup();
     try {
+      const workDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-gateway-'));
+      cleanup.defer('removing the work folder', () => rm(workDir, { recursive: true, force: true }));
+      const redis = new Redis(endpoints.redisUrl);
+      cleanup.defer('closing the Redis client', () => redis.quit());
+      const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+      cleanup.defer('closing the Neo4j driver', () => driver.close());
+      cleanup.defer('removing the bench data', () => removeBenchData(plan, wantedVehicleId, { redis, neo4j: driver }));
+      cleanup.defer('stopping the gateways and subgraphs', () => stopServices(started));
       const tokens = await createDevIdentityProvider(await loadOrCreateDevKeyPair(join(workDir, 'identity')));
       const subgraphs = await startSubgraphsProcess({ identitySecret, policeKeyPrefix: plan.policeKeyPrefix });
       started.push(subgraphs.running);
@@ -161,11 +170,7 @@ export const gatewayBenchmark: Benchmark = {
         machine,
       };
     } finally {
-      await stopServices(started);
-      await removeBenchData(plan, wantedVehicleId, { redis, neo4j: driver });
-      await redis.quit();
-      await driver.close();
-      await rm(workDir, { recursive: true, force: true });
+      await cleanup.run();
     }
   },
 };

@@ -8,9 +8,9 @@ import type { RunningService } from '../infra/services/service-processes.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  benchRedisUrl, claimBenchRedis, countEdgeReads, demoCameras, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchReads, serviceRssMb,
-  startEdges, stopServices,
+  claimBenchRedis, countEdgeReads, demoCameras, pipelineEnvironment, publishBenchHotlist, removeBenchRunData, serviceRssMb, startEdges, stopServices,
 } from './pipeline/pipeline-processes.js';
+import { createCleanup } from './cleanup.js';
 
 const sumRss = async (edges: readonly { running: RunningService }[]) => (await Promise.all(edges.map((e) => serviceRssMb(e.running)))).reduce((a, b) => a + b, 0);
 
@@ -19,6 +19,7 @@ export const ingestBenchmark: Benchmark = {
   description: 'three edge processes with a 1M-plate hotlist: HTTP batches offered at --rate reads/s (default 10,000; 0 = as fast as accepted) through matching to the edge store, stored reads/s and RSS',
   needs: ['redis', 'neo4j', 'mosquitto'],
   oneCore: false,
+  quickArgs: ['--seconds', '3', '--hotlist', '2000', '--batch', '100', '--concurrency', '1', '--rate', '1000', '--drain', '10'],
   async run(args) {
     const seconds = numericArgument(args, 'seconds', 60);
     const hotlistSize = numericArgument(args, 'hotlist', 1_000_000);
@@ -33,21 +34,26 @@ export const ingestBenchmark: Benchmark = {
     const runId = randomUUID().slice(0, 8);
     const prefix = `bench-ingest-${runId}-`;
     const endpoints = stackEndpoints();
-    const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-ingest-'));
-    const redis = new Redis(benchRedisUrl());
-    const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
     const started: RunningService[] = [];
-    let claimed = false;
+    // Undone in reverse: the edges stop, then their reads and the Redis database go, then the clients close.
+    const cleanup = createCleanup();
     try {
-      await claimBenchRedis(redis);
-      claimed = true;
+      const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-ingest-'));
+      cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
+      const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+      cleanup.defer('closing the Neo4j driver', () => driver.close());
+      const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
+      cleanup.defer('closing the bench Redis client', () => redis.quit());
+      cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
+      cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
+      cleanup.defer('stopping the edges', () => stopServices(started));
       const cameras = await demoCameras(driver);
       let t = Date.now();
       const listed = listedPlates(hotlistSize, 1);
       const { header, bytes } = await publishBenchHotlist(redis, listed.map((plate, i) => ({ ref: `bench-wv-${i}`, plate })));
       console.log(`hotlist: ${hotlistSize.toLocaleString()} plates published as version ${header.version} (${(bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       t = Date.now();
-      const edges = await startEdges(pipelineEnvironment({ DS_EDGE_STATE_DIR: stateDir }), header.version, started);
+      const edges = await startEdges(pipelineEnvironment(redisUrl, { DS_EDGE_STATE_DIR: stateDir }), header.version, started);
       console.log(`edges up with the hotlist loaded in ${((Date.now() - t) / 1000).toFixed(1)} s: ${edges.map((e) => `${e.municipality} ${e.url}`).join(', ')}`);
       const rssMbStart = await sumRss(edges);
 
@@ -121,12 +127,7 @@ export const ingestBenchmark: Benchmark = {
         machine,
       };
     } finally {
-      await stopServices(started);
-      await removeBenchReads(driver, prefix).catch((error: unknown) => console.error('removing bench reads failed:', error));
-      if (claimed) await redis.flushdb();
-      redis.disconnect();
-      await driver.close();
-      await rm(stateDir, { recursive: true, force: true });
+      await cleanup.run();
     }
   },
 };

@@ -75,6 +75,7 @@ export const platesBenchmark: Benchmark = {
   description: 'parse + normalise + confusion variants + HMAC + keyed-hotlist lookup, reads per second on one core',
   needs: [],
   oneCore: true,
+  quickArgs: ['--hotlist', '20000', '--reads', '5000', '--runs', '1'],
   async run(args) {
     const hotlistSize = numericArgument(args, 'hotlist', 1_000_000);
     const readCount = numericArgument(args, 'reads', 200_000);

@@ -9,6 +9,7 @@ import { sampleUsers } from '../runtime/identity/sample-users.js';
 import { readAllJsonLinesGz, scenarioFiles } from '../sim/scenario-files.js';
 import { recordSightings } from '../stores/sightings/record-sightings.js';
 import { median, numericArgument, round, type Benchmark } from './benchmark.js';
+import { createCleanup } from './cleanup.js';
 import { percentile } from './load/latency-summary.js';
 
 const demoCity = join(import.meta.dirname, '../data/demo-city');
@@ -47,12 +48,17 @@ export const trackingBenchmark: Benchmark = {
   description: 'p50/p95 of route + next cameras + interception plan through the gateway for a vehicle with 50 sightings',
   needs: ['redis', 'neo4j'],
   oneCore: false,
+  quickArgs: ['--runs', '1', '--requests', '10'],
   async run(args) {
     const runs = numericArgument(args, 'runs', 5);
     const requests = numericArgument(args, 'requests', 200);
     const sightingCount = numericArgument(args, 'sightings', 50);
     const hub = await startInProcessHub({ endpoints: stackEndpoints() });
     const vehicleId = `bench-tracking-${randomUUID().slice(0, 8)}`;
+    const cleanup = createCleanup();
+    cleanup.defer('closing the hub', () => hub.close());
+    cleanup.defer('removing the bench vehicle', () =>
+      hub.neo4jDriver.executeQuery('MATCH (v:Vehicle {id: $id}) OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s', { id: vehicleId }));
     try {
       const sightings = await fiftySightings(vehicleId, sightingCount);
       await recordSightings(hub.neo4jDriver, sightings);
@@ -92,8 +98,7 @@ export const trackingBenchmark: Benchmark = {
         p50Ms: round(median(p50s), 1), p95Ms: round(median(p95s), 1), p99Ms: round(median(p99s), 1), p95MsPerRun: p95s.map((p) => round(p, 1)),
       };
     } finally {
-      await hub.neo4jDriver.executeQuery('MATCH (v:Vehicle {id: $id}) OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s', { id: vehicleId });
-      await hub.close();
+      await cleanup.run();
     }
   },
 };

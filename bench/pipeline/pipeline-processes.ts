@@ -8,6 +8,7 @@ import {
 import { descendantPids, stopServices, type RunningService } from '../../infra/services/service-processes.js';
 import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
+import { isBenchRunner } from '../bench-runs.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 
@@ -15,24 +16,77 @@ export type Municipality = (typeof demoMunicipalities)[number];
 export const municipalities: readonly Municipality[] = demoMunicipalities;
 const host = '127.0.0.1';
 
-/** The Redis database the pipeline benchmarks use for every queue and key, so nothing mixes with the dev hub's (db 0). */
-export const benchRedisDb = 9;
+/**
+ * The Redis databases the pipeline benchmarks use for every queue and key, one per run at a time, so nothing mixes
+ * with the dev hub's (db 0), the tests' (db 12) or another run's.
+ */
+export const benchRedisDbs: readonly number[] = [9, 10, 11];
+/** Names the benchmark process a database belongs to and the prefix of the ids its run writes. */
+const benchRedisOwnerKey = 'ds:bench:owner';
 
-export function benchRedisUrl(): string {
+interface BenchRedisOwner {
+  readonly pid: number;
+  readonly dataPrefix: string;
+}
+
+function parseOwner(value: string | null): BenchRedisOwner | undefined {
+  try {
+    const owner = JSON.parse(value ?? '') as Partial<BenchRedisOwner>;
+    return typeof owner.pid === 'number' && typeof owner.dataPrefix === 'string' ? { pid: owner.pid, dataPrefix: owner.dataPrefix } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function benchRedisUrl(db: number): string {
   const url = new URL(stackEndpoints().redisUrl);
-  url.pathname = `/${benchRedisDb}`;
+  url.pathname = `/${db}`;
   return url.toString();
 }
 
-/** Refuses to run over a bench database that holds someone else's keys; the benchmark flushes it when done. */
-export async function claimBenchRedis(redis: Redis): Promise<void> {
-  const size = await redis.dbsize();
-  if (size > 0) throw new Error(`Redis db ${benchRedisDb} holds ${size} keys; the pipeline benchmarks need it empty (FLUSHDB it if it is a leftover of theirs)`);
+export interface BenchRedis {
+  readonly db: number;
+  readonly url: string;
+  /** A client of that database, for the benchmark's own commands; the caller closes it. */
+  readonly redis: Redis;
 }
 
-/** The hub's environment (as infra/start.ts makes it), pointed at the bench Redis database. */
-export function pipelineEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return pipelineEnvironmentAt({ ...stackEndpoints(), redisUrl: benchRedisUrl() }, extra);
+/**
+ * Claims a bench database for a run whose ids start with `dataPrefix`: one no live benchmark holds. What a run
+ * that died left there (queues, a hotlist, its claim) is flushed first, and its data removed from Neo4j.
+ * The run FLUSHDBs the database when done, which also gives the claim up.
+ */
+export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promise<BenchRedis> {
+  for (const db of benchRedisDbs) {
+    const url = benchRedisUrl(db);
+    const redis = new Redis(url);
+    try {
+      await redis.watch(benchRedisOwnerKey);
+      const owner = parseOwner(await redis.get(benchRedisOwnerKey));
+      if (owner !== undefined && await isBenchRunner(owner.pid)) {
+        await redis.unwatch();
+      } else {
+        const leftover = await redis.dbsize();
+        const claim: BenchRedisOwner = { pid: process.pid, dataPrefix };
+        // WATCH makes this fail if another run claims the database between the look and the claim.
+        if ((await redis.multi().flushdb().set(benchRedisOwnerKey, JSON.stringify(claim)).exec()) !== null) {
+          if (leftover > 0) console.log(`Redis db ${db}: flushed ${leftover} keys an unfinished run left behind`);
+          if (owner !== undefined) await removeBenchRunData(driver, owner.dataPrefix);
+          return { db, url, redis };
+        }
+      }
+    } catch (error) {
+      redis.disconnect();
+      throw error;
+    }
+    redis.disconnect();
+  }
+  throw new Error(`every bench Redis database (${benchRedisDbs.join(', ')}) is held by a running benchmark`);
+}
+
+/** The hub's environment (as infra/start.ts makes it), pointed at the run's bench Redis database. */
+export function pipelineEnvironment(redisUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return pipelineEnvironmentAt({ ...stackEndpoints(), redisUrl }, extra);
 }
 
 /** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */
@@ -81,8 +135,11 @@ export async function serviceRssMb(running: RunningService): Promise<number> {
   return kb / 1024;
 }
 
-/** Deletes the reads a benchmark run wrote to the edge stores (their ids start with `prefix`). */
-export async function removeBenchReads(driver: Driver, prefix: string): Promise<void> {
+/**
+ * Deletes what a benchmark run wrote to Neo4j, all named from its `prefix`: the reads in the edge stores and, for
+ * the run's wanted vehicles, the vehicles and sightings the graph writer recorded.
+ */
+export async function removeBenchRunData(driver: Driver, prefix: string): Promise<void> {
   for (const municipality of municipalities) {
     const session = driver.session();
     try {
@@ -91,6 +148,7 @@ export async function removeBenchReads(driver: Driver, prefix: string): Promise<
       await session.close();
     }
   }
+  await driver.executeQuery('MATCH (v:Vehicle) WHERE v.id STARTS WITH $prefix OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s', { prefix });
 }
 
 export async function countEdgeReads(driver: Driver, prefix: string): Promise<number> {

@@ -73,14 +73,25 @@ export async function waitForHealth(running: RunningService, deadlineMs = 60_000
   throw new DongseonError('DS_STACK_START_FAILED', `${running.service.name} ${why}\n${running.recentOutput.slice(-15).join('\n')}`);
 }
 
-/** Stops services in reverse start order: SIGTERM, then SIGKILL after a grace period. */
+/**
+ * Stops services in reverse start order: SIGTERM, then SIGKILL after a grace period, to the launcher and to the
+ * process that runs the entry (tsx runs it in a child, which a killed launcher would leave running).
+ */
 export async function stopServices(services: readonly RunningService[], graceMs = 10_000): Promise<void> {
   for (const running of [...services].reverse()) {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) continue;
-    running.child.kill('SIGTERM');
+    const launcher = running.child.pid;
+    if (launcher === undefined || running.child.exitCode !== null || running.child.signalCode !== null) continue;
+    const descendants = await descendantPids(launcher);
     const exited = once(running.child, 'exit');
-    const timedOut = sleep(graceMs).then(() => 'timeout' as const);
-    if ((await Promise.race([exited, timedOut])) === 'timeout') running.child.kill('SIGKILL');
+    running.child.kill('SIGTERM');
+    const grace = new AbortController();
+    const timedOut = sleep(graceMs, 'timeout' as const, { signal: grace.signal }).catch(() => 'stopped' as const);
+    const outcome = await Promise.race([exited, timedOut]);
+    grace.abort();
+    if (outcome !== 'timeout') continue;
+    for (const pid of descendants.reverse()) await crash(pid);
+    running.child.kill('SIGKILL');
+    await exited;
   }
 }
 
