@@ -19,6 +19,7 @@ import { refuseUnknownRoutes, refuseUnroutable } from './http-refusal.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
 import { createEdgeReadStore } from './store/edge-read-store.js';
+import { startEdgeStoreWorker } from './store/edge-store-worker.js';
 import { scheduleRetention } from './store/retention.js';
 import { createCameraHealthStore } from './ingest/camera-health.js';
 import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
@@ -59,14 +60,23 @@ async function main(): Promise<void> {
   const auditLog = await openAuditLog({ dir: join(stateDir, 'audit'), rotateBytes: 64 * 1024 * 1024 });
   if (auditLog.tornTail) logError(`audit log: a crash-torn last line was set aside: ${JSON.stringify(auditLog.tornTail)}`);
   const retention = scheduleRetention({ store, auditLog, municipalityId, retentionDays: config.DS_EDGE_RETENTION_DAYS, onError: logError });
-  const matcher = await startEdgeMatcher({
+  // Two stages: the matcher forwards hits as soon as reads are taken from the reads queue and hands them on to the
+  // store queue; the store worker writes them to the read store at its own pace. A hit never waits for storage.
+  const storeWorker = await startEdgeStoreWorker({
     municipalityId,
     redisUrl: config.REDIS_URL,
     ...(config.DS_EDGE_REGION_REDIS_URL ? { regionRedisUrl: config.DS_EDGE_REGION_REDIS_URL } : {}),
     store,
-    hotlist,
     pseudonymSecret: new Uint8Array(Buffer.from(config.DS_EDGE_PSEUDONYM_SECRET, 'base64')),
     aggregateEveryMs: config.DS_EDGE_AGGREGATE_EVERY_S * 1000,
+    stallRecovery: stallRecoveryOf(config),
+    onError: logError,
+  });
+  const matcher = await startEdgeMatcher({
+    municipalityId,
+    redisUrl: config.REDIS_URL,
+    ...(config.DS_EDGE_REGION_REDIS_URL ? { regionRedisUrl: config.DS_EDGE_REGION_REDIS_URL } : {}),
+    hotlist,
     stallRecovery: stallRecoveryOf(config),
     onError: logError,
   });
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
     await mqttClient.endAsync();
     await app.close();
     await matcher.close().catch(logError);
+    await storeWorker.close().catch(logError);
     await retention.stop();
     await auditLog.close();
     await hotlist.close();

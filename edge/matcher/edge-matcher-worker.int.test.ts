@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CameraRead } from '../../domain/ingest/index.js';
@@ -8,11 +9,12 @@ import { createPlateKeyRing, hasherFor } from '../../domain/plates/keyed-plate-h
 import { encodeHotlistPublication } from '../../runtime/hotlist/hotlist-snapshot-codec.js';
 import { deadLetterQueueName } from '../../runtime/queues/queue-names.js';
 import {
-  aggregateBatchJobSchema, edgeReadsQueueName, hitBatchJobSchema, regionAggregatesQueueName, regionHitsQueueName,
-  type AggregateBatchJob, type HitBatchJob, type ReadBatchJob,
+  aggregateBatchJobSchema, edgeReadsQueueName, edgeStoreQueueName, hitBatchJobSchema, regionAggregatesQueueName, regionHitsQueueName,
+  type AggregateBatchJob, type HitBatchJob, type ReadBatchJob, type ReadStoreJob,
 } from '../../runtime/queues/pipeline-jobs.js';
 import { loadHotlist, matchFullPlates, matchPartialPlates } from '../hotlist/loaded-hotlist.js';
 import { createEdgeReadStore, type EdgeReadStore } from '../store/edge-read-store.js';
+import { startEdgeStoreWorker, type EdgeStoreWorker } from '../store/edge-store-worker.js';
 import { startEdgeMatcher, type EdgeMatcher } from './edge-matcher-worker.js';
 
 const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');
@@ -31,7 +33,9 @@ const hotlist = { match: matchFullPlates.bind(null, loaded), matchPartial: match
 let driver: Driver;
 let store: EdgeReadStore;
 let matcher: EdgeMatcher;
+let storeWorker: EdgeStoreWorker;
 let readsQueue: Queue<ReadBatchJob>;
+let storeQueue: Queue<ReadStoreJob>;
 let hitsQueue: Queue<HitBatchJob>;
 let aggregatesQueue: Queue<AggregateBatchJob>;
 let clock = Date.now();
@@ -82,30 +86,53 @@ async function process(jobId: string, data: ReadBatchJob): Promise<void> {
   throw new Error(`job ${jobId} not processed in time`);
 }
 
-const storedNodes = async () =>
-  (await driver.executeQuery(`MATCH (r:${store.label}) RETURN properties(r) AS p ORDER BY r.readId`)).records.map((r) => r.get('p') as unknown);
+/** Waits until the store worker has written every store job the matcher handed it. */
+async function stored(queue: Queue<ReadStoreJob> = storeQueue): Promise<void> {
+  for (let waited = 0; waited < 20_000; waited += 20) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+    if ((counts.failed ?? 0) > 0) throw new Error(`${counts.failed} store jobs failed`);
+    if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('store jobs not written in time');
+}
+
+const storedNodes = async () => {
+  await stored();
+  return (await driver.executeQuery(`MATCH (r:${store.label}) RETURN properties(r) AS p ORDER BY r.readId`)).records.map((r) => r.get('p') as unknown);
+};
 
 beforeAll(async () => {
   driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
   store = createEdgeReadStore(driver, municipalityId);
   await store.ensureSchema();
   readsQueue = new Queue(edgeReadsQueueName(municipalityId), { connection, prefix });
+  storeQueue = new Queue(edgeStoreQueueName(municipalityId), { connection, prefix });
   hitsQueue = new Queue(regionHitsQueueName, { connection, prefix });
   aggregatesQueue = new Queue(regionAggregatesQueueName, { connection, prefix });
-  matcher = await startEdgeMatcher({
-    municipalityId, redisUrl, queuePrefix: prefix, store, hotlist, pseudonymSecret: randomBytes(32),
-    transitionOptions: { maxGapMs: 30 * 60_000, minimumCount: 1 }, now: () => clock, onError: () => undefined,
+  storeWorker = await startEdgeStoreWorker({
+    municipalityId, redisUrl, queuePrefix: prefix, store, pseudonymSecret: randomBytes(32),
+    transitionOptions: { maxGapMs: 30 * 60_000, minimumCount: 1 }, onError: () => undefined,
   });
+  matcher = await startEdgeMatcher({ municipalityId, redisUrl, queuePrefix: prefix, hotlist, now: () => clock, onError: () => undefined });
 });
 
 afterAll(async () => {
   await matcher.close();
+  await storeWorker.close();
   await driver.executeQuery(`MATCH (r:${store.label}) DETACH DELETE r`);
   await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}_read_id IF EXISTS`);
   await driver.executeQuery(`DROP INDEX edge_${municipalityId}_captured_at IF EXISTS`);
+  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_store_seq IF EXISTS`);
+  await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $municipalityId}) DELETE s', { municipalityId });
   await driver.close();
+  const redis = new Redis(redisUrl);
+  const indexKeys = await redis.keys(`ds:edge:${municipalityId}:hit-reads:*`);
+  if (indexKeys.length > 0) await redis.del(...indexKeys);
+  redis.disconnect();
   const deadLetters = new Queue(deadLetterQueueName(edgeReadsQueueName(municipalityId)), { connection });
-  for (const queue of [readsQueue, hitsQueue, aggregatesQueue, deadLetters]) {
+  const storeDeadLetters = new Queue(deadLetterQueueName(edgeStoreQueueName(municipalityId)), { connection });
+  for (const queue of [readsQueue, storeQueue, hitsQueue, aggregatesQueue, deadLetters, storeDeadLetters]) {
     await queue.obliterate({ force: true });
     await queue.close();
   }
@@ -207,12 +234,91 @@ describe('the edge matcher', () => {
   });
 
   it('forwards plate-free aggregates of the stored reads', async () => {
-    expect(await matcher.aggregateNow()).toBe(1);
-    expect(await matcher.aggregateNow()).toBe(0);
+    await stored();
+    expect(await storeWorker.aggregateNow()).toBe(1);
+    expect(await storeWorker.aggregateNow()).toBe(0);
     const [job] = await aggregatesQueue.getJobs(['waiting']);
     const aggregates = aggregateBatchJobSchema.parse(job?.data);
     expect(aggregates.hourlyCounts.reduce((sum, c) => sum + c.reads, 0)).toBe(13);
     const payload = JSON.stringify(aggregates);
     for (const text of ['123가4567', '12고3456', '45나6789', ...nonHitPlates, ...batch.reads.map((r) => r.readId)]) expect(payload).not.toContain(text);
+  });
+
+  it('forwards a hit at once while the store stage is stalled, and stores the backlog with its marks once it is back', async () => {
+    const before = await store.countReads();
+    await storeWorker.worker.worker.pause();
+    try {
+      // A backlog the store has not taken, then a hit: the hit is matched and forwarded without waiting for it.
+      const backlog = Array.from({ length: 10 }, (_, b) => batchOf(`stall-${b}`, Array.from({ length: 500 }, (_, i) =>
+        read(`stall-${b}-${i}`, `cam-s${i % 7}`, `77더${String(1000 + b * 500 + i).slice(-4)}`, 600_000 + i))));
+      for (const backlogBatch of backlog) await readsQueue.add('reads', backlogBatch, { jobId: backlogBatch.batchId });
+      const started = Date.now();
+      await process(`${municipalityId}-stall-hit`, batchOf('stall-hit', [recentRead('stall-hit', 'cam-7', '12가3456', 0, 0.9)]));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect((await hitJobsOfCamera('cam-7')).flatMap(({ job }) => job.hits.map((h) => h.hitId))).toEqual([`${municipalityId}:${municipalityId}-stall-hit:stolen-2`]);
+      expect(await store.countReads()).toBe(before);
+      expect((await storeQueue.getJobCounts('waiting')).waiting).toBeGreaterThanOrEqual(11);
+    } finally {
+      storeWorker.worker.worker.resume();
+    }
+    await stored();
+    expect(await store.countReads()).toBe(before + 5_001);
+    expect(await storedRead('stall-hit')).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-stall-hit:stolen-2`] });
+    expect(await storedRead('stall-0-0')).toMatchObject({ hit: false });
+  });
+
+  it('keeps the marks of a pass whose reads are not stored yet, and stores every read once', async () => {
+    await storeWorker.worker.worker.pause();
+    try {
+      await process(`${municipalityId}-m1`, batchOf('m1', [recentRead('m1', 'cam-10', '123가4567', 0, 0.9)]));
+      await process(`${municipalityId}-m2`, batchOf('m2', [recentRead('m2', 'cam-10', '123가4567', 1_000, 0.8)]));
+      clock += 60_000;
+      await matcher.flush();
+      // The marks of the closed pass wait beside its reads; whichever job the store takes first, the marks hold.
+      const jobs = await storeQueue.getJobs(['waiting']);
+      expect(jobs.filter((job) => job.data.hitMarks.some((mark) => mark.readId === `${municipalityId}-m2`)).length).toBeGreaterThanOrEqual(1);
+      for (const job of jobs.filter((j) => j.data.reads.length > 0 && j.data.reads.every((r) => r.readId.endsWith('-m2')))) {
+        await job.remove();
+        await storeQueue.add('store', { ...job.data, hitMarks: [] }, { jobId: `${job.id ?? ''}-late`, delay: 500 });
+      }
+    } finally {
+      storeWorker.worker.worker.resume();
+    }
+    await stored();
+    for (const readId of ['m1', 'm2']) {
+      expect(await storedRead(readId)).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-m1:stolen-1`], candidateTexts: ['123가4567'] });
+    }
+  });
+
+  it('loses nothing when the matcher dies between forwarding a hit and handing its batch to the store, and forwards it once', async () => {
+    const crashBatch = batchOf('c1', [read('c1', 'cam-11', '12가3456', 5 * 60_000), read('c2', 'cam-11', '77더8888', 5 * 60_000 + 40_000)]);
+    await storeWorker.worker.worker.pause();
+    const forwarded = await (async () => {
+      try {
+        await process(`${municipalityId}-c1`, crashBatch);
+        // What a matcher that died right after forwarding leaves durable: the hit job alone. Its store job and its
+        // hit-read index entries never were.
+        await storeQueue.drain();
+        const redis = new Redis(redisUrl);
+        await redis.del(...await redis.keys(`ds:edge:${municipalityId}:hit-reads:*`));
+        redis.disconnect();
+        return hitJobsOfCamera('cam-11');
+      } finally {
+        storeWorker.worker.worker.resume();
+      }
+    })();
+    expect(forwarded.flatMap(({ job }) => job.hits.map((h) => h.hitId))).toEqual([`${municipalityId}:${municipalityId}-c1:stolen-2`]);
+    // The job is taken back by a matcher with nothing in memory.
+    await matcher.close();
+    matcher = await startEdgeMatcher({ municipalityId, redisUrl, queuePrefix: prefix, hotlist, now: () => clock, onError: () => undefined });
+    await process(`${municipalityId}-c1-taken-back`, crashBatch);
+    expect(await hitJobsOfCamera('cam-11')).toEqual(forwarded);
+    expect(await storedRead('c1')).toMatchObject({ hit: true, hitIds: [`${municipalityId}:${municipalityId}-c1:stolen-2`] });
+    expect(await storedRead('c2')).toMatchObject({ hit: false });
+    // And once more after the index has it: nothing forwarded, nothing stored twice, the marks sent again.
+    await process(`${municipalityId}-c1-again`, crashBatch);
+    expect(await hitJobsOfCamera('cam-11')).toEqual(forwarded);
+    const counts = await driver.executeQuery(`MATCH (r:${store.label}) WHERE r.readId IN $ids RETURN count(r) AS n`, { ids: crashBatch.reads.map((r) => r.readId) });
+    expect(counts.records[0]?.get('n')).toBe(2);
   });
 });

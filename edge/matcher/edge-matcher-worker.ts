@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { TransitionStatisticsOptions } from '../../domain/aggregates/index.js';
 import { createReadCollapser, defaultReadCollapseOptions, type CameraRead, type ReadCollapseOptions, type Sighting } from '../../domain/ingest/index.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { defaultJobOptions } from '../../runtime/queues/create-queue.js';
@@ -8,39 +8,29 @@ import { createWorker, type QueueWorker } from '../../runtime/queues/create-work
 import { NonRetryableJobError } from '../../runtime/queues/non-retryable-job-error.js';
 import type { StallRecovery } from '../../runtime/queues/stall-recovery.js';
 import {
-  edgeReadsQueueName, regionAggregatesQueueName, regionHitsQueueName, type AggregateBatchJob, type ForwardedHit, type HitBatchJob, type ReadBatchJob,
+  edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName, type ForwardedHit, type HitBatchJob, type HitMark, type ReadBatchJob, type ReadStoreJob,
 } from '../../runtime/queues/pipeline-jobs.js';
-import type { EdgeReadStore } from '../store/edge-read-store.js';
-import { createReadStoreBatcher } from '../store/read-store-batcher.js';
-import { aggregateBatchJobOf, forwardedHitsOf, hitBatchJobsOf, type SightingMatcher } from './match-read-batch.js';
+import { createHitReadIndex, type HitRead } from './hit-read-index.js';
+import { forwardedHitsOf, hitBatchJobsOf, type SightingMatcher } from './match-read-batch.js';
 
 export interface EdgeMatcherOptions {
   readonly municipalityId: string;
-  /** The edge's Redis, where its reads queue lives. */
+  /** The edge's Redis, where its reads and store queues and its hit-read index live. */
   readonly redisUrl: string;
-  /** The region's Redis, where hits and aggregates go; the edge's unless given. */
+  /** The region's Redis, where hits go; the edge's unless given. */
   readonly regionRedisUrl?: string;
   /** BullMQ's key prefix for every queue the matcher uses (`bull` unless given): keeps test runs apart. */
   readonly queuePrefix?: string;
-  readonly store: EdgeReadStore;
   readonly hotlist: SightingMatcher;
-  /** From the edge's configuration: the secret the daily pseudonym keys are derived from. Never leaves the edge. */
-  readonly pseudonymSecret: Uint8Array;
   readonly collapse?: ReadCollapseOptions;
   /** How often groups older than the collapse window are closed without a new batch; 5 s unless given. */
   readonly flushEveryMs?: number;
-  /** How often aggregates are made and forwarded; 15 minutes unless given. */
-  readonly aggregateEveryMs?: number;
-  readonly transitionOptions?: TransitionStatisticsOptions;
-  /**
-   * Read batches taken from the queue at once; 8 unless given. Their reads are stored together in one write (group
-   * commit); matching still handles one batch at a time.
-   */
+  /** Read batches taken from the queue at once; 8 unless given. Matching handles one batch at a time. */
   readonly concurrency?: number;
   /** How soon a batch held by a matcher that died is taken back; BullMQ's defaults unless given. */
   readonly stallRecovery?: StallRecovery;
   readonly now?: () => number;
-  /** Failures of the timers' work; it is tried again on the next tick or batch. */
+  /** Failures of the timer's work; it is tried again on the next tick or batch. */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -48,13 +38,9 @@ export interface EdgeMatcher {
   readonly worker: QueueWorker<ReadBatchJob>;
   /** Closes the groups older than the collapse window and forwards the hits of those not forwarded yet. */
   flush(): Promise<void>;
-  /** Forwards the aggregates of every read not yet counted; resolves to the number of jobs enqueued. */
-  aggregateNow(): Promise<number>;
-  /** Stops taking jobs, closes every open group, forwards its hits and the last aggregates. */
+  /** Stops taking jobs, closes every open group and forwards its hits and marks. */
   close(): Promise<void>;
 }
-
-const aggregateReadsPerJob = 50_000;
 
 function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
   const job = data as Partial<ReadBatchJob> | null;
@@ -65,33 +51,50 @@ function readBatchOf(data: unknown, municipalityId: string): ReadBatchJob {
 }
 
 /**
- * The edge matcher: stores every read of a batch, collapses repeated reads into sightings, matches them against
- * the keyed hotlist and forwards only the hits. Non-hit reads stay in the edge store; the region gets them only
- * as plate-free aggregates.
+ * The store job's id, from the batch id and the marks it carries: a job run again that matched the same way names
+ * the same store job, which BullMQ does not add twice; one that learnt other marks (a group that closed in between,
+ * marks found in the hit-read index) adds a second job, whose reads the store takes as already stored.
+ */
+export function readStoreJobIdOf(municipalityId: string, batchId: string, hitMarks: readonly HitMark[]): string {
+  const marks = hitMarks.map((mark) => `${mark.readId}\u0000${mark.hitId}`).sort();
+  return `store-${municipalityId}-${createHash('sha256').update([batchId, ...marks].join('\n')).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * The edge matcher: collapses repeated reads into sightings, matches them against the keyed hotlist, forwards only
+ * the hits, and hands every read on to the edge's store queue (`store/edge-store-worker.ts`). It never waits on the
+ * read store: a hit read is matched and forwarded as soon as its batch is taken from the reads queue, however far
+ * behind storage is. Non-hit reads stay in the edge; the region gets them only as plate-free aggregates.
  *
  * Latency: a hit is forwarded while the batch that makes it is processed, not when its group closes. Each read
  * that joins or opens a group not yet forwarded matches the group's best frame so far; the first read that makes
  * the group match names the hit (`<municipality>:<readId>:<wantedVehicleId>`) for the whole group. Later reads of
- * the group collapse into that hit and forward nothing; when the group closes its reads are marked with the hit
- * and nothing more is forwarded. Groups never forwarded are matched once more when they close, as before.
+ * the group collapse into that hit and forward nothing. Groups never forwarded are matched once more when they
+ * close.
  *
- * Idempotence: a read is fed to the collapser when its batch's store write created it, or when its job runs again
- * (a retry, or a job taken back from a worker that died) and it is not in an open group already; hit and job ids
- * come from read ids and wanted-vehicle ids alone, and a forwarded group is remembered until it closes. So a batch
- * sent again under another id forwards nothing, and a job run again forwards the very same job ids, which BullMQ
- * does not add twice, or the same hit ids, which the region records once. Limit: the forwarded groups live in
- * memory only, so after a restart a read that opens a forwarded pass's group anew forwards it under a second hit
- * id; the graph writer takes it as the same pass (same wanted vehicle and camera within the window) and drops it.
+ * Order per batch, each step durable before the next: hits to the region, then one store job (the batch's reads
+ * and every hit mark learnt while matching it, also for reads of earlier batches), then the reads of forwarded
+ * passes into the hit-read index, then the read job completes. A matcher that dies anywhere in between has its job
+ * taken back and run again: the store job is added again (same id when it carries the same marks, so once), and
+ * the hits are named again from the same read ids, which the region records once.
+ *
+ * Idempotence: a read is fed to the collapser unless it is in an open group already or the hit-read index has it
+ * (it was part of a forwarded pass: its marks go to the store again, nothing is forwarded). A non-hit read fed
+ * twice forwards nothing; the store keeps one copy of every read. Limit: the forwarded groups live in memory only,
+ * so after a restart a read that was not yet recorded in the index and opens a forwarded pass's group anew forwards
+ * it under a second hit id; the graph writer takes it as the same pass (same wanted vehicle and camera within the
+ * window) and drops it.
  */
 export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<EdgeMatcher> {
-  const { municipalityId, store, hotlist, pseudonymSecret } = options;
+  const { municipalityId, hotlist } = options;
   const now = options.now ?? Date.now;
   const report = (error: unknown): void => options.onError?.(error);
   const regionConnection: Redis = await connectQueueRedis(options.regionRedisUrl ?? options.redisUrl);
+  const edgeConnection: Redis = await connectQueueRedis(options.redisUrl);
   const prefix = options.queuePrefix === undefined ? {} : { prefix: options.queuePrefix };
   const hitsQueue = new Queue<HitBatchJob>(regionHitsQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
-  const aggregatesQueue = new Queue<AggregateBatchJob>(regionAggregatesQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
-  const batcher = createReadStoreBatcher(store);
+  const storeQueue = new Queue<ReadStoreJob>(edgeStoreQueueName(municipalityId), { connection: edgeConnection, defaultJobOptions, ...prefix });
+  const hitReadIndex = createHitReadIndex(edgeConnection, municipalityId);
   const collapser = createReadCollapser(options.collapse ?? defaultReadCollapseOptions);
   // Reads in an open group or a sighting not yet forwarded, by id: the best frame's times come from here.
   const openReads = new Map<string, CameraRead>();
@@ -101,8 +104,10 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
   const forwardedGroups = new Map<string, readonly ForwardedHit[]>();
   // Hits of open groups matched since the last forwarding; kept across a failed enqueue and sent on the next try.
   let earlyHits: ForwardedHit[] = [];
+  // Reads of forwarded open groups whose marks have not gone to the store yet, by read id.
+  let openHitReads = new Map<string, HitRead>();
 
-  // One thing at a time: batches, timer flushes and aggregates share the collapser and the pending sightings.
+  // One thing at a time: batches and timer flushes share the collapser and the pending sightings.
   let chain: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = chain.then(work);
@@ -110,15 +115,27 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
     return run;
   };
 
+  const hitReadOf = (readId: string, hits: readonly ForwardedHit[]): HitRead | undefined => {
+    const read = openReads.get(readId);
+    return read === undefined ? undefined : { readId, capturedAtMs: read.capturedAtMs, hitIds: hits.map((hit) => hit.hitId) };
+  };
+
   /**
-   * Matches the open group `read` just joined or opened, unless its hit was already forwarded: on its best frame
-   * so far, so the first read that makes the group match is that frame and names the hit. A straggler is in no
-   * open group; it is emitted closed and forwarded with the closed sightings.
+   * Matches the open group `read` just joined or opened, unless its hit was already forwarded (then `read` is only
+   * marked with it): on its best frame so far, so the first read that makes the group match is that frame and names
+   * the hit, and every read of the group so far is marked. A straggler is in no open group; it is emitted closed and
+   * forwarded with the closed sightings.
    */
   const matchOpenGroup = (read: CameraRead): void => {
     const sighting = collapser.openSightingOf(read);
     const groupId = sighting?.readIds[0];
-    if (sighting === undefined || groupId === undefined || forwardedGroups.has(groupId)) return;
+    if (sighting === undefined || groupId === undefined) return;
+    const forwarded = forwardedGroups.get(groupId);
+    if (forwarded) {
+      const hitRead = hitReadOf(read.readId, forwarded);
+      if (hitRead) openHitReads.set(read.readId, hitRead);
+      return;
+    }
     const bestRead = openReads.get(sighting.bestReadId);
     if (!bestRead) return;
     // The evidence is the group as it stands now: `collapsedReads` counts the reads collapsed at forwarding time,
@@ -127,15 +144,23 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
     if (hits.length === 0) return;
     forwardedGroups.set(groupId, hits);
     earlyHits.push(...hits);
+    for (const readId of sighting.readIds) {
+      const hitRead = hitReadOf(readId, hits);
+      if (hitRead) openHitReads.set(readId, hitRead);
+    }
   };
 
-  /** Enqueues the early hits and the hits of closed sightings not forwarded yet, in one job, then closes those. */
-  const forwardPending = async (): Promise<void> => {
-    if (pending.length === 0 && earlyHits.length === 0) return;
+  /**
+   * Enqueues the early hits and the hits of closed sightings not forwarded yet (in one job), then `reads` with every
+   * hit mark learnt (in one store job), then records the hit reads and forgets the closed sightings.
+   */
+  const forwardPending = async (batchId: string, reads: readonly CameraRead[], knownMarks: readonly HitMark[]): Promise<void> => {
     const sightings = pending;
     const early = earlyHits;
+    const openMarked = openHitReads;
     pending = [];
     earlyHits = [];
+    openHitReads = new Map();
     try {
       const closed = sightings.map((sighting) => {
         const forwarded = forwardedGroups.get(sighting.readIds[0] ?? '');
@@ -145,101 +170,85 @@ export async function startEdgeMatcher(options: EdgeMatcherOptions): Promise<Edg
       });
       const hits = [...early, ...closed.flatMap(({ hits: sightingHits, isNew }) => (isNew ? sightingHits : []))];
       for (const { jobId, job } of hitBatchJobsOf(municipalityId, hits)) await hitsQueue.add('hits', job, { jobId });
-      // An early hit's read is marked at once, so retention keeps it while its group is still open; every read of
-      // a closed sighting is marked with the sighting's hits.
-      const hitReads = new Map<string, { readId: string; hitId: string }>();
-      const mark = (readId: string, hitId: string): void => {
-        hitReads.set(`${readId}\u0000${hitId}`, { readId, hitId });
-      };
-      for (const hit of early) mark(hit.evidence.readId, hit.hitId);
+      // Every read of a forwarded open group is marked at once, so retention keeps it while its group is still open;
+      // every read of a closed sighting is marked with the sighting's hits.
+      const hitReads = new Map(openMarked);
       for (const { sighting, hits: sightingHits } of closed) {
-        for (const readId of sighting.readIds) for (const hit of sightingHits) mark(readId, hit.hitId);
+        if (sightingHits.length === 0) continue;
+        for (const readId of sighting.readIds) {
+          const hitRead = hitReadOf(readId, sightingHits);
+          if (hitRead) hitReads.set(readId, hitRead);
+        }
       }
-      const readIds = sightings.flatMap((sighting) => sighting.readIds);
-      await store.markHits([...hitReads.values()]);
-      for (const readId of readIds) openReads.delete(readId);
-      for (const sighting of sightings) forwardedGroups.delete(sighting.readIds[0] ?? '');
+      const hitMarks = new Map<string, HitMark>(knownMarks.map((mark) => [`${mark.readId}\u0000${mark.hitId}`, mark]));
+      for (const { readId, hitIds } of hitReads.values()) for (const hitId of hitIds) hitMarks.set(`${readId}\u0000${hitId}`, { readId, hitId });
+      if (reads.length > 0 || hitMarks.size > 0) {
+        const job: ReadStoreJob = { municipalityId, batchId, reads, hitMarks: [...hitMarks.values()] };
+        await storeQueue.add('store', job, { jobId: readStoreJobIdOf(municipalityId, batchId, job.hitMarks) });
+      }
+      await hitReadIndex.record([...hitReads.values()]);
+      for (const sighting of sightings) {
+        for (const readId of sighting.readIds) openReads.delete(readId);
+        forwardedGroups.delete(sighting.readIds[0] ?? '');
+      }
     } catch (error) {
       pending = [...sightings, ...pending];
       earlyHits = [...early, ...earlyHits];
+      openHitReads = new Map([...openMarked, ...openHitReads]);
       throw error;
     }
   };
 
   const processBatch = async (job: Job<ReadBatchJob>): Promise<void> => {
     const batch = readBatchOf(job.data, municipalityId);
-    const created = await batcher.storeReads(batch.reads);
-    // A job run before (a retry, or one taken back from a worker that died) may have stored its reads and died
-    // before matching them: all its reads are matched again. Otherwise only reads no earlier batch brought are.
-    const rerun = job.attemptsStarted > 1;
-    await exclusive(() => matchStoredBatch(batch, new Set(rerun ? batch.reads.map((read) => read.readId) : created)));
-  };
-
-  const matchStoredBatch = async (batch: ReadBatchJob, open: ReadonlySet<string>): Promise<void> => {
-    for (const read of batch.reads) {
-      if (!open.has(read.readId) || openReads.has(read.readId)) continue;
-      openReads.set(read.readId, read);
-      pending.push(...collapser.add(read));
-      matchOpenGroup(read);
-    }
-    pending.push(...collapser.flushBefore(now()));
-    await forwardPending();
+    await exclusive(async () => {
+      const known = await hitReadIndex.hitIdsOf(batch.reads);
+      for (const read of batch.reads) {
+        if (openReads.has(read.readId) || known.has(read.readId)) continue;
+        openReads.set(read.readId, read);
+        pending.push(...collapser.add(read));
+        matchOpenGroup(read);
+      }
+      pending.push(...collapser.flushBefore(now()));
+      const knownMarks = [...known].flatMap(([readId, hitIds]) => hitIds.map((hitId) => ({ readId, hitId })));
+      await forwardPending(batch.batchId, batch.reads, knownMarks);
+    });
   };
 
   const flush = (): Promise<void> => exclusive(async () => {
     pending.push(...collapser.flushBefore(now()));
-    await forwardPending();
+    await forwardPending('marks', [], []);
   });
 
-  const aggregateOnce = async (): Promise<number> => {
-    let jobs = 0;
-    for (;;) {
-      const next = await store.readsToAggregate(aggregateReadsPerJob);
-      if (next === undefined) break;
-      if (next.reads.length > 0) {
-        const { jobId, job } = aggregateBatchJobOf(municipalityId, next.reads, pseudonymSecret, options.transitionOptions);
-        await aggregatesQueue.add('aggregates', job, { jobId });
-        jobs++;
-      }
-      await store.markAggregatedThrough(next.throughSeq);
-    }
-    return jobs;
-  };
-  const aggregateNow = (): Promise<number> => exclusive(aggregateOnce);
-
   const flushTimer = setInterval(() => void flush().catch(report), options.flushEveryMs ?? 5_000);
-  const aggregateTimer = setInterval(() => void aggregateNow().catch(report), options.aggregateEveryMs ?? 15 * 60_000);
   flushTimer.unref();
-  aggregateTimer.unref();
 
   let worker: QueueWorker<ReadBatchJob>;
   try {
     worker = await createWorker<ReadBatchJob>(edgeReadsQueueName(municipalityId), processBatch, { redisUrl: options.redisUrl, concurrency: options.concurrency ?? 8, ...options.stallRecovery, ...prefix });
   } catch (error) {
     clearInterval(flushTimer);
-    clearInterval(aggregateTimer);
-    await Promise.allSettled([hitsQueue.close(), aggregatesQueue.close()]);
+    await Promise.allSettled([hitsQueue.close(), storeQueue.close()]);
     regionConnection.disconnect();
+    edgeConnection.disconnect();
     throw error;
   }
 
   return {
     worker,
     flush,
-    aggregateNow,
     async close() {
       clearInterval(flushTimer);
-      clearInterval(aggregateTimer);
       await worker.close();
       try {
         await exclusive(async () => {
           pending.push(...collapser.flushAll());
-          await forwardPending();
-          await aggregateOnce();
+          await forwardPending('marks', [], []);
         });
       } finally {
-        await Promise.allSettled([hitsQueue.close(), aggregatesQueue.close()]);
+        await Promise.allSettled([hitsQueue.close(), storeQueue.close()]);
         regionConnection.disconnect();
+        edgeConnection.disconnect();
       }
     },
   };

@@ -69,6 +69,22 @@ describe('the edge read store', () => {
     ]);
   });
 
+  it('keeps a hit mark that arrives before its read, and the read\'s own write completes it', async () => {
+    await store.markHits([{ readId: 'early', hitId: `${municipalityId}:early:stolen-1` }]);
+    await store.markHits([{ readId: 'early', hitId: `${municipalityId}:early:stolen-1` }]);
+    // A placeholder only: not counted, not searchable, not aggregated.
+    expect(await store.countReads()).toBe(3);
+    expect(await store.readsOfPlate('123가4567', 0, nowMs)).toHaveLength(2);
+    expect(await store.storeReads([read('early', '123가4567', nowMs - dayMs)])).toEqual(['early']);
+    expect(await store.storeReads([read('early', '123가4567', nowMs - dayMs)])).toEqual([]);
+    expect(await store.readsOfPlate('123가4567', nowMs - 3 * dayMs, nowMs)).toMatchObject([{ readId: 's3', hit: true }, { readId: 'early', hit: true }]);
+    const [early] = (await driver.executeQuery(`MATCH (r:${store.label} {readId: 'early'}) RETURN properties(r) AS p`)).records.map((r) => r.get('p') as Record<string, unknown>);
+    expect(early).toMatchObject({ hit: true, hitIds: [`${municipalityId}:early:stolen-1`], candidateTexts: ['123가4567', '99너1234'], capturedAtMs: nowMs - dayMs });
+    expect(early).not.toHaveProperty('awaitingRead');
+    expect(await store.countReads()).toBe(4);
+    await driver.executeQuery(`MATCH (r:${store.label} {readId: 'early'}) DELETE r`);
+  });
+
   it('purges old non-hit reads and writes a deletion receipt that verifies', async () => {
     await store.storeReads([read('s4', '12가3456', nowMs - 31 * dayMs), read('s5', '12가3456', nowMs - 50 * dayMs)]);
     await store.markHits([{ readId: 's5', hitId: `${municipalityId}:s5:stolen-2` }]);

@@ -41,7 +41,10 @@ export interface EdgeReadStore {
    * of the reads this call created: the ones no earlier batch brought.
    */
   storeReads(reads: readonly CameraRead[]): Promise<string[]>;
-  /** Marks reads as part of a hit, so retention keeps them; marking one twice changes nothing. */
+  /**
+   * Marks reads as part of a hit, so retention keeps them; marking one twice changes nothing. A read not stored yet
+   * keeps its marks until `storeReads` brings it (which then counts it as created).
+   */
   markHits(hits: readonly { readonly readId: string; readonly hitId: string }[]): Promise<void>;
   /**
    * The reads stored since the last `markAggregatedThrough`, in store order, at most about `limit` (never a store
@@ -106,7 +109,8 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
     }));
     // Each write takes the next store sequence number from the municipality's state node (locking it, so writes
     // commit in sequence order) and stamps its new reads with it: aggregation then walks a range index instead of
-    // marking every read. ON CREATE only: a replayed read keeps its first-stored values, hit marks and sequence.
+    // marking every read. Only a new read, or a placeholder a hit mark left (`awaitingRead`), takes the row: a
+    // replayed read keeps its first-stored values, hit marks and sequence.
     const records = await write(
       `MERGE (s:EdgeStoreState {municipality: $municipalityId}) ON CREATE SET s.seq = 0, s.aggregatedSeq = 0
        SET s.seq = s.seq + 1
@@ -114,8 +118,10 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
        UNWIND $rows AS row
        MERGE (r:EdgeRead:${label} {readId: row.readId})
        ON CREATE SET r += row, r.storeSeq = seq, r.hit = false, r.created = true
-       WITH r WHERE r.created
-       REMOVE r.created
+       ON MATCH SET r.created = r.awaitingRead
+       WITH r, row, seq WHERE r.created
+       FOREACH (_ IN CASE WHEN r.awaitingRead THEN [1] ELSE [] END | SET r += row, r.storeSeq = seq)
+       REMOVE r.created, r.awaitingRead
        RETURN r.readId AS readId`,
       { rows, municipalityId },
     );
@@ -134,8 +140,10 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
     storeReads: storeNewReads,
     async markHits(hits) {
       if (hits.length === 0) return;
+      // A read not stored yet gets a placeholder that holds its marks (no capture time, candidates or sequence, so
+      // no search, aggregate, count or purge sees it) until its own write completes it.
       await write(
-        `UNWIND $hits AS hit MATCH ${node} WHERE r.readId = hit.readId
+        `UNWIND $hits AS hit MERGE (r:EdgeRead:${label} {readId: hit.readId}) ON CREATE SET r.awaitingRead = true
          SET r.hit = true, r.hitIds = CASE WHEN hit.hitId IN coalesce(r.hitIds, []) THEN r.hitIds ELSE coalesce(r.hitIds, []) + hit.hitId END`,
         { hits: hits.map((h) => ({ readId: h.readId, hitId: h.hitId })) },
       );
@@ -189,7 +197,7 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
       return toStored(records).map((stored, i) => ({ ...stored, confidence: Number(records[i]?.get('confidence') ?? 0) }));
     },
     async countReads() {
-      const records = await read(`MATCH ${node} RETURN count(r) AS n`, {});
+      const records = await read(`MATCH ${node} WHERE r.awaitingRead IS NULL RETURN count(r) AS n`, {});
       return Number(records[0]?.get('n') ?? 0);
     },
   };

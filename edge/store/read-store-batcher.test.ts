@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraRead } from '../../domain/ingest/index.js';
+import type { HitMark } from '../../runtime/queues/pipeline-jobs.js';
 import type { EdgeReadStore } from './edge-read-store.js';
 import { createReadStoreBatcher } from './read-store-batcher.js';
 
@@ -10,7 +11,7 @@ const read = (readId: string): CameraRead => ({
 
 /** A store whose writes wait until released, recording what each write carried; reads in `closedBefore` count as stored before. */
 function recordingStore(closedBefore: ReadonlySet<string> = new Set()) {
-  const writes: { readIds: string[] }[] = [];
+  const writes: { readIds?: string[]; marks?: string[] }[] = [];
   const releases: (() => void)[] = [];
   let failNext = false;
   const store = {
@@ -22,6 +23,10 @@ function recordingStore(closedBefore: ReadonlySet<string> = new Set()) {
         throw new Error('write failed');
       }
       return reads.map((r) => r.readId).filter((id) => !closedBefore.has(id));
+    },
+    async markHits(marks: readonly HitMark[]) {
+      writes.push({ marks: marks.map((m) => `${m.readId}=${m.hitId}`) });
+      await new Promise<void>((resolve) => releases.push(resolve));
     },
   } as unknown as EdgeReadStore;
   const releaseAll = async () => {
@@ -54,7 +59,7 @@ describe('the edge store batcher (group commit)', () => {
       batcher.storeReads([read('c1'), read('c2'), read('c3'), read('c4')])];
     await releaseAll();
     await Promise.all(stored);
-    expect(writes.map((w) => w.readIds.length)).toEqual([1, 2, 2, 4]);
+    expect(writes.map((w) => w.readIds?.length)).toEqual([1, 2, 2, 4]);
   });
 
   it('rejects the batches of a failed write, and stores them when they come again', async () => {
@@ -69,5 +74,19 @@ describe('the edge store batcher (group commit)', () => {
     await releaseAll();
     expect(await retried).toEqual(['a1']);
     expect(writes.map((w) => w.readIds)).toEqual([['a1'], ['a1']]);
+  });
+
+  it('applies the hit marks of the batches it groups in one write after their reads, and marks alone without a read write', async () => {
+    const { store, writes, releaseAll } = recordingStore();
+    const batcher = createReadStoreBatcher(store);
+    const first = batcher.storeReads([read('a1')]);
+    const grouped = [batcher.storeReads([read('b1')], [{ readId: 'b1', hitId: 'h1' }]), batcher.storeReads([], [{ readId: 'a1', hitId: 'h2' }])];
+    await releaseAll();
+    expect(await first).toEqual(['a1']);
+    expect(await Promise.all(grouped)).toEqual([['b1'], []]);
+    const marksOnly = batcher.storeReads([], [{ readId: 'z9', hitId: 'h3' }]);
+    await releaseAll();
+    expect(await marksOnly).toEqual([]);
+    expect(writes).toEqual([{ readIds: ['a1'] }, { readIds: ['b1'] }, { marks: ['b1=h1', 'a1=h2'] }, { marks: ['z9=h3'] }]);
   });
 });

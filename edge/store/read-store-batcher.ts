@@ -1,26 +1,31 @@
 import type { CameraRead } from '../../domain/ingest/index.js';
+import type { HitMark } from '../../runtime/queues/pipeline-jobs.js';
 import type { EdgeReadStore } from './edge-read-store.js';
 
 export interface ReadStoreBatcher {
-  /** Stores `reads` in the next write; resolves to the ids of those of them that write created. */
-  storeReads(reads: readonly CameraRead[]): Promise<string[]>;
+  /**
+   * Stores `reads` in the next write and then applies `hitMarks` (to reads of this write or any other); resolves to
+   * the ids of those of `reads` that write created.
+   */
+  storeReads(reads: readonly CameraRead[], hitMarks?: readonly HitMark[]): Promise<string[]>;
 }
 
 export interface ReadStoreBatcherOptions {
-  /** The most reads one write takes; more wait for the next. 2,000 unless given: larger writes store little faster and make a hit wait longer. */
+  /** The most reads one write takes; more wait for the next. 2,000 unless given. */
   readonly maxReadsPerWrite?: number;
 }
 
 interface Waiting {
   readonly reads: readonly CameraRead[];
+  readonly hitMarks: readonly HitMark[];
   readonly resolve: (open: string[]) => void;
   readonly reject: (error: unknown) => void;
 }
 
 /**
  * Group commit for the edge store: while one write is in flight, the batches that arrive wait and then go
- * together in one transaction. A write of thousands of reads costs Neo4j little more than a write of hundreds, so
- * a busy edge stores about twice as many reads per second.
+ * together in one transaction, and their hit marks together in one more. A write of thousands of reads costs Neo4j
+ * little more than a write of hundreds, so a busy edge stores several times as many reads per second.
  */
 export function createReadStoreBatcher(store: EdgeReadStore, options: ReadStoreBatcherOptions = {}): ReadStoreBatcher {
   const maxReadsPerWrite = options.maxReadsPerWrite ?? 2_000;
@@ -42,7 +47,10 @@ export function createReadStoreBatcher(store: EdgeReadStore, options: ReadStoreB
   const writeOnce = async (): Promise<void> => {
     const taken = takeWaiting();
     try {
-      const created = new Set(await store.storeReads(taken.flatMap((w) => w.reads)));
+      const reads = taken.flatMap((w) => w.reads);
+      const created = new Set(reads.length > 0 ? await store.storeReads(reads) : []);
+      const hitMarks = taken.flatMap((w) => w.hitMarks);
+      if (hitMarks.length > 0) await store.markHits(hitMarks);
       for (const w of taken) w.resolve(w.reads.filter((read) => created.has(read.readId)).map((read) => read.readId));
     } catch (error) {
       for (const w of taken) w.reject(error);
@@ -61,8 +69,8 @@ export function createReadStoreBatcher(store: EdgeReadStore, options: ReadStoreB
   };
 
   return {
-    storeReads(reads) {
-      const stored = new Promise<string[]>((resolve, reject) => waiting.push({ reads, resolve, reject }));
+    storeReads(reads, hitMarks = []) {
+      const stored = new Promise<string[]>((resolve, reject) => waiting.push({ reads, hitMarks, resolve, reject }));
       void drain();
       return stored;
     },

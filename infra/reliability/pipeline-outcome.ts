@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
-import { edgeReadsQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
@@ -79,7 +79,9 @@ export interface PipelineObserver {
 
 export async function observePipeline(pipeline: ReliabilityPipeline, channel: AlertChannelRecorder): Promise<PipelineObserver> {
   const connection = await connectQueueRedis(pipeline.servers.redisUrl);
-  const queues = [...pipeline.edges.map((edge) => edgeReadsQueueName(edge.municipality)), regionHitsQueueName, queueNames.alertDelivery]
+  const queues = [
+    ...pipeline.edges.flatMap((edge) => [edgeReadsQueueName(edge.municipality), edgeStoreQueueName(edge.municipality)]), regionHitsQueueName, queueNames.alertDelivery,
+  ]
     .map((name) => ({ name, queue: new Queue(name, { connection }), dead: new Queue(deadLetterQueueName(name), { connection }) }));
   const queueNamed = (name: string): Queue => {
     const found = queues.find((queue) => queue.name === name);
@@ -91,7 +93,7 @@ export async function observePipeline(pipeline: ReliabilityPipeline, channel: Al
 
   const storedReads = async (readIds: readonly string[]): Promise<Map<string, number>> => {
     const { records } = await driver.executeQuery(
-      'MATCH (r:EdgeRead) WHERE r.readId IN $readIds RETURN r.readId AS readId, count(r) AS stored', { readIds }, { routing: 'READ' },
+      'MATCH (r:EdgeRead) WHERE r.readId IN $readIds AND r.awaitingRead IS NULL RETURN r.readId AS readId, count(r) AS stored', { readIds }, { routing: 'READ' },
     );
     return new Map(records.map((record) => [record.get('readId') as string, record.get('stored') as number]));
   };

@@ -12,6 +12,11 @@ const instant = z.string().min(1).max(40);
 
 /** The queue one municipality's edge node feeds with accepted read batches. */
 export const edgeReadsQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-reads`;
+/**
+ * The queue an edge's matcher feeds with the reads it has matched, for the edge's read store: storing never holds
+ * up matching, so a hit never waits behind the reads the store has not absorbed yet.
+ */
+export const edgeStoreQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-store`;
 /** Hits every edge forwards to the region. */
 export const regionHitsQueueName = 'ds-region-hits';
 /** Plate-free aggregates every edge forwards to the region. */
@@ -23,6 +28,24 @@ export interface ReadBatchJob {
   /** Stable across retries: the job id, so a replayed enqueue is a no-op. */
   readonly batchId: string;
   readonly reads: readonly CameraRead[];
+}
+
+/** A read that is part of a forwarded hit: retention keeps it. */
+export interface HitMark {
+  readonly readId: string;
+  readonly hitId: string;
+}
+
+/**
+ * Matched reads on their way to the edge's read store, with the hit marks the matcher knew when it matched them
+ * (for reads of this batch or of earlier ones). Never leaves the edge.
+ */
+export interface ReadStoreJob {
+  readonly municipalityId: string;
+  /** The read batch these reads came in, or `marks` for hit marks alone (groups closed by the matcher's timer). */
+  readonly batchId: string;
+  readonly reads: readonly CameraRead[];
+  readonly hitMarks: readonly HitMark[];
 }
 
 /** One hit as it leaves the edge: the evidence and the explanation, nothing about reads that did not hit. */
