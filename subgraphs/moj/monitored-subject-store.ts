@@ -28,9 +28,10 @@ export function createMonitoredSubjectStore(redis: Redis) {
   };
 
   return {
-    async isEmpty(): Promise<boolean> {
-      return (await redis.exists(mojKeys.subjectIds)) === 0;
-    },
+    count: (): Promise<number> => redis.zcard(mojKeys.subjectIds),
+
+    /** Every subject id, in id order. */
+    ids: (): Promise<string[]> => redis.zrange(mojKeys.subjectIds, 0, -1),
 
     async find(id: string): Promise<SubjectSummary | undefined> {
       return summaryOf(await redis.hgetall(mojKeys.subject(id)));

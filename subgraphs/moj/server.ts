@@ -7,7 +7,7 @@ import type { MojRequestState } from './context.js';
 import { createMonitoredSubjectStore } from './monitored-subject-store.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { mojResolvers } from './resolvers.js';
-import { demoSubjectsFile, seedMonitoredSubjectsWhenEmpty } from './subject-seed.js';
+import { demoSubjectsFile, seedMonitoredSubjects } from './subject-seed.js';
 
 export const mojSdl = readFileSync(new URL('../../schema/moj.graphql', import.meta.url), 'utf8');
 
@@ -25,13 +25,13 @@ export interface MojListenOptions extends MojSubgraphOptions {
 
 /**
  * The moj subgraph as a Fastify app over Redis (which must keep its append-only file), seeded with the demo
- * region when empty. The app owns its Redis connection and closes it with the app.
+ * region while it holds nothing else (a seed cut short is completed). The app owns its Redis connection and closes it with the app.
  */
 export async function createMojSubgraph(options: MojSubgraphOptions): Promise<FastifyInstance> {
   const redis = await connectDurableRedis(options.redisUrl);
   try {
     const subjects = createMonitoredSubjectStore(redis);
-    await seedMonitoredSubjectsWhenEmpty(subjects, options.seedSubjectsFile ?? demoSubjectsFile);
+    await seedMonitoredSubjects(subjects, options.seedSubjectsFile ?? demoSubjectsFile);
     const app = await createMercuriusSubgraph<MojRequestState>({
       name: 'moj',
       sdl: mojSdl,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDongseonError } from '../../domain/errors/index.js';
-import { demoSubjectsFile, parseMonitoredSubjectsFile } from './subject-seed.js';
+import type { MonitoredSubjectRecord } from './subject-records.js';
+import { demoSubjectsFile, parseMonitoredSubjectsFile, seedMonitoredSubjects } from './subject-seed.js';
 
 const subject = (overrides: Record<string, unknown> = {}) => ({ id: 'moj-x', alias: 'ANKLE-X', riskLevel: 'LOW', ...overrides });
 
@@ -42,5 +43,34 @@ describe('parseMonitoredSubjectsFile', () => {
 
   it('refuses a subject listed twice', () => {
     expect(problemsOf({ subjects: [subject(), subject()] })).toEqual(['subject "moj-x" appears more than once']);
+  });
+});
+
+/** The part of the Redis store the seed uses, in memory. */
+function memoryStore(ids: readonly string[] = []) {
+  const saved = new Map<string, MonitoredSubjectRecord | undefined>(ids.map((id) => [id, undefined]));
+  return {
+    saved,
+    count: async () => saved.size,
+    ids: async () => [...saved.keys()].sort(),
+    save: async (record: MonitoredSubjectRecord) => void saved.set(record.id, record),
+  };
+}
+
+describe('seedMonitoredSubjects', () => {
+  it('bug: a seed cut short left the first subject only, and no later start completed it', async () => {
+    const store = memoryStore(['moj-subj-001']);
+    expect(await seedMonitoredSubjects(store, demoSubjectsFile)).toBe(1);
+    expect([...store.saved.keys()].sort()).toEqual(['moj-subj-001', 'moj-subj-002']);
+    expect(store.saved.get('moj-subj-001')).toBeUndefined();
+  });
+
+  it('seeds an empty store in full, and leaves a complete one or one in use alone', async () => {
+    const empty = memoryStore();
+    expect(await seedMonitoredSubjects(empty, demoSubjectsFile)).toBe(2);
+    expect(await seedMonitoredSubjects(empty, demoSubjectsFile)).toBe(0);
+    const inUse = memoryStore(['moj-of-our-own']);
+    expect(await seedMonitoredSubjects(inUse, demoSubjectsFile)).toBe(0);
+    expect([...inUse.saved.keys()]).toEqual(['moj-of-our-own']);
   });
 });

@@ -19,10 +19,19 @@ export function parseMonitoredSubjectsFile(document: unknown, source: string): M
   return parsed.data.subjects;
 }
 
-/** Loads the seed file into a store holding no subject yet; a store in use is left alone. */
-export async function seedMonitoredSubjectsWhenEmpty(store: MonitoredSubjectStore, seedFile: string): Promise<number> {
-  if (!(await store.isEmpty())) return 0;
+/**
+ * Loads the seed file into a store holding nothing but seed subjects: an empty one, or one whose seeding stopped
+ * midway, which is completed with the subjects it lacks (one changed since is kept). A store holding a subject of
+ * its own is left alone. Returns how many subjects were written.
+ */
+export async function seedMonitoredSubjects(store: Pick<MonitoredSubjectStore, 'count' | 'ids' | 'save'>, seedFile: string): Promise<number> {
   const subjects = parseMonitoredSubjectsFile(JSON.parse(await readFile(seedFile, 'utf8')), seedFile);
-  for (const subject of subjects) await store.save(subject);
-  return subjects.length;
+  const seedIds = new Set(subjects.map((subject) => subject.id));
+  // The count first, so a store in use is never listed in full.
+  if ((await store.count()) > seedIds.size) return 0;
+  const stored = new Set(await store.ids());
+  if ([...stored].some((id) => !seedIds.has(id))) return 0;
+  const missing = subjects.filter((subject) => !stored.has(subject.id));
+  for (const subject of missing) await store.save(subject);
+  return missing.length;
 }

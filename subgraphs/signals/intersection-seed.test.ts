@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDongseonError } from '../../domain/errors/index.js';
-import { demoIntersectionsFile, parseIntersectionsFile } from './intersection-seed.js';
+import type { IntersectionRecord } from './intersection-records.js';
+import { demoIntersectionsFile, parseIntersectionsFile, seedIntersections } from './intersection-seed.js';
 
 const demo = () => JSON.parse(readFileSync(demoIntersectionsFile, 'utf8')) as { intersections: Record<string, unknown>[] };
 
@@ -54,5 +55,38 @@ describe('parseIntersectionsFile', () => {
       'approach "int-x-N" of "int-y" is already used by "int-x"',
       'approach "int-x-S" of "int-y" is already used by "int-x"',
     ]);
+  });
+});
+
+/** The part of the Redis store the seed uses, in memory. */
+function memoryStore(ids: readonly string[] = []) {
+  const saved = new Map<string, IntersectionRecord | undefined>(ids.map((id) => [id, undefined]));
+  return {
+    saved,
+    count: async () => saved.size,
+    ids: async () => [...saved.keys()].sort(),
+    save: async (record: IntersectionRecord) => void saved.set(record.id, record),
+  };
+}
+
+describe('seedIntersections', () => {
+  const demoIds = () => parseIntersectionsFile(demo(), 'demo').map((record) => record.id);
+
+  it('bug: a seed cut short left some intersections, and no later start completed it', async () => {
+    const [first, second] = demoIds() as [string, string];
+    const store = memoryStore([first, second]);
+    expect(await seedIntersections(store, demoIntersectionsFile)).toBe(5);
+    expect([...store.saved.keys()].sort()).toEqual(demoIds().sort());
+    // The two stored before are kept as they were.
+    expect(store.saved.get(first)).toBeUndefined();
+  });
+
+  it('seeds an empty store in full, and leaves a complete one or one in use alone', async () => {
+    const empty = memoryStore();
+    expect(await seedIntersections(empty, demoIntersectionsFile)).toBe(7);
+    expect(await seedIntersections(empty, demoIntersectionsFile)).toBe(0);
+    const inUse = memoryStore(['int-of-our-own']);
+    expect(await seedIntersections(inUse, demoIntersectionsFile)).toBe(0);
+    expect([...inUse.saved.keys()]).toEqual(['int-of-our-own']);
   });
 });

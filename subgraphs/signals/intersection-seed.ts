@@ -28,10 +28,19 @@ export function parseIntersectionsFile(document: unknown, source: string): Inter
   return parsed.data.intersections;
 }
 
-/** Loads the seed file into a store holding no intersection yet; a store in use is left alone. */
-export async function seedIntersectionsWhenEmpty(store: IntersectionStore, seedFile: string): Promise<number> {
-  if (!(await store.isEmpty())) return 0;
+/**
+ * Loads the seed file into a store holding nothing but seed intersections: an empty one, or one whose seeding stopped
+ * midway, which is completed with the intersections it lacks (one changed since is kept). A store holding an
+ * intersection of its own is left alone. Returns how many intersections were written.
+ */
+export async function seedIntersections(store: Pick<IntersectionStore, 'count' | 'ids' | 'save'>, seedFile: string): Promise<number> {
   const intersections = parseIntersectionsFile(JSON.parse(await readFile(seedFile, 'utf8')), seedFile);
-  for (const intersection of intersections) await store.save(intersection);
-  return intersections.length;
+  const seedIds = new Set(intersections.map((intersection) => intersection.id));
+  // The count first, so a store in use is never listed in full.
+  if ((await store.count()) > seedIds.size) return 0;
+  const stored = new Set(await store.ids());
+  if ([...stored].some((id) => !seedIds.has(id))) return 0;
+  const missing = intersections.filter((intersection) => !stored.has(intersection.id));
+  for (const intersection of missing) await store.save(intersection);
+  return missing.length;
 }

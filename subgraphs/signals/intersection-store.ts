@@ -19,9 +19,10 @@ export function createIntersectionStore(redis: Redis) {
   return {
     find,
 
-    async isEmpty(): Promise<boolean> {
-      return (await redis.exists(signalsKeys.intersectionIds)) === 0;
-    },
+    count: (): Promise<number> => redis.zcard(signalsKeys.intersectionIds),
+
+    /** Every intersection id, in id order. */
+    ids: (): Promise<string[]> => redis.zrange(signalsKeys.intersectionIds, 0, -1),
 
     /** The first `first` intersections by id; `first` must already be bounded by the caller. */
     async list(first: number): Promise<IntersectionRecord[]> {

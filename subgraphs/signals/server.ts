@@ -5,7 +5,7 @@ import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
 import { signalsRequestState, type SignalsClock, type SignalsRequestState } from './context.js';
 import { createHourlyVolumeStore } from './hourly-volume-store.js';
-import { demoIntersectionsFile, seedIntersectionsWhenEmpty } from './intersection-seed.js';
+import { demoIntersectionsFile, seedIntersections } from './intersection-seed.js';
 import { createIntersectionStore } from './intersection-store.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { signalsResolvers } from './resolvers.js';
@@ -28,14 +28,14 @@ export interface SignalsListenOptions extends SignalsSubgraphOptions {
 
 /**
  * The signals subgraph as a Fastify app over Redis (which must keep its append-only file), seeded with the demo
- * region when empty. The app owns its Redis connection and closes it with the app.
+ * region while it holds nothing else (a seed cut short is completed). The app owns its Redis connection and closes it with the app.
  */
 export async function createSignalsSubgraph(options: SignalsSubgraphOptions): Promise<FastifyInstance> {
   const redis = await connectDurableRedis(options.redisUrl);
   try {
     const intersections = createIntersectionStore(redis);
     const hourlyVolumes = createHourlyVolumeStore(redis);
-    await seedIntersectionsWhenEmpty(intersections, options.seedIntersectionsFile ?? demoIntersectionsFile);
+    await seedIntersections(intersections, options.seedIntersectionsFile ?? demoIntersectionsFile);
     const clock: SignalsClock = { now: options.clock?.now ?? (() => new Date()), timeZone: options.clock?.timeZone ?? 'Asia/Seoul' };
     const app = await createMercuriusSubgraph<SignalsRequestState>({
       name: 'signals',
