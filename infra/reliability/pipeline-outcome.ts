@@ -6,6 +6,7 @@ import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channe
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
+import { numberFromNeo4j } from '../../stores/neo4j/neo4j-numbers.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
 import type { PipelineLedger, PipelineOutcome } from './exactly-once.js';
@@ -95,7 +96,7 @@ export async function observePipeline(pipeline: ReliabilityPipeline, channel: Al
     const { records } = await driver.executeQuery(
       'MATCH (r:EdgeRead) WHERE r.readId IN $readIds AND r.awaitingRead IS NULL RETURN r.readId AS readId, count(r) AS stored', { readIds }, { routing: 'READ' },
     );
-    return new Map(records.map((record) => [record.get('readId') as string, record.get('stored') as number]));
+    return new Map(records.map((record) => [record.get('readId') as string, numberFromNeo4j(record.get('stored'))]));
   };
   const cadDeliveries = async (): Promise<CadDelivery[]> => (await (await fetch(`${pipeline.cadUrl}/deliveries`)).json()) as CadDelivery[];
   const jobsLeft = async (): Promise<{ pending: number; unfinished: string[] }> => {
