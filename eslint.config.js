@@ -29,6 +29,7 @@ export default tseslint.config(
   layer(['runtime/**/*.ts'], [infraImport, subgraphImport, storeImport]),
   layer(['stores/**/*.ts'], [infraImport, processImport]),
   layer(['gateway/**/*.ts', 'subgraphs/**/*.ts'], [infraImport]),
+  layer(['infra/reliability/**/*.ts'], [subgraphImport]),
   {
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],
