@@ -69,7 +69,8 @@ describe('a benchmark run after one that was killed', () => {
       for (const db of benchRedisDbs) {
         const redis = new Redis(benchRedisUrl(db));
         const owner = JSON.parse((await redis.get('ds:bench:owner')) ?? '{}') as { pid?: number };
-        if (leftoverDb === undefined && (owner.pid === undefined || !(await isBenchRunner(owner.pid)))) {
+        const free = owner.pid === undefined ? (await redis.dbsize()) === 0 : !(await isBenchRunner(owner.pid));
+        if (leftoverDb === undefined && free) {
           leftoverDb = db;
           await redis.set('ds:bench:owner', JSON.stringify({ pid: await deadPid(), dataPrefix: killedPrefix }));
           await redis.set('bull:ds-region-hits:left-behind', '1');
@@ -90,6 +91,30 @@ describe('a benchmark run after one that was killed', () => {
       }
     } finally {
       await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: killedPrefix });
+      await driver.close();
+    }
+  });
+
+  it('leaves alone a database that holds keys but no claim (a baseline checkout\'s run uses one so)', async ({ skip }) => {
+    const endpoints = inject('stackEndpoints');
+    const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+    const first = new Redis(benchRedisUrl(benchRedisDbs[0] as number));
+    const claimedFirst = (await first.get('ds:bench:owner')) !== null || (await first.dbsize()) > 0;
+    try {
+      // Only meaningful while the first database is free: then the foreign key must push the claim past it.
+      if (claimedFirst) skip('the first bench database is in use');
+      await first.set('bull:ds-region-hits:foreign', '1');
+      const claimed = await claimBenchRedis(`bench-alert-${randomUUID().slice(0, 8)}-`, driver);
+      try {
+        expect(claimed.db).not.toBe(benchRedisDbs[0]);
+        expect(await first.get('bull:ds-region-hits:foreign')).toBe('1');
+      } finally {
+        await claimed.redis.flushdb();
+        await claimed.redis.quit();
+      }
+    } finally {
+      if (!claimedFirst) await first.del('bull:ds-region-hits:foreign');
+      await first.quit();
       await driver.close();
     }
   });

@@ -18,9 +18,10 @@ const host = '127.0.0.1';
 
 /**
  * The Redis databases the pipeline benchmarks use for every queue and key, one per run at a time, so nothing mixes
- * with the dev hub's (db 0), the tests' (db 12) or another run's.
+ * with the dev hub's (db 0), the tests' (db 12), another run's, or db 9, which benchmarks of older checkouts (a
+ * baseline being measured beside this one) use without a claim.
  */
-export const benchRedisDbs: readonly number[] = [9, 10, 11];
+export const benchRedisDbs: readonly number[] = [10, 11, 13];
 /** Names the benchmark process a database belongs to and the prefix of the ids its run writes. */
 const benchRedisOwnerKey = 'ds:bench:owner';
 
@@ -52,9 +53,10 @@ export interface BenchRedis {
 }
 
 /**
- * Claims a bench database for a run whose ids start with `dataPrefix`: one no live benchmark holds. What a run
- * that died left there (queues, a hotlist, its claim) is flushed first, and its data removed from Neo4j.
- * The run FLUSHDBs the database when done, which also gives the claim up.
+ * Claims a bench database for a run whose ids start with `dataPrefix`: an empty one, or one claimed by a run that
+ * died; what that run left there (queues, a hotlist, its claim) is flushed first, and its data removed from Neo4j.
+ * A database that holds keys but no claim is someone else's and left alone. The run FLUSHDBs the database when
+ * done, which also gives the claim up.
  */
 export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promise<BenchRedis> {
   for (const db of benchRedisDbs) {
@@ -63,15 +65,17 @@ export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promi
     try {
       await redis.watch(benchRedisOwnerKey);
       const owner = parseOwner(await redis.get(benchRedisOwnerKey));
-      if (owner !== undefined && await isBenchRunner(owner.pid)) {
+      const keys = await redis.dbsize();
+      if ((owner === undefined && keys > 0) || (owner !== undefined && await isBenchRunner(owner.pid))) {
         await redis.unwatch();
       } else {
-        const leftover = await redis.dbsize();
         const claim: BenchRedisOwner = { pid: process.pid, dataPrefix };
         // WATCH makes this fail if another run claims the database between the look and the claim.
         if ((await redis.multi().flushdb().set(benchRedisOwnerKey, JSON.stringify(claim)).exec()) !== null) {
-          if (leftover > 0) console.log(`Redis db ${db}: flushed ${leftover} keys an unfinished run left behind`);
-          if (owner !== undefined) await removeBenchRunData(driver, owner.dataPrefix);
+          if (owner !== undefined) {
+            console.log(`Redis db ${db}: flushed ${keys} keys a run that did not finish left behind`);
+            await removeBenchRunData(driver, owner.dataPrefix);
+          }
           return { db, url, redis };
         }
       }
@@ -81,7 +85,7 @@ export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promi
     }
     redis.disconnect();
   }
-  throw new Error(`every bench Redis database (${benchRedisDbs.join(', ')}) is held by a running benchmark`);
+  throw new Error(`every bench Redis database (${benchRedisDbs.join(', ')}) is held by a running benchmark or holds keys of no benchmark run`);
 }
 
 /** The hub's environment (as infra/start.ts makes it), pointed at the run's bench Redis database. */
