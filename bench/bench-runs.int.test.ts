@@ -6,17 +6,17 @@ import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../runtime/endpoints/stack-paths.js';
-import { isBenchRunner, processGroupMembers, removeBenchRunRecord, stopLeftoverBenchRuns, stopProcessGroup, writeBenchRunRecord } from './bench-runs.js';
+import { benchProcessVariable, isBenchRunner, processGroupMembers, removeBenchRunRecord, stopLeftoverBenchRuns, stopProcessGroup, writeBenchRunRecord } from './bench-runs.js';
 import { benchRedisDbs, benchRedisUrl, claimBenchRedis } from './pipeline/pipeline-processes.js';
 
 /** What a killed benchmark run leaves behind, and the next run starting cleanly from it. */
 
 const idle = 'setInterval(() => {}, 1000)';
 
-/** A process group like a benchmark's: a launcher with a child (as tsx runs an entry), both marked as this repo's. */
+/** A process group like a benchmark's: a launcher with a child (as tsx runs an entry), both with the benchmark marker. */
 function spawnGroup(marker: string): ChildProcess {
   const launcher = `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(idle)}, ${JSON.stringify(marker)}], { stdio: 'ignore' }); ${idle}`;
-  return spawn(process.execPath, ['-e', launcher, marker], { detached: true, stdio: 'ignore' });
+  return spawn(process.execPath, ['-e', launcher, marker], { detached: true, stdio: 'ignore', env: { ...process.env, [benchProcessVariable]: '1' } });
 }
 
 async function deadPid(): Promise<number> {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot, stackDir } from '../runtime/endpoints/stack-paths.js';
+import { stackDir } from '../runtime/endpoints/stack-paths.js';
 import { isAlive } from '../infra/stack/processes.js';
 
 /**
@@ -12,6 +12,12 @@ import { isAlive } from '../infra/stack/processes.js';
  */
 
 export const benchRunsDir = join(stackDir, 'bench');
+
+/**
+ * Set in the environment of the benchmark process, and so inherited by every process it starts: it tells the
+ * runner's child that it is the benchmark, and marks the processes of a run for `processGroupMembers`.
+ */
+export const benchProcessVariable = 'DS_BENCH_WORKER';
 
 export interface BenchRunRecord {
   readonly bench: string;
@@ -41,9 +47,17 @@ export async function isBenchRunner(pid: number): Promise<boolean> {
   return (await commandLineOf(pid))?.includes(runnerMarker) ?? false;
 }
 
+async function isBenchProcess(pid: number): Promise<boolean> {
+  try {
+    return (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0').includes(`${benchProcessVariable}=1`);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The live processes of a process group that run code of this repository (Linux: from /proc). Zombies and
- * processes of other programs that happen to have been given a reused group id are left out.
+ * The live processes of a benchmark run's process group (Linux: from /proc). Zombies, and processes of another
+ * program that happens to have been given a reused group id (no benchmark marker in its environment), are left out.
  */
 export async function processGroupMembers(processGroup: number): Promise<number[]> {
   if (process.platform !== 'linux') {
@@ -61,7 +75,7 @@ export async function processGroupMembers(processGroup: number): Promise<number[
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
       const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(group) !== processGroup || state === 'Z' || state === 'X') continue;
-      if ((await commandLineOf(Number(entry)))?.includes(repoRoot)) members.push(Number(entry));
+      if (await isBenchProcess(Number(entry))) members.push(Number(entry));
     } catch {
       // gone while we looked
     }

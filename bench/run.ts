@@ -6,7 +6,7 @@ import { findExecutable } from '../runtime/processes/executables.js';
 import { stackDown, stackServers, stackUp } from '../infra/stack/stack.js';
 import { withStackLock } from '../infra/stack/stack-lock.js';
 import type { Benchmark } from './benchmark.js';
-import { removeBenchRunRecord, stopLeftoverBenchRuns, stopProcessGroup, writeBenchRunRecord } from './bench-runs.js';
+import { benchProcessVariable, removeBenchRunRecord, stopLeftoverBenchRuns, stopProcessGroup, writeBenchRunRecord } from './bench-runs.js';
 import { benchmarks } from './registry.js';
 
 /**
@@ -16,7 +16,6 @@ import { benchmarks } from './registry.js';
  * killed are stopped before a new run starts (bench-runs.ts).
  */
 
-const workerMarker = 'DS_BENCH_WORKER';
 const pinnedMarker = 'DS_BENCH_PINNED_CPU';
 
 function usage(): string {
@@ -42,7 +41,7 @@ async function superviseBenchmark(benchmark: Benchmark): Promise<number> {
   const child = spawn(command.file, command.args, {
     stdio: 'inherit',
     detached: true,
-    env: { ...process.env, [workerMarker]: '1', ...(command.pinned ? { [pinnedMarker]: '0' } : {}) },
+    env: { ...process.env, [benchProcessVariable]: '1', ...(command.pinned ? { [pinnedMarker]: '0' } : {}) },
   });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   await once(child, 'spawn');
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (process.env[workerMarker] === undefined) process.exitCode = await superviseBenchmark(benchmark);
+  if (process.env[benchProcessVariable] === undefined) process.exitCode = await superviseBenchmark(benchmark);
   else await runBenchmark(benchmark, args);
 }
 
@@ -110,5 +109,5 @@ try {
 // Everything the benchmark opened is closed by now; a client that still holds the event loop open (a retrying
 // connection, a forgotten timer) must not keep the run from ending. Name it, so it gets fixed, and exit.
 const leftOpen = process.getActiveResourcesInfo().filter((resource) => !['TTYWrap', 'PipeWrap', 'FSReqCallback', 'FileHandle'].includes(resource));
-if (process.env[workerMarker] !== undefined && leftOpen.length > 0) console.error(`bench: exiting with ${leftOpen.join(', ')} still open`);
+if (process.env[benchProcessVariable] !== undefined && leftOpen.length > 0) console.error(`bench: exiting with ${leftOpen.join(', ')} still open`);
 process.exit();
