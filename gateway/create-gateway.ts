@@ -28,6 +28,8 @@ export interface GatewayHttpRequest {
   readonly headers: HeaderMap;
   /** The parsed JSON body of a POST. */
   readonly body: unknown;
+  /** Header names the request carries more than once. */
+  readonly repeatedHeaders?: ReadonlySet<string>;
 }
 
 export interface Gateway {
@@ -59,7 +61,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     persistedQueries: false,
-    formatError: (formatted, original) => formatGatewayError(formatted, original),
+    formatError: (formatted, original) => formatGatewayError(formatted, original, { production: options.production }),
     plugins: [
       ...options.plugins,
       ApolloServerPluginLandingPageDisabled(),
@@ -71,15 +73,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const requestStage = options.plugins.filter((plugin) => plugin.onRequest);
 
   return {
-    async execute({ requestId, headers, body }) {
+    async execute({ requestId, headers, body, repeatedHeaders }) {
       let request: GatewayRequest;
       try {
-        request = { requestId, headers, params: readGraphQLParams(body) };
+        request = { requestId, headers, params: readGraphQLParams(body), ...(repeatedHeaders ? { repeatedHeaders } : {}) };
         for (const plugin of requestStage) await plugin.onRequest?.(request);
       } catch (error) {
         return refusalResponse(error);
       }
-      const context: GatewayContext = { requestId, ...(request.access ? { access: request.access } : {}) };
+      const context: GatewayContext = {
+        requestId,
+        ...(request.access ? { access: request.access } : {}),
+        ...(request.deferredRefusal !== undefined ? { deferredRefusal: request.deferredRefusal } : {}),
+      };
       return apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body: request.params },
         context: async () => context,

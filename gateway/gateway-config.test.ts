@@ -19,7 +19,7 @@ describe('loadGatewayConfig', () => {
   it('defaults to a local development hub on the documented ports', () => {
     const config = loadGatewayConfig({ DS_IDENTITY_HEADER_SECRET: secret });
     expect(config).toMatchObject({
-      production: false, host: '127.0.0.1', port: 4000, realtimePort: 4001, devIdentity: false, graphiql: true,
+      production: false, host: '127.0.0.1', port: 4000, realtimePort: 4001, devIdentity: false, graphiql: true, accessTokenMaxLifetimeSeconds: 86_400,
       bodyLimitBytes: 65_536, subgraphTimeoutMs: 10_000, redisUrl: 'redis://127.0.0.1:16379',
       subgraphUrls: {
         cctv: 'http://127.0.0.1:4101/graphql', police: 'http://127.0.0.1:4102/graphql', signals: 'http://127.0.0.1:4103/graphql',

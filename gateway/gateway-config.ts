@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localRedisUrl } from '../runtime/endpoints/stack-endpoints.js';
 import { auditConfigFrom, auditConfigSchema, type AuditConfig } from '../runtime/audit/audit-config.js';
 import { loadConfig, portVariable, urlVariable } from '../runtime/config.js';
+import { defaultAccessTokenTimeLimits } from '../runtime/identity/access-token.js';
 import { identitySecretVariable } from '../runtime/identity/identity-header.js';
 import { subgraphNames, type SubgraphName } from '../schema/subgraph-names.js';
 import { defaultQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
@@ -53,6 +54,7 @@ export const gatewayConfigSchema = z.object({
   DS_REALTIME_PORT: withDefault(portVariable, localPorts.realtime),
   DS_IDENTITY_HEADER_SECRET: identitySecretVariable,
   DS_JWT_PUBLIC_JWK: optional(jsonVariable(publicJwkSchema)),
+  DS_ACCESS_TOKEN_MAX_LIFETIME_SECONDS: withDefault(z.coerce.number().int().min(60).max(7 * 24 * 3600), defaultAccessTokenTimeLimits.maxLifetimeSeconds),
   DS_DEV_IDENTITY: withDefault(switchVariable, 'off'),
   DS_GRAPHIQL: optional(switchVariable),
   ...subgraphUrlShape,
@@ -93,6 +95,8 @@ export interface GatewayConfig {
   readonly identitySecret: string;
   /** The verifying key; absent in development, where the dev key pair's is used. */
   readonly jwtPublicJwk: z.infer<typeof publicJwkSchema> | undefined;
+  /** The longest an access token may be valid (exp − iat); longer ones are refused. */
+  readonly accessTokenMaxLifetimeSeconds: number;
   readonly devIdentity: boolean;
   readonly graphiql: boolean;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
@@ -115,6 +119,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     realtimePort: values.DS_REALTIME_PORT,
     identitySecret: values.DS_IDENTITY_HEADER_SECRET,
     jwtPublicJwk: values.DS_JWT_PUBLIC_JWK,
+    accessTokenMaxLifetimeSeconds: values.DS_ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
     devIdentity: values.DS_DEV_IDENTITY,
     graphiql: values.DS_GRAPHIQL ?? !production,
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, values[subgraphUrlVariable(name)]])) as Record<SubgraphName, string>,

@@ -6,6 +6,11 @@ export interface GatewayContext {
   readonly access?: RequestAccess;
   /** A unique id of this request, echoed in logs and audit records. */
   readonly requestId: string;
+  /**
+   * A refusal of a known caller (a malformed purpose or case number) that is thrown once the operation is
+   * resolved rather than before, so that the audit log records it when the operation asks for personal data.
+   */
+  readonly deferredRefusal?: unknown;
 }
 
 /** Headers a client states its purpose with; required for personal data. */

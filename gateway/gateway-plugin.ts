@@ -26,8 +26,12 @@ export interface GatewayRequest {
   readonly headers: HeaderMap;
   /** A plugin may rewrite them (trusted documents resolve a hash to its document). */
   params: GraphQLParams;
+  /** Header names the request carries more than once (their values arrive joined with a comma). */
+  readonly repeatedHeaders?: ReadonlySet<string>;
   /** Set by authentication; becomes the context's `access`. */
   access?: RequestAccess;
+  /** A refusal that waits until the operation is known (see the context's `deferredRefusal`). */
+  deferredRefusal?: unknown;
 }
 
 /**

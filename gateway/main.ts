@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import type { JWK } from 'jose';
 import { openAuditLog } from '../runtime/audit/open-audit-log.js';
 import { runProcess } from '../runtime/config.js';
-import { importAccessTokenPublicKey } from '../runtime/identity/access-token.js';
+import { defaultAccessTokenTimeLimits, importAccessTokenPublicKey } from '../runtime/identity/access-token.js';
 import { createDevIdentityProvider } from '../runtime/identity/dev-identity-provider.js';
 import { sampleUserNames, sampleUsers } from '../runtime/identity/sample-users.js';
 import { displayUrl } from '../runtime/endpoints/stack-endpoints.js';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const devKeys = config.production ? undefined : await loadOrCreateDevKeyPair();
   const publicKey = await importAccessTokenPublicKey((config.jwtPublicJwk ?? devKeys?.publicJwk) as JWK);
+  const tokenTimeLimits = { ...defaultAccessTokenTimeLimits, maxLifetimeSeconds: config.accessTokenMaxLifetimeSeconds };
   const devIdentity = config.devIdentity && devKeys ? await createDevIdentityProvider(devKeys) : undefined;
   const contract = loadGraphContract();
   const auditLog = await openAuditLog(config.audit);
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     production: config.production,
     plugins: gatewayPlugins({
       publicKey,
+      tokenTimeLimits,
       production: config.production,
       trustedDocuments: contract.trustedDocuments,
       limits: config.limits,
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
     { host: config.host, port: config.port },
   );
   const feed = await openAlertFeed(alertRedis);
-  const realtime = await startRealtimeServer({ publicKey, feed, audit: auditLog }, { host: config.host, port: config.realtimePort });
+  const realtime = await startRealtimeServer({ publicKey, tokenTimeLimits, feed, audit: auditLog, production: config.production }, { host: config.host, port: config.realtimePort });
 
   console.log([
     `Dongseon gateway (${config.production ? 'production' : 'development'})`,

@@ -86,6 +86,14 @@ export const errorCodes = {
   DS_SIM_SCENARIO_INVALID: { httpStatus: 400, description: 'The scenario folder is missing a file or holds a file that does not match its format.', since: '0.5.0' },
   DS_TRACKING_MODEL_INVALID: { httpStatus: 500, description: 'The tracking model file is malformed or does not fit its street network; it was not loaded.', since: '0.6.0' },
   DS_TRACKING_NO_ROUTE: { httpStatus: 422, description: 'The tracking model cannot answer for this vehicle: its sightings are at cameras outside the model\'s street network, or too few.', since: '0.6.0' },
+  DS_OPERATION_NAME_UNKNOWN: { httpStatus: 400, description: 'The operationName names no operation in the document.', since: '0.7.0' },
+  DS_OPERATION_NAME_REQUIRED: { httpStatus: 400, description: 'The document holds several operations and the request names none of them in operationName.', since: '0.7.0' },
+  DS_SUBSCRIPTION_OVER_HTTP: { httpStatus: 400, description: 'Subscriptions are served over graphql-ws on the real-time endpoint, not over HTTP.', since: '0.7.0' },
+  DS_HEADER_NOT_PERCENT_ENCODED: { httpStatus: 400, description: 'A purpose or case-number header holds raw non-ASCII bytes; send its UTF-8 percent-encoded (encodeURIComponent).', since: '0.7.0' },
+  DS_HEADER_REPEATED: { httpStatus: 400, description: 'A header that takes one value was sent more than once.', since: '0.7.0' },
+  DS_UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, description: 'The request body is not declared as application/json.', since: '0.7.0' },
+  DS_FOREIGN_ORIGIN: { httpStatus: 403, description: 'A development-only route was asked for with a Host or Origin that is not this gateway on loopback.', since: '0.7.0' },
+  DS_AUTH_IDENTITY_REPLAYED: { httpStatus: 401, description: 'A subgraph got an identity header it had already accepted once; the gateway signs a fresh one for every subgraph request.', since: '0.7.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

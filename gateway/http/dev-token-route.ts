@@ -8,6 +8,52 @@ export const devTokenPath = '/dev/token';
 
 export const devTokenTtlSeconds = { default: 8 * 3600, min: 60, max: 24 * 3600 } as const;
 
+const loopbackHostnames = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Whether `host` (a Host header, or an Origin's host) names this server on loopback: a loopback name and our port. */
+function isOwnLoopbackHost(host: string, port: number): boolean {
+  let url: URL;
+  try {
+    url = new URL(`http://${host}`);
+  } catch {
+    return false;
+  }
+  return url.host === host.toLowerCase() && loopbackHostnames.has(url.hostname) && Number(url.port || 80) === port;
+}
+
+export interface DevTokenRequestHead {
+  readonly host: string | undefined;
+  readonly origin: string | undefined;
+  readonly contentType: string | undefined;
+  /** The port the request came in on. */
+  readonly localPort: number;
+}
+
+/**
+ * A page on another site can make a browser POST here, and with DNS rebinding even read the answer: its request
+ * then names a foreign Host or Origin, or a simple content type (text/plain needs no preflight). Only a request
+ * that names this gateway on loopback, with a JSON body, gets a token.
+ */
+export function checkDevTokenRequest(head: DevTokenRequestHead): void {
+  if (head.host === undefined || !isOwnLoopbackHost(head.host, head.localPort)) {
+    throw new DongseonError('DS_FOREIGN_ORIGIN', 'dev tokens are issued only to requests for this gateway on loopback (Host)');
+  }
+  if (head.origin !== undefined) {
+    let origin: URL | undefined;
+    try {
+      origin = new URL(head.origin);
+    } catch {
+      origin = undefined;
+    }
+    if (origin?.protocol !== 'http:' || origin.origin !== head.origin.toLowerCase() || !isOwnLoopbackHost(origin.host, head.localPort)) {
+      throw new DongseonError('DS_FOREIGN_ORIGIN', 'dev tokens are issued only to pages of this gateway on loopback (Origin)');
+    }
+  }
+  if (head.contentType?.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw new DongseonError('DS_UNSUPPORTED_MEDIA_TYPE', 'send the dev token request as application/json');
+  }
+}
+
 const isSampleUser = (name: string): name is SampleUserName => Object.hasOwn(sampleUsers, name);
 
 const devTokenRequestSchema = z.object({

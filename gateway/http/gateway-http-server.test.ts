@@ -80,4 +80,26 @@ describe('the gateway HTTP adapter', () => {
     const response = await gateway.query('{ whoAmI { subject } }', { as: 'police-officer' });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('finding 11: POST /dev/token mints nothing for a foreign Host or Origin, nor for a text/plain body', async () => {
+    await using gateway = await createGatewayTester({ subgraphs: [wantedSubgraph], devIdentity: true });
+    const port = new URL(gateway.origin).port;
+    const body = '{"user":"police-investigator"}';
+    const own = { 'content-type': 'application/json', host: `127.0.0.1:${port}` };
+    for (const [headers, code, status] of [
+      [{ ...own, host: `attacker.example:${port}` }, 'DS_FOREIGN_ORIGIN', 403],
+      [{ ...own, host: '127.0.0.1:80' }, 'DS_FOREIGN_ORIGIN', 403],
+      [{ ...own, origin: 'http://attacker.example' }, 'DS_FOREIGN_ORIGIN', 403],
+      [{ ...own, origin: `http://attacker.example:${port}` }, 'DS_FOREIGN_ORIGIN', 403],
+      [{ ...own, origin: 'null' }, 'DS_FOREIGN_ORIGIN', 403],
+      [{ ...own, 'content-type': 'text/plain' }, 'DS_UNSUPPORTED_MEDIA_TYPE', 415],
+      [{ host: own.host }, 'DS_UNSUPPORTED_MEDIA_TYPE', 415],
+    ] as const) {
+      const response = await gateway.rawPost('/dev/token', headers, body);
+      expect({ headers, status: response.status, body: response.body }).toEqual({ headers, status, body: refusedWith(code, status) });
+    }
+    for (const headers of [own, { ...own, origin: `http://127.0.0.1:${port}` }, { ...own, host: `localhost:${port}`, origin: `http://localhost:${port}` }]) {
+      expect((await gateway.rawPost('/dev/token', headers, body)).status).toBe(200);
+    }
+  });
 });

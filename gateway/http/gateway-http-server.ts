@@ -5,8 +5,9 @@ import { HeaderMap } from '@apollo/server';
 import { DongseonError } from '../../domain/errors/index.js';
 import type { DevIdentityProvider } from '../../runtime/identity/dev-identity-provider.js';
 import { refusalOf } from '../../runtime/graphql/subgraph-request.js';
+import { logText } from '../../runtime/logging/log-text.js';
 import type { Gateway } from '../create-gateway.js';
-import { devTokenPath, mintDevToken } from './dev-token-route.js';
+import { checkDevTokenRequest, devTokenPath, mintDevToken } from './dev-token-route.js';
 import type { StaticResource } from './graphiql-page.js';
 import { readJsonBody } from './read-json-body.js';
 
@@ -36,7 +37,7 @@ function sendJson(response: ServerResponse, status: number, body: string, header
 }
 
 function sendRefusal(response: ServerResponse, error: unknown): void {
-  if (!(error instanceof DongseonError)) console.error('[DS_INTERNAL] gateway HTTP adapter:', error);
+  if (!(error instanceof DongseonError)) console.error(`[DS_INTERNAL] gateway HTTP adapter: ${logText(error, 4_000)}`);
   const refusal = refusalOf(error);
   if (response.headersSent) {
     response.destroy();
@@ -53,8 +54,9 @@ async function serveGraphQL(options: GatewayHttpOptions, request: IncomingMessag
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  const repeatedHeaders = new Set(Object.entries(request.headersDistinct).filter(([, values]) => (values?.length ?? 0) > 1).map(([name]) => name));
   const requestId = randomUUID();
-  const result = await options.gateway.execute({ requestId, headers, body });
+  const result = await options.gateway.execute({ requestId, headers, body, repeatedHeaders });
   response.statusCode = result.status ?? 200;
   for (const [name, value] of Object.entries(commonHeaders)) response.setHeader(name, value);
   for (const [name, value] of result.headers) response.setHeader(name, value);
@@ -68,6 +70,9 @@ async function serveGraphQL(options: GatewayHttpOptions, request: IncomingMessag
 }
 
 async function serveDevToken(provider: DevIdentityProvider, options: GatewayHttpOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  checkDevTokenRequest({
+    host: request.headers.host, origin: request.headers.origin, contentType: request.headers['content-type'], localPort: request.socket.localPort ?? 0,
+  });
   const token = await mintDevToken(await readJsonBody(request, options.bodyLimitBytes), provider);
   sendJson(response, 200, JSON.stringify(token), { 'cache-control': 'no-store' });
 }

@@ -4,6 +4,7 @@ import { errorCodes } from '../../domain/errors/index.js';
 import type { GatewayContext } from '../gateway-context.js';
 import type { GatewayPlugin } from '../gateway-plugin.js';
 import { deniedFields, type DeniedFields } from '../operation/denied-fields.js';
+import { logText } from '../../runtime/logging/log-text.js';
 import { redactResponse, type RedactedField } from '../operation/redact-response.js';
 
 export interface AccessRedactionOptions {
@@ -51,7 +52,7 @@ export function useAccessRedaction(options: AccessRedactionOptions): GatewayPlug
           if (denied.denied.length === 0 || result.data === null) return;
           const { data, found } = redactResponse(result.data, denied.denied);
           for (const leak of found.filter((entry) => entry.heldData)) {
-            log(`[access redaction] request ${contextValue.requestId}: ${leak.field.message} — a subgraph returned data at ${leak.path.join('.')}; it does not enforce @access`);
+            log(`[access redaction] request ${contextValue.requestId}: ${logText(leak.field.message)} — a subgraph returned data at ${logText(leak.path.join('.'))}; it does not enforce @access`);
           }
           const reported = new Set((result.errors ?? []).map((error) => JSON.stringify(error.path ?? null)));
           const added = found.filter((entry) => !reported.has(JSON.stringify(entry.path))).map(formattedErrorOf);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { alertLogKey, publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { auditFileName } from '../../runtime/audit/audit-files.js';
@@ -52,13 +52,13 @@ const alert = (overrides: Partial<AlertEvent> = {}): AlertEvent => ({
 
 const alertQuery = 'subscription Alerts($municipalityId: ID) { alertRaised(municipalityId: $municipalityId) { id wantedVehicleId cameraId municipalityId capturedAt matchKind priority } }';
 
-async function connect(params: Record<string, unknown>): Promise<{ client: Client; closed: Promise<number> }> {
+async function connect(params: Record<string, unknown>, origin = server.origin): Promise<{ client: Client; closed: Promise<number> }> {
   let closedWith: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => {
     closedWith = resolve;
   });
   const client = createClient({
-    url: `${server.origin.replace(/^http/, 'ws')}${realtimePath}`,
+    url: `${origin.replace(/^http/, 'ws')}${realtimePath}`,
     webSocketImpl: WebSocket,
     connectionParams: params,
     retryAttempts: 0,
@@ -69,11 +69,13 @@ async function connect(params: Record<string, unknown>): Promise<{ client: Clien
   return { client, closed };
 }
 
-async function subscribe(as: SampleUserName | undefined, extra: Record<string, unknown>, variables: Record<string, unknown> = {}) {
+async function subscribe(
+  as: SampleUserName | undefined, extra: Record<string, unknown>, variables: Record<string, unknown> = {}, query = alertQuery, origin = server.origin,
+) {
   const params = as ? { authorization: `Bearer ${await identity.mintToken(sampleUsers[as])}`, ...extra } : extra;
-  const { client, closed } = await connect(params);
+  const { client, closed } = await connect(params, origin);
   const observed = { events: [] as unknown[], errors: [] as unknown[] };
-  client.subscribe({ query: alertQuery, variables }, {
+  client.subscribe({ query, variables }, {
     next: (result) => observed.events.push(result),
     error: (error) => observed.errors.push(error),
     complete: () => undefined,
@@ -198,5 +200,43 @@ describe('the real-time alert endpoint', () => {
     );
     clients.push(engineer.client);
     await expect(engineer.done).rejects.toThrow(/DS_AUTH_FORBIDDEN/);
+  });
+
+  it('finding 7: a mistyped subscription variable is a coded DS_INVALID_INPUT, audited as refused, with nothing in the log', async () => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const refused = await subscribe('police-officer', { purpose: 'audit check', caseNumber: 'CASE-F7' }, { municipalityId: { not: 'an id' } });
+      await until(() => refused.observed.errors.length > 0, 'the refusal');
+      expect(refused.observed.errors).toEqual([[expect.objectContaining({ extensions: { code: 'DS_INVALID_INPUT', httpStatus: 400 } })]]);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+    const records = (await readFile(join(auditDir, auditFileName(1)), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { caseNumber: string });
+    expect(records.find((record) => record.caseNumber === 'CASE-F7')).toMatchObject({
+      decision: { outcome: 'denied', denied: [expect.objectContaining({ code: 'DS_INVALID_INPUT' })] },
+    });
+  });
+
+  it('finding 7: in production the endpoint serves no introspection and names no schema element in a suggestion', async () => {
+    const keys = await generateDevKeyPair();
+    const production = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, production: true }, { host: '127.0.0.1', port: 0 });
+    const officer = await createDevIdentityProvider(keys);
+    try {
+      const params = { authorization: `Bearer ${await officer.mintToken(sampleUsers['police-officer'])}`, purpose: '추적', caseNumber: '2026-0042' };
+      const observe = async (query: string) => {
+        const { client } = await connect(params, production.origin);
+        const errors: unknown[] = [];
+        client.subscribe({ query }, { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined });
+        await until(() => errors.length > 0, 'the refusal');
+        return errors[0] as { message: string; extensions: unknown }[];
+      };
+      expect(await observe('query { __schema { types { name } } }')).toEqual([expect.objectContaining({ extensions: { code: 'DS_INTROSPECTION_DISABLED', httpStatus: 400 } })]);
+      const misspelt = await observe('subscription { alertRaisd { id } }');
+      expect(misspelt).toEqual([expect.objectContaining({ extensions: { code: 'DS_GRAPHQL_VALIDATION_FAILED', httpStatus: 400 } })]);
+      expect(JSON.stringify(misspelt)).not.toContain('Did you mean');
+    } finally {
+      await production.close();
+    }
   });
 });

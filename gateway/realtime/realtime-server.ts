@@ -1,20 +1,24 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError, getOperationAST, getVariableValues, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema,
+} from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer } from 'ws';
-import type { RequestAccess } from '../../domain/access/index.js';
+import { statedPurpose, type RequestAccess } from '../../domain/access/index.js';
 import type { AuditAppender } from '../../runtime/audit/open-audit-log.js';
-import { bearerToken, verifyAccessToken, type AccessTokenKey } from '../../runtime/identity/access-token.js';
+import {
+  bearerToken, defaultAccessTokenTimeLimits, verifyAccessToken, type AccessTokenKey, type AccessTokenTimeLimits,
+} from '../../runtime/identity/access-token.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import { maskFormattedError } from '../../runtime/graphql/mask-error.js';
+import { withoutSchemaHints } from '../../runtime/graphql/schema-hints.js';
 import { refusalBody } from '../../runtime/graphql/subgraph-request.js';
 import type { RunningHttpServer } from '../http/gateway-http-server.js';
 import { deniedFields } from '../operation/denied-fields.js';
-import { countTokens } from '../operation/scan-source.js';
-import { purposeLimits } from '../plugins/use-authentication.js';
+import { countTokens, mentionsIntrospection } from '../operation/scan-source.js';
 import { alertAccessPolicy, buildAlertSchema, type RealtimeContext } from './alert-schema.js';
 import type { AlertFeed } from './alert-feed.js';
 import { recordSubscription, subscriptionAuditEntry } from './audit-subscription.js';
@@ -26,7 +30,10 @@ export const tokenExpiredCloseCode = 4401;
 
 export interface RealtimeServerOptions {
   readonly publicKey: AccessTokenKey;
+  readonly tokenTimeLimits?: AccessTokenTimeLimits;
   readonly feed: AlertFeed;
+  /** No introspection and no schema suggestions in error messages. */
+  readonly production?: boolean;
   readonly maxTokens?: number;
   readonly maxMessageBytes?: number;
   /** Subscriptions one connection may hold at once; each holds a queue of alerts. */
@@ -44,21 +51,20 @@ interface ConnectionParams {
 
 type RealtimeConnection = Context<Record<string, unknown> | undefined, Extra & Partial<Record<PropertyKey, never>>>;
 
-const statedText = (value: unknown, maxLength: number): string | undefined | false => {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.trim().length > maxLength) return false;
-  return value.trim() || undefined;
+const optionalText = (value: unknown): string | undefined | false => {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : false;
 };
 
-async function connectionAccess(params: ConnectionParams, publicKey: AccessTokenKey): Promise<RealtimeContext | undefined> {
+async function connectionAccess(params: ConnectionParams, publicKey: AccessTokenKey, limits: AccessTokenTimeLimits): Promise<RealtimeContext | undefined> {
   const token = bearerToken(typeof params.authorization === 'string' ? params.authorization : undefined);
   if (!token) return undefined;
-  const purpose = statedText(params.purpose, purposeLimits.purpose);
-  const caseNumber = statedText(params.caseNumber, purposeLimits.caseNumber);
+  const purpose = optionalText(params.purpose);
+  const caseNumber = optionalText(params.caseNumber);
   if (purpose === false || caseNumber === false) return undefined;
   try {
-    const identity = await verifyAccessToken(token, publicKey);
-    const access: RequestAccess = { identity, ...(purpose ? { purpose } : {}), ...(caseNumber ? { caseNumber } : {}) };
+    // The same rules as the gateway's headers (NFC, no control or format characters, bounded); JSON needs no encoding.
+    const access: RequestAccess = { identity: await verifyAccessToken(token, publicKey, limits), ...statedPurpose(purpose, caseNumber) };
     return { access, tokenExpiresAtMs: (decodeJwt(token).exp ?? 0) * 1000 };
   } catch {
     return undefined;
@@ -66,17 +72,20 @@ async function connectionAccess(params: ConnectionParams, publicKey: AccessToken
 }
 
 /** graphql-ws reports an error thrown by the event stream wrapped in an uncoded one; the coded one is inside. */
-const formatRealtimeError = (error: GraphQLError) => {
+const formatRealtimeError = (error: GraphQLError, production: boolean) => {
   const source = error.originalError instanceof GraphQLError ? error.originalError : error;
   const masked = maskFormattedError(source.toJSON(), source);
   const { code, httpStatus } = masked.extensions ?? {};
-  return { ...masked, extensions: { code, httpStatus } };
+  return { ...masked, ...(production ? { message: withoutSchemaHints(masked.message) } : {}), extensions: { code, httpStatus } };
 };
 
 function subscriptionArguments(
-  schema: GraphQLSchema, context: RealtimeContext, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, maxTokens: number,
+  schema: GraphQLSchema, context: RealtimeContext, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  options: { readonly maxTokens: number; readonly production: boolean },
 ): ExecutionArgs | GraphQLError[] {
+  const { maxTokens } = options;
   if (countTokens(payload.query, maxTokens) > maxTokens) return [codedGraphQLError('DS_QUERY_TOO_MANY_TOKENS', `the document has more than ${maxTokens} tokens`)];
+  if (options.production && mentionsIntrospection(payload.query)) return [codedGraphQLError('DS_INTROSPECTION_DISABLED', 'introspection is off in production')];
   let document: DocumentNode;
   try {
     document = parse(payload.query);
@@ -87,6 +96,10 @@ function subscriptionArguments(
   if (invalid.length > 0) return invalid.map((error) => codedGraphQLError('DS_GRAPHQL_VALIDATION_FAILED', error.message));
   const operation = getOperationAST(document, payload.operationName);
   if (!operation) return [codedGraphQLError('DS_BAD_REQUEST', 'the document names no single operation to run')];
+  // Coerced here, not left to graphql-ws: its own coercion error is uncoded (DS_INTERNAL, a stack in the log) and
+  // comes after the subscription is recorded as allowed.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+  if (coerced.errors) return coerced.errors.map((error) => codedGraphQLError('DS_INVALID_INPUT', error.message));
   const { denied } = deniedFields(schema, document, operation, alertAccessPolicy, context.access, { maxFieldVisits: 1_000 });
   if (denied.length > 0) return denied.map((field) => codedGraphQLError(field.code, field.message));
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
@@ -101,6 +114,8 @@ function subscriptionArguments(
 export async function startRealtimeServer(options: RealtimeServerOptions, listen: { host: string; port: number }): Promise<RunningHttpServer> {
   const schema = buildAlertSchema(options.feed);
   const maxTokens = options.maxTokens ?? 500;
+  const production = options.production ?? false;
+  const tokenTimeLimits = options.tokenTimeLimits ?? defaultAccessTokenTimeLimits;
   const maxSubscriptions = options.maxSubscriptionsPerConnection ?? 20;
   const contexts = new WeakMap<RealtimeConnection, RealtimeContext>();
   const expiryTimers = new WeakMap<RealtimeConnection, NodeJS.Timeout>();
@@ -126,7 +141,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions, listen
     // Internal error messages never go into close reasons.
     isProd: true,
     async onConnect(connection) {
-      const context = await connectionAccess((connection.connectionParams ?? {}) as ConnectionParams, options.publicKey);
+      const context = await connectionAccess((connection.connectionParams ?? {}) as ConnectionParams, options.publicKey, tokenTimeLimits);
       if (!context) return false;
       contexts.set(connection, context);
       closeAtExpiry(connection, context.tokenExpiresAtMs);
@@ -142,7 +157,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions, listen
       if (Object.keys(connection.subscriptions).length > maxSubscriptions) {
         return [codedGraphQLError('DS_RATE_LIMITED', `at most ${maxSubscriptions} subscriptions per connection`)];
       }
-      const result = subscriptionArguments(schema, context, payload, maxTokens);
+      const result = subscriptionArguments(schema, context, payload, { maxTokens, production });
       if (options.audit) {
         const entry = subscriptionAuditEntry(schema, context.access, payload.query, payload.operationName, Array.isArray(result) ? result : []);
         if (!(await recordSubscription(options.audit, entry))) {
@@ -151,9 +166,9 @@ export async function startRealtimeServer(options: RealtimeServerOptions, listen
       }
       return result;
     },
-    onError: (_connection, _id, _payload, errors) => errors.map(formatRealtimeError),
+    onError: (_connection, _id, _payload, errors) => errors.map((error) => formatRealtimeError(error, production)),
     onNext: (_connection, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map(formatRealtimeError) } : undefined,
+      result.errors ? { ...result, errors: result.errors.map((error) => formatRealtimeError(error, production)) } : undefined,
   }, sockets);
 
   await new Promise<void>((resolve, reject) => {

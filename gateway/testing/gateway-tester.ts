@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { accessPolicyFromSdl } from '../../domain/access/index.js';
+import type { AuditAppender } from '../../runtime/audit/open-audit-log.js';
 import { startApolloSubgraph, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.js';
 import { createDevIdentityProvider, generateDevKeyPair, type DevIdentityProvider } from '../../runtime/identity/dev-identity-provider.js';
@@ -28,6 +30,8 @@ export interface GatewayTesterOptions {
   readonly bodyLimitBytes?: number;
   readonly graphiql?: boolean;
   readonly devIdentity?: boolean;
+  /** Where the audit plugin records personal-data access; absent, the gateway runs without it. */
+  readonly audit?: AuditAppender;
 }
 
 export interface TestResponse {
@@ -59,8 +63,31 @@ export interface GatewayTester extends AsyncDisposable {
   query(query: string | undefined, options?: QueryOptions): Promise<TestResponse>;
   /** A raw request to any path. */
   request(path: string, init?: RequestInit): Promise<TestResponse>;
+  /**
+   * A POST through node:http rather than fetch, for what fetch will not send: a Host of our choosing, a header
+   * twice (an array), raw bytes in a header value (a latin1 string).
+   */
+  rawPost(path: string, headers: OutgoingHttpHeaders, body: string): Promise<TestResponse>;
   /** Stops one subgraph, as a crash would; the gateway keeps running. */
   stopSubgraph(name: string): Promise<void>;
+}
+
+async function rawPost(url: string, headers: OutgoingHttpHeaders, body: string): Promise<TestResponse> {
+  const { status, responseHeaders, text } = await new Promise<{ status: number; responseHeaders: Headers; text: string }>((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') received.set(name, value);
+        resolve({ status: response.statusCode ?? 0, responseHeaders: received, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+  return responseOf(new Response(text, { status, headers: responseHeaders }));
 }
 
 async function responseOf(response: Response): Promise<TestResponse> {
@@ -120,6 +147,7 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
         limits: { ...defaultQueryLimits, ...options.limits },
         policy: accessPolicyFromSdl(...(options.policySdl ?? options.subgraphs.map((subgraph) => subgraph.sdl)).map((sdl) => parse(sdl))),
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        ...(options.audit ? { audit: { log: options.audit, supergraphSdl: composition.supergraphSdl } } : {}),
       }),
     });
     const graphiql = options.graphiql
@@ -156,6 +184,7 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
       async request(path, init) {
         return responseOf(await fetch(`${origin}${path}`, init));
       },
+      rawPost: (path, headers, body) => rawPost(`${origin}${path}`, headers, body),
       async stopSubgraph(name) {
         const subgraph = subgraphs.find((running) => running.name === name);
         if (!subgraph) throw new Error(`no test subgraph "${name}"`);

@@ -1,5 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DongseonError, errorCodes, type ErrorCode } from '../../domain/errors/index.js';
+import { logText } from '../logging/log-text.js';
+
+/** Room for a stack trace; client text inside it is still escaped. */
+const internalDetailMaxLength = 4_000;
 
 const isRegistryCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCodes;
 
@@ -32,6 +36,7 @@ export function maskFormattedError(formatted: GraphQLFormattedError, original: u
     return { ...base, message: formatted.message, extensions: { code: mapped, httpStatus: errorCodes[mapped].httpStatus } };
   }
   const detail = original instanceof GraphQLError ? (original.originalError ?? original) : original;
-  log(`[DS_INTERNAL] ${formatted.path?.join('.') ?? ''} ${detail instanceof Error ? (detail.stack ?? detail.message) : String(detail)}`);
+  // The path holds the client's aliases and the message may quote its document: both are client text.
+  log(`[DS_INTERNAL] ${logText(formatted.path?.join('.') ?? '')} ${logText(detail, internalDetailMaxLength)}`);
   return { ...base, message: 'internal error', extensions: { code: 'DS_INTERNAL', httpStatus: errorCodes.DS_INTERNAL.httpStatus } };
 }
