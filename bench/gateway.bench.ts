@@ -48,7 +48,7 @@ async function loadsOf(operation: BenchOperation, urls: { gateways: readonly str
       direct: {
         urls: [urls.direct],
         body: bodyOf(operation.direct),
-        headers: subgraphHeaders({ identity: operation.direct.caller, ...operation.direct.purpose }, identitySecret),
+        headers: subgraphHeaders({ identity: operation.direct.caller, ...operation.direct.purpose }, identitySecret, { subgraph: operation.direct.subgraph, body: bodyOf(operation.direct) }),
       },
     },
   };

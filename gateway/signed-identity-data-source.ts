@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { RequestAccess } from '../domain/access/index.js';
 import { identityHeaderName, signIdentityHeader } from '../runtime/identity/identity-header.js';
 import { codedGraphQLError } from '../runtime/graphql/coded-graphql-error.js';
 import type { GatewayContext } from './gateway-context.js';
@@ -15,9 +17,26 @@ export interface SubgraphSourceOptions {
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
-// Node's own fetch, not Apollo's default client, so an AbortSignal bounds the whole exchange, body included.
-const timedFetcher = (timeoutMs: number): Fetcher =>
-  ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+/** The caller whose subgraph request is being sent, for the fetcher, which Apollo calls without the context. */
+const callerOfFetch = new AsyncLocalStorage<RequestAccess>();
+
+/**
+ * Node's own fetch, not Apollo's default client, so an AbortSignal bounds the whole exchange, body included. The
+ * identity header is signed here, at the last moment, over the exact method, path and body sent, with a fresh
+ * nonce: every fetch (a retry or an APQ second attempt too) carries a header of its own, accepted once.
+ */
+const signingFetcher = (options: SubgraphSourceOptions): Fetcher =>
+  (async (url: string, init: RequestInit = {}) => {
+    const access = callerOfFetch.getStore();
+    if (!access) throw codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'no verified identity to forward');
+    const body = typeof init.body === 'string' ? init.body : '';
+    const header = await signIdentityHeader(access, options.identitySecret, {
+      subgraph: options.name, method: init.method ?? 'POST', path: new URL(url).pathname, body,
+    });
+    return fetch(url, {
+      ...init, headers: { ...(init.headers as Record<string, string>), [identityHeaderName]: header }, signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  }) as unknown as Fetcher;
 
 /** A subgraph answered at the HTTP level that it cannot serve now (as opposed to refusing the request). */
 const isUnavailableStatus = (error: GraphQLError) => {
@@ -34,18 +53,15 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   readonly #options: SubgraphSourceOptions;
 
   constructor(options: SubgraphSourceOptions) {
-    super({ url: options.url, fetcher: timedFetcher(options.timeoutMs) });
+    super({ url: options.url, fetcher: signingFetcher(options) });
     this.#options = options;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!context.access) throw codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'no verified identity to forward');
-    request.http?.headers.set(identityHeaderName, await signIdentityHeader(context.access, this.#options.identitySecret));
-  }
-
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const access = options.context.access;
+    if (!access) throw codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'no verified identity to forward');
     try {
-      return await super.process(options);
+      return await callerOfFetch.run(access, () => super.process(options));
     } catch (error) {
       if (error instanceof GraphQLError && !isUnavailableStatus(error)) throw error;
       const log = this.#options.log ?? console.error;

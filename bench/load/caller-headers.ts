@@ -11,20 +11,12 @@ export function gatewayHeaders(accessToken: string, purpose: AccessPurpose = {})
   };
 }
 
-/** Signed identity headers live a minute; a new one is signed well before that, never one per request. */
-const resignAfterMs = 20_000;
-
 /**
- * How the gateway calls a subgraph: the identity header it signs. Renewed as the load runs, so a measured window
- * of any length stays authorised without signing on every request.
+ * How the gateway calls a subgraph: an identity header signed for this one request (subgraph, `POST /graphql`, this
+ * body) with a fresh nonce, as the gateway signs one per subgraph fetch; a subgraph accepts each header once.
  */
-export function subgraphHeaders(access: RequestAccess, identitySecret: string): () => Promise<Record<string, string>> {
-  let signed: { headers: Promise<Record<string, string>>; at: number } | undefined;
-  return () => {
-    const now = Date.now();
-    if (signed === undefined || now - signed.at > resignAfterMs) {
-      signed = { headers: signIdentityHeader(access, identitySecret).then((header) => ({ [identityHeaderName]: header })), at: now };
-    }
-    return signed.headers;
-  };
+export function subgraphHeaders(access: RequestAccess, identitySecret: string, target: { subgraph: string; body: string }): () => Promise<Record<string, string>> {
+  return async () => ({
+    [identityHeaderName]: await signIdentityHeader(access, identitySecret, { subgraph: target.subgraph, method: 'POST', path: '/graphql', body: target.body }),
+  });
 }

@@ -53,13 +53,15 @@ export interface BenchDataStores {
 /** Adds a wanted vehicle through the police subgraph itself, as the gateway would on an investigator's behalf. */
 async function addWantedVehicle(stores: BenchDataStores): Promise<string> {
   const access = { identity: sampleUsers['police-investigator'], ...benchPurpose };
+  const body = JSON.stringify({
+    query: 'mutation($input: WantedVehicleInput!) { addWantedVehicle(input: $input) { id } }',
+    variables: { input: { plate: randomPlate(Math.random), reason: 'STOLEN', priority: 90, caseNumber: benchPurpose.caseNumber } },
+  });
+  const identity = await signIdentityHeader(access, stores.identitySecret, { subgraph: 'police', method: 'POST', path: '/graphql', body });
   const response = await fetch(stores.policeUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [identityHeaderName]: await signIdentityHeader(access, stores.identitySecret) },
-    body: JSON.stringify({
-      query: 'mutation($input: WantedVehicleInput!) { addWantedVehicle(input: $input) { id } }',
-      variables: { input: { plate: randomPlate(Math.random), reason: 'STOLEN', priority: 90, caseNumber: benchPurpose.caseNumber } },
-    }),
+    headers: { 'content-type': 'application/json', [identityHeaderName]: identity },
+    body,
   });
   const answer = await response.json() as { data?: { addWantedVehicle?: { id: string } } | null; errors?: unknown };
   const id = answer.data?.addWantedVehicle?.id;

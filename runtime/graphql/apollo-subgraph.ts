@@ -9,12 +9,18 @@ import { accessPolicyFromSdl } from '../../domain/access/index.js';
 import { DongseonError } from '../../domain/errors/index.js';
 import { enforceAccess, type AccessContext } from './enforce-access.js';
 import { maskFormattedError } from './mask-error.js';
-import { refusalOf, subgraphBodyLimitBytes, subgraphRequestAccess } from './subgraph-request.js';
+import type { IdentityNonceLedger } from '../identity/identity-nonce-ledger.js';
+import { createSubgraphGuard, refusalOf, subgraphBodyLimitBytes } from './subgraph-request.js';
 
 export interface SubgraphOptions<Context> {
   readonly name: string;
   readonly sdl: string;
   readonly identitySecret: string;
+  /**
+   * Where the nonces of accepted identity headers are kept until they expire. Replicas must share it (Redis);
+   * without it, a bounded in-process ledger, which catches a replay on this replica only.
+   */
+  readonly identityNonces?: IdentityNonceLedger;
   /** Adds the subgraph's own per-request state (stores, loaders) to the verified access. */
   readonly context?: (access: AccessContext) => Context | Promise<Context>;
 }
@@ -30,7 +36,7 @@ export interface ApolloSubgraphOptions<Context> extends SubgraphOptions<Context>
   readonly resolvers: GraphQLResolverMap<Context & AccessContext>;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -38,7 +44,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size > subgraphBodyLimitBytes) throw new DongseonError('DS_BODY_TOO_LARGE', `request body exceeds ${subgraphBodyLimitBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseJsonBody(text: string): unknown {
@@ -53,7 +59,10 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-/** An Apollo Server subgraph behind our own small HTTP adapter: body limit, no batching, signed identity required. */
+/**
+ * An Apollo Server subgraph behind our own small HTTP adapter: exactly `POST /graphql` and `GET /health`, body limit,
+ * no batching, a signed identity bound to the request required.
+ */
 export async function startApolloSubgraph<Context extends object>(
   options: ApolloSubgraphOptions<Context>, listen: { host: string; port: number },
 ): Promise<RunningSubgraph> {
@@ -67,21 +76,23 @@ export async function startApolloSubgraph<Context extends object>(
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const guard = createSubgraphGuard(options);
   const server: Server = createServer((request, response) => {
     void (async () => {
       try {
-        if (request.method === 'GET' && request.url === '/health') {
+        if (guard.routeOf(request.method, request.url) === 'health') {
           response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', subgraph: options.name }));
           return;
         }
-        const access = await subgraphRequestAccess(request.headers, options.identitySecret);
-        const body = parseJsonBody(await readBody(request));
+        const raw = await readBody(request);
+        const access = await guard.accessOf(request.headers, 'POST', raw);
+        const body = parseJsonBody(raw.toString('utf8'));
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(request.headers)) {
           if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
         }
         const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: new URL(request.url ?? '/', 'http://x').search, body },
+          httpGraphQLRequest: { method: 'POST', headers, search: '', body },
           context: async () => ({ ...((await options.context?.({ access })) ?? ({} as Context)), access }),
         });
         for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -94,7 +105,8 @@ export async function startApolloSubgraph<Context extends object>(
         response.end();
       } catch (error) {
         const refusal = refusalOf(error);
-        if (!response.headersSent) response.writeHead(refusal.status, { 'content-type': 'application/json' });
+        // A refusal before the body was read leaves it on the connection, where it would be taken for the next request.
+        if (!response.headersSent) response.writeHead(refusal.status, { 'content-type': 'application/json', ...(request.complete ? {} : { connection: 'close' }) });
         response.end(refusal.body);
       }
     })();

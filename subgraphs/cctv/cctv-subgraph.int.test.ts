@@ -31,8 +31,12 @@ interface GraphQLBody {
 }
 
 async function graphql(identity: Identity | undefined, query: string, variables: Record<string, unknown> = {}, target = app) {
-  const headers = identity ? { [identityHeaderName]: await signIdentityHeader({ identity }, secret) } : {};
-  const response = await target.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+  const body = JSON.stringify({ query, variables });
+  const headers = {
+    'content-type': 'application/json',
+    ...(identity ? { [identityHeaderName]: await signIdentityHeader({ identity }, secret, { subgraph: 'cctv', method: 'POST', path: '/graphql', body }) } : {}),
+  };
+  const response = await target.inject({ method: 'POST', url: '/graphql', headers, payload: body });
   return { status: response.statusCode, body: response.json<GraphQLBody>() };
 }
 
@@ -84,9 +88,13 @@ describe('the cctv subgraph', () => {
     const { status, body } = await graphql(undefined, '{ municipalities { id } }');
     expect(status).toBe(401);
     expect(codesOf(body)).toEqual(['DS_AUTH_UNAUTHENTICATED']);
+    const payload = JSON.stringify({ query: '{ municipalities { id } }' });
     const forged = await app.inject({
-      method: 'POST', url: '/graphql', payload: { query: '{ municipalities { id } }' },
-      headers: { [identityHeaderName]: await signIdentityHeader({ identity: operator }, 'another-secret-that-is-32-bytes-long!') },
+      method: 'POST', url: '/graphql', payload,
+      headers: {
+        'content-type': 'application/json',
+        [identityHeaderName]: await signIdentityHeader({ identity: operator }, 'another-secret-that-is-32-bytes-long!', { subgraph: 'cctv', method: 'POST', path: '/graphql', body: payload }),
+      },
     });
     expect(forged.statusCode).toBe(401);
   });
@@ -225,11 +233,9 @@ describe('the cctv subgraph', () => {
   it('answers over HTTP when started on a port', async () => {
     const running = await startCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j, host: '127.0.0.1', port: 0 });
     try {
-      const response = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [identityHeaderName]: await signIdentityHeader({ identity: operator }, secret) },
-        body: JSON.stringify({ query: '{ camera(id: "cam-osan-01") { municipality { id } } }' }),
-      });
+      const body = JSON.stringify({ query: '{ camera(id: "cam-osan-01") { municipality { id } } }' });
+      const identity = await signIdentityHeader({ identity: operator }, secret, { subgraph: 'cctv', method: 'POST', path: '/graphql', body });
+      const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', [identityHeaderName]: identity }, body });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ data: { camera: { municipality: { id: 'osan' } } } });
     } finally {

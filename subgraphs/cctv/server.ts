@@ -41,6 +41,8 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
     const app = await createMercuriusSubgraph<CctvRequestState>({
       name: 'cctv',
       sdl: cctvSdl,
+      // No Redis here: identity-header nonces are kept in process (bounded), so a replay is caught on this replica
+      // only; run one replica, or give it a shared ledger first.
       identitySecret: options.identitySecret,
       context: () => cctvRequestState(registry, history),
       resolvers: cctvResolvers as unknown as IResolvers,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import type { Driver } from 'neo4j-driver';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createCameraVolumeStore } from '../../stores/civic-volumes/camera-volume-store.js';
@@ -26,6 +27,7 @@ export async function startCivicSubgraph(options: CivicSubgraphOptions): Promise
     name: 'civic',
     sdl: civicSdl(),
     identitySecret: options.identitySecret,
+    identityNonces: redisIdentityNonceLedger(options.redis, 'ds:identity-nonce:civic:'),
     resolvers: civicResolvers as ApolloSubgraphOptions<CivicContext>['resolvers'],
     context: (access) => ({ ...access, ...stores }),
   }, { host: options.host, port: options.port });

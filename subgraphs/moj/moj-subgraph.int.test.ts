@@ -39,8 +39,12 @@ interface GraphQLBody {
 }
 
 async function graphql(access: RequestAccess | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const headers = access ? { [identityHeaderName]: await signIdentityHeader(access, secret) } : {};
-  const response = await app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+  const body = JSON.stringify({ query, variables });
+  const headers = {
+    'content-type': 'application/json',
+    ...(access ? { [identityHeaderName]: await signIdentityHeader(access, secret, { subgraph: 'moj', method: 'POST', path: '/graphql', body }) } : {}),
+  };
+  const response = await app.inject({ method: 'POST', url: '/graphql', headers, payload: body });
   return { status: response.statusCode, body: response.json<GraphQLBody>() };
 }
 
@@ -172,11 +176,9 @@ describe('the moj subgraph', () => {
   it('answers over HTTP when started on a port', async () => {
     const running = await startMojSubgraph({ identitySecret: secret, redisUrl, host: '127.0.0.1', port: 0 });
     try {
-      const response = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [identityHeaderName]: await signIdentityHeader(mojOfficer, secret) },
-        body: JSON.stringify({ query: subjectQuery(testSubject.id) }),
-      });
+      const body = JSON.stringify({ query: subjectQuery(testSubject.id) });
+      const identity = await signIdentityHeader(mojOfficer, secret, { subgraph: 'moj', method: 'POST', path: '/graphql', body });
+      const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', [identityHeaderName]: identity }, body });
       expect(await response.json()).toEqual({ data: { monitoredSubject: { id: testSubject.id, alias: 'TEST-1', riskLevel: 'HIGH' } } });
     } finally {
       await running.close();

@@ -5,6 +5,7 @@ import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
 import type { MojRequestState } from './context.js';
 import { createMonitoredSubjectStore } from './monitored-subject-store.js';
+import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { mojResolvers } from './resolvers.js';
 import { demoSubjectsFile, seedMonitoredSubjects } from './subject-seed.js';
@@ -36,6 +37,7 @@ export async function createMojSubgraph(options: MojSubgraphOptions): Promise<Fa
       name: 'moj',
       sdl: mojSdl,
       identitySecret: options.identitySecret,
+      identityNonces: redisIdentityNonceLedger(redis, 'ds:identity-nonce:moj:'),
       context: () => ({ subjects }),
       resolvers: mojResolvers as unknown as IResolvers,
     });

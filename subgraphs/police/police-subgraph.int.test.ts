@@ -35,8 +35,9 @@ const start = () => startPoliceSubgraph({ host: '127.0.0.1', port: 0, identitySe
 
 async function execute(query: string, variables: Record<string, unknown> = {}, access?: RequestAccess): Promise<GraphQLResponse> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (access) headers[identityHeaderName] = await signIdentityHeader(access, identitySecret);
-  const response = await fetch(subgraph.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = JSON.stringify({ query, variables });
+  if (access) headers[identityHeaderName] = await signIdentityHeader(access, identitySecret, { subgraph: 'police', method: 'POST', path: '/graphql', body });
+  const response = await fetch(subgraph.url, { method: 'POST', headers, body });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import type { PlateKeyRing } from '../../domain/plates/index.js';
 import { createCaseStore } from './case-store.js';
@@ -43,6 +44,7 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     name: 'police',
     sdl: policeSdl(),
     identitySecret: options.identitySecret,
+    identityNonces: redisIdentityNonceLedger(options.redis, 'ds:identity-nonce:police:'),
     resolvers: policeResolvers as ApolloSubgraphOptions<PoliceContext>['resolvers'],
     context: (access) => ({ ...access, ...stores, ...(hotlistPublisher ? { hotlistPublisher } : {}) }),
   }, { host: options.host, port: options.port });

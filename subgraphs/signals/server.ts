@@ -7,6 +7,7 @@ import { signalsRequestState, type SignalsClock, type SignalsRequestState } from
 import { createHourlyVolumeStore } from './hourly-volume-store.js';
 import { demoIntersectionsFile, seedIntersections } from './intersection-seed.js';
 import { createIntersectionStore } from './intersection-store.js';
+import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { signalsResolvers } from './resolvers.js';
 
@@ -41,6 +42,7 @@ export async function createSignalsSubgraph(options: SignalsSubgraphOptions): Pr
       name: 'signals',
       sdl: signalsSdl,
       identitySecret: options.identitySecret,
+      identityNonces: redisIdentityNonceLedger(redis, 'ds:identity-nonce:signals:'),
       context: () => signalsRequestState(intersections, hourlyVolumes, clock),
       resolvers: signalsResolvers as unknown as IResolvers,
     });

@@ -43,8 +43,12 @@ interface GraphQLBody {
 }
 
 async function graphql(identity: Identity | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const headers = identity ? { [identityHeaderName]: await signIdentityHeader({ identity }, secret) } : {};
-  const response = await app.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+  const body = JSON.stringify({ query, variables });
+  const headers = {
+    'content-type': 'application/json',
+    ...(identity ? { [identityHeaderName]: await signIdentityHeader({ identity }, secret, { subgraph: 'signals', method: 'POST', path: '/graphql', body }) } : {}),
+  };
+  const response = await app.inject({ method: 'POST', url: '/graphql', headers, payload: body });
   return { status: response.statusCode, body: response.json<GraphQLBody>() };
 }
 
@@ -213,11 +217,9 @@ describe('the signals subgraph', () => {
   it('answers over HTTP when started on a port', async () => {
     const running = await startSignalsSubgraph({ ...options, host: '127.0.0.1', port: 0 });
     try {
-      const response = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [identityHeaderName]: await signIdentityHeader({ identity: engineer }, secret) },
-        body: JSON.stringify({ query: '{ intersection(id: "int-osan-cityhall") { phasePlan(hour: 8) { id } } }' }),
-      });
+      const body = JSON.stringify({ query: '{ intersection(id: "int-osan-cityhall") { phasePlan(hour: 8) { id } } }' });
+      const identity = await signIdentityHeader({ identity: engineer }, secret, { subgraph: 'signals', method: 'POST', path: '/graphql', body });
+      const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', [identityHeaderName]: identity }, body });
       expect(await response.json()).toEqual({ data: { intersection: { phasePlan: { id: 'int-osan-cityhall-peak' } } } });
     } finally {
       await running.close();

@@ -37,6 +37,8 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
   return startApolloSubgraph<TrackingContext>({
     name: 'tracking',
     sdl: trackingSdl(),
+    // No Redis here: identity-header nonces are kept in process (bounded), so a replay is caught on this replica
+    // only; run one replica, or give it a shared ledger first.
     identitySecret: options.identitySecret,
     resolvers: trackingResolvers as ApolloSubgraphOptions<TrackingContext>['resolvers'],
     context: (access) => ({ ...access, ...stores }),

@@ -62,8 +62,9 @@ function sighting(name: string, vehicle: string, camera: string, capturedAt: str
 
 async function execute(query: string, variables: Record<string, unknown> = {}, access?: RequestAccess): Promise<GraphQLResponse> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (access) headers[identityHeaderName] = await signIdentityHeader(access, identitySecret);
-  const response = await fetch(subgraph.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = JSON.stringify({ query, variables });
+  if (access) headers[identityHeaderName] = await signIdentityHeader(access, identitySecret, { subgraph: 'tracking', method: 'POST', path: '/graphql', body });
+  const response = await fetch(subgraph.url, { method: 'POST', headers, body });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
 }
 
