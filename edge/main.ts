@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { inspect } from 'node:util';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
@@ -12,6 +13,7 @@ import { connectQueueRedis } from '../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../runtime/queues/pipeline-jobs.js';
 import { stallRecoveryOf } from '../runtime/queues/stall-recovery.js';
 import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
+import { logText } from '../runtime/logging/log-text.js';
 import { connectNeo4j, neo4jEndpointOf } from '../stores/neo4j/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 import { httpHistorySearch } from './history/http-history-search.js';
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
   const config = loadEdgeConfig();
   const municipalityId = config.DS_EDGE_MUNICIPALITY;
   const policy = readValidationPolicyOf(config);
-  const logError = (error: unknown) => console.error(`edge ${municipalityId}:`, error instanceof Error ? error.message : error);
+  // Errors of ingest quote what cameras and clients sent (topics, payloads): escaped and bounded, never raw.
+  const logError = (error: unknown) => console.error(`edge ${municipalityId}: ${logText(error instanceof Error ? error.message : typeof error === 'string' ? error : inspect(error), 2_000)}`);
 
   const driver = connectNeo4j(neo4jEndpointOf(config));
   const knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: config.DS_EDGE_CAMERA_REFRESH_S * 1000, onError: logError });
