@@ -11,6 +11,11 @@ export interface Identity {
   readonly scopes: readonly string[];
   /** 0 public, 1 internal, 2 restricted, 3 secret. */
   readonly clearance: number;
+  /**
+   * The municipalities whose registry entries (the municipality and its cameras) the caller may change with
+   * `cameras:write`; absent, none. No role is region-wide: a regional operator's token names every municipality.
+   */
+  readonly municipalities?: readonly string[];
 }
 
 /** Why personal data is asked for: both are required for every personal-data field, and audited. */

@@ -94,6 +94,7 @@ export const errorCodes = {
   DS_UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, description: 'The request body is not declared as application/json.', since: '0.7.0' },
   DS_FOREIGN_ORIGIN: { httpStatus: 403, description: 'A development-only route was asked for with a Host or Origin that is not this gateway on loopback.', since: '0.7.0' },
   DS_AUTH_IDENTITY_REPLAYED: { httpStatus: 401, description: 'A subgraph got an identity header it had already accepted once; the gateway signs a fresh one for every subgraph request.', since: '0.7.0' },
+  DS_AUTH_MUNICIPALITY_FORBIDDEN: { httpStatus: 403, description: 'The caller may change the camera registry only in the municipalities its identity names, a camera both where it is and where it goes.', since: '0.7.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

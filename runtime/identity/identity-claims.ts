@@ -8,14 +8,21 @@ export const identityClaimsSchema = z.object({
   roles: z.array(z.string().max(60)).max(40).default([]),
   scopes: z.array(z.string().max(60)).max(100).default([]),
   clearance: z.number().int().min(0).max(3),
+  municipalities: z.array(z.string().min(1).max(100)).max(200).optional(),
 });
 
 export type IdentityClaims = z.infer<typeof identityClaimsSchema>;
 
 export function identityFromClaims(claims: IdentityClaims): Identity {
-  return { subject: claims.sub, agency: claims.agency, roles: claims.roles, scopes: claims.scopes, clearance: claims.clearance };
+  return {
+    subject: claims.sub, agency: claims.agency, roles: claims.roles, scopes: claims.scopes, clearance: claims.clearance,
+    ...(claims.municipalities ? { municipalities: claims.municipalities } : {}),
+  };
 }
 
 export function claimsFromIdentity(identity: Identity): IdentityClaims {
-  return { sub: identity.subject, agency: identity.agency, roles: [...identity.roles], scopes: [...identity.scopes], clearance: identity.clearance };
+  return {
+    sub: identity.subject, agency: identity.agency, roles: [...identity.roles], scopes: [...identity.scopes], clearance: identity.clearance,
+    ...(identity.municipalities ? { municipalities: [...identity.municipalities] } : {}),
+  };
 }

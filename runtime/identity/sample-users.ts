@@ -16,7 +16,7 @@ export const sampleUsers = {
   },
   'city-operator': {
     subject: 'city-operator-choi', agency: 'cctv', roles: ['operator'], clearance: 1,
-    scopes: ['cameras:write'],
+    scopes: ['cameras:write'], municipalities: ['suwon'],
   },
   'signals-engineer': {
     subject: 'signals-engineer-jung', agency: 'signals', roles: ['engineer'], clearance: 1,

@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { DongseonError } from '../../domain/errors/index.js';
 import {
   sameCameraEntry, sameMunicipalityEntry,
   type CameraEntry, type CameraStatus, type MunicipalityEntry, type RegisteredCamera, type RegisteredMunicipality,
@@ -15,6 +16,21 @@ const constraints = [
   'CREATE CONSTRAINT municipality_id_unique IF NOT EXISTS FOR (municipality:Municipality) REQUIRE municipality.id IS UNIQUE',
   'CREATE INDEX camera_municipality_id IF NOT EXISTS FOR (camera:Camera) ON (camera.municipalityId)',
 ];
+
+/**
+ * Whose entries a write may touch: a caller's `cameras:write` reaches only the municipalities its identity names (a
+ * camera both where it is and where it goes). Absent for the registry's own imports and seeds.
+ */
+export interface RegistryWriteScope {
+  readonly municipalities: readonly string[];
+}
+
+function refuseOutside(scope: RegistryWriteScope | undefined, municipalityIds: readonly string[], what: string): void {
+  const outside = scope ? [...new Set(municipalityIds)].filter((id) => !scope.municipalities.includes(id)) : [];
+  if (outside.length > 0) {
+    throw new DongseonError('DS_AUTH_MUNICIPALITY_FORBIDDEN', `${what}: the caller may not change the registry of municipality ${outside.map((id) => `"${id}"`).join(', ')}`);
+  }
+}
 
 const cameraFields = `camera {
   .id, .name, .municipalityId, .latitude, .longitude, .roadLinkId, .headingDegrees, .anprCapable, .resolution, .status,
@@ -72,7 +88,8 @@ async function readCameras(tx: ManagedTransaction, ids: readonly string[]): Prom
   return result.records.map((record) => cameraOf(record.get('camera') as CameraNode));
 }
 
-async function writeMunicipalities(tx: ManagedTransaction, entries: readonly MunicipalityEntry[]): Promise<RegistryCounts> {
+async function writeMunicipalities(tx: ManagedTransaction, entries: readonly MunicipalityEntry[], scope?: RegistryWriteScope): Promise<RegistryCounts> {
+  refuseOutside(scope, entries.map((entry) => entry.id), 'upsertMunicipality');
   const existing = byId(await readMunicipalities(tx, entries.map((entry) => entry.id)));
   const changes = registryChanges<MunicipalityEntry>(existing, entries, sameMunicipalityEntry);
   await tx.run(
@@ -85,14 +102,16 @@ async function writeMunicipalities(tx: ManagedTransaction, entries: readonly Mun
   return countsOf(changes);
 }
 
-async function writeCameras(tx: ManagedTransaction, entries: readonly CameraEntry[]): Promise<RegistryCounts> {
+async function writeCameras(tx: ManagedTransaction, entries: readonly CameraEntry[], scope?: RegistryWriteScope): Promise<RegistryCounts> {
   const existing = byId(await readCameras(tx, entries.map((entry) => entry.id)));
+  refuseOutside(scope, [...entries.map((entry) => entry.municipalityId), ...[...existing.values()].map((camera) => camera.municipalityId)], 'upsertCamera');
   const changes = registryChanges<CameraEntry>(existing, entries, sameCameraEntry);
   const changed = [...changes.created, ...changes.updated];
   const result = await tx.run(
     `UNWIND $entries AS entry
      MATCH (municipality:Municipality {id: entry.municipalityId}) WHERE municipality.registryRevision IS NOT NULL
      MERGE (camera:Camera {id: entry.id})
+     WITH camera, municipality, entry WHERE $allowed IS NULL OR camera.municipalityId IS NULL OR camera.municipalityId IN $allowed
      SET camera.name = entry.name, camera.municipalityId = entry.municipalityId,
          camera.latitude = entry.latitude, camera.longitude = entry.longitude, camera.roadLinkId = entry.roadLinkId,
          camera.headingDegrees = entry.headingDegrees, camera.anprCapable = entry.anprCapable,
@@ -104,7 +123,8 @@ async function writeCameras(tx: ManagedTransaction, entries: readonly CameraEntr
      FOREACH (link IN previousLinks | DELETE link)
      MERGE (camera)-[:IN]->(municipality)
      RETURN count(camera) AS written`,
-    { entries: changed.map(cameraParameters) },
+    // The scope again, after MERGE has locked the camera: one moved meanwhile is not written, and the count fails the write.
+    { entries: changed.map(cameraParameters), allowed: scope ? [...scope.municipalities] : null },
   );
   const written = numberFromNeo4j(result.records[0]?.get('written') ?? 0);
   if (written !== changed.length) throw new Error(`camera registry write linked ${written} of ${changed.length} cameras to a municipality`);
@@ -180,16 +200,16 @@ export function createCameraRegistryStore(driver: Driver) {
     },
 
     /** Creates or updates municipalities; an entry identical to the registry's is left alone, revision included. */
-    async upsertMunicipalities(entries: readonly MunicipalityEntry[]): Promise<RegistryCounts> {
-      return write((tx) => writeMunicipalities(tx, entries));
+    async upsertMunicipalities(entries: readonly MunicipalityEntry[], scope?: RegistryWriteScope): Promise<RegistryCounts> {
+      return write((tx) => writeMunicipalities(tx, entries, scope));
     },
 
     /**
      * Creates or updates cameras, each linked (IN) to its municipality only. Every municipality must already be
      * registered: callers check first, and a camera whose municipality is missing aborts the whole write.
      */
-    async upsertCameras(entries: readonly CameraEntry[]): Promise<RegistryCounts> {
-      return write((tx) => writeCameras(tx, entries));
+    async upsertCameras(entries: readonly CameraEntry[], scope?: RegistryWriteScope): Promise<RegistryCounts> {
+      return write((tx) => writeCameras(tx, entries, scope));
     },
 
     /**
@@ -206,16 +226,22 @@ export function createCameraRegistryStore(driver: Driver) {
     },
 
     /** Sets a camera's status; undefined when the registry has no such camera. */
-    async setCameraStatus(id: string, status: CameraStatus): Promise<RegisteredCamera | undefined> {
+    async setCameraStatus(id: string, status: CameraStatus, scope?: RegistryWriteScope): Promise<RegisteredCamera | undefined> {
+      // One statement: the scope is checked on the camera as it is when its status is set.
       const { records } = await driver.executeQuery(
         `MATCH (camera:Camera {id: $id}) WHERE camera.registryRevision IS NOT NULL
-         SET camera.registryRevision = camera.registryRevision + CASE WHEN camera.status = $status THEN 0 ELSE 1 END,
-             camera.status = $status
-         RETURN ${cameraFields}`,
-        { id, status },
+         WITH camera, ($allowed IS NULL OR camera.municipalityId IN $allowed) AS allowed
+         FOREACH (_ IN CASE WHEN allowed THEN [1] ELSE [] END |
+           SET camera.registryRevision = camera.registryRevision + CASE WHEN camera.status = $status THEN 0 ELSE 1 END,
+               camera.status = $status)
+         RETURN ${cameraFields}, allowed`,
+        { id, status, allowed: scope ? [...scope.municipalities] : null },
       );
-      const node = records[0]?.get('camera') as CameraNode | undefined;
-      return node && cameraOf(node);
+      const record = records[0];
+      if (!record) return undefined;
+      const camera = cameraOf(record.get('camera') as CameraNode);
+      if (record.get('allowed') !== true) refuseOutside(scope, [camera.municipalityId], 'setCameraStatus');
+      return camera;
     },
   };
 }

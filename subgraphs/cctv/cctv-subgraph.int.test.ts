@@ -19,7 +19,10 @@ import { createCctvSubgraph, startCctvSubgraph } from './server.js';
 const endpoints = inject('stackEndpoints');
 const secret = randomBytes(32).toString('hex');
 const prefix = `t${randomUUID().slice(0, 8)}-`;
-const operator = sampleUsers['city-operator'];
+/** An operator of the two test municipalities, as an identity provider would issue one for them. */
+const operator: Identity = { ...sampleUsers['city-operator'], municipalities: [`${prefix}north`, `${prefix}south`] };
+/** An operator of the test's north municipality only. */
+const northOperator: Identity = { ...sampleUsers['city-operator'], municipalities: [`${prefix}north`] };
 
 let app: FastifyInstance;
 let driver: Driver;
@@ -178,6 +181,44 @@ describe('the cctv subgraph', () => {
     expect(degraded.body.data?.setCameraStatus).toEqual({ status: 'DEGRADED', registryRevision: 2 });
     const unknown = await graphql(operator, set, { id: `${prefix}nope`, status: 'OFFLINE' });
     expect(codesOf(unknown.body)).toEqual(['DS_NOT_FOUND']);
+  });
+
+  it('finding 10: a municipal operator cannot change another city\'s cameras', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('south-own', { municipalityId: `${prefix}south` }) });
+    await graphql(operator, upsertCamera, { input: cameraInput('north-own') });
+    const osanBefore = (await graphql(operator, '{ camera(id: "cam-osan-01") { status registryRevision } }')).body.data?.camera;
+    const set = 'mutation ($id: ID!, $status: CameraStatus!) { setCameraStatus(id: $id, status: $status) { status } }';
+    const attempts = [
+      ['a new camera in another city', upsertCamera, { input: cameraInput('north-new-south', { municipalityId: `${prefix}south` }) }],
+      ['another city\'s camera renamed', upsertCamera, { input: cameraInput('south-own', { municipalityId: `${prefix}south`, name: 'taken over' }) }],
+      ['another city\'s camera moved into its own', upsertCamera, { input: cameraInput('south-own', { municipalityId: `${prefix}north` }) }],
+      ['its own camera moved into another city', upsertCamera, { input: cameraInput('north-own', { municipalityId: `${prefix}south` }) }],
+      ['another city\'s camera switched off', set, { id: `${prefix}south-own`, status: 'OFFLINE' }],
+      ['another city renamed', upsertMunicipality, { input: { id: `${prefix}south`, name: 'taken over', districtCode: '41110' } }],
+      ['a demo city\'s camera switched off', set, { id: 'cam-osan-01', status: 'OFFLINE' }],
+    ] as const;
+    for (const [what, mutation, variables] of attempts) {
+      const { body } = await graphql(northOperator, mutation, variables);
+      expect({ what, codes: codesOf(body) }).toEqual({ what, codes: ['DS_AUTH_MUNICIPALITY_FORBIDDEN'] });
+    }
+    const { body } = await graphql(operator, `{
+      southOwn: camera(id: "${prefix}south-own") { name status municipality { id } }
+      northOwn: camera(id: "${prefix}north-own") { municipality { id } }
+      northNewSouth: camera(id: "${prefix}north-new-south") { id }
+      south: municipality(id: "${prefix}south") { name }
+      osan: camera(id: "cam-osan-01") { status registryRevision }
+    }`);
+    expect(body.data).toEqual({
+      southOwn: { name: 'test camera south-own', status: 'ONLINE', municipality: { id: `${prefix}south` } },
+      northOwn: { municipality: { id: `${prefix}north` } },
+      northNewSouth: null,
+      south: { name: '테스트 south' },
+      osan: osanBefore,
+    });
+    const own = await graphql(northOperator, set, { id: `${prefix}north-own`, status: 'DEGRADED' });
+    expect(own.body.data?.setCameraStatus).toEqual({ status: 'DEGRADED' });
+    const withoutClaim = await graphql(sampleUsers['city-operator'], upsertCamera, { input: cameraInput('claimless') });
+    expect(codesOf(withoutClaim.body)).toEqual(['DS_AUTH_MUNICIPALITY_FORBIDDEN']);
   });
 
   it('refuses registry writes to callers without cameras:write (DS_AUTH_FORBIDDEN), per field', async () => {

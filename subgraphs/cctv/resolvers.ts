@@ -8,6 +8,7 @@ import type {
   QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs, QueryPlateHistoryArgs, QueryResolvers,
 } from './generated/resolver-types.js';
 import { formatInstant, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
+import type { RegistryWriteScope } from '../../stores/camera-registry/camera-registry-store.js';
 import {
   cameraEntrySchema, entryProblems, municipalityEntrySchema, type RegisteredCamera, type RegisteredMunicipality,
 } from '../../stores/camera-registry/registry-entries.js';
@@ -53,25 +54,28 @@ const Query = {
   },
 } satisfies FieldsOf<QueryResolvers>;
 
+/** The municipalities the caller's `cameras:write` reaches: those its identity names, none without. */
+const writeScopeOf = (access: CctvContext['access']): RegistryWriteScope => ({ municipalities: access?.identity.municipalities ?? [] });
+
 const Mutation = {
-  async upsertMunicipality(_root: unknown, { input }: MutationUpsertMunicipalityArgs, { registry }: CctvContext) {
+  async upsertMunicipality(_root: unknown, { input }: MutationUpsertMunicipalityArgs, { registry, access }: CctvContext) {
     const entry = validEntry(municipalityEntrySchema, input, 'upsertMunicipality');
-    await registry.upsertMunicipalities([entry]);
+    await registry.upsertMunicipalities([entry], writeScopeOf(access));
     return found((await registry.findMunicipalities([entry.id])).get(entry.id), `municipality "${entry.id}"`);
   },
 
-  async upsertCamera(_root: unknown, { input }: MutationUpsertCameraArgs, { registry }: CctvContext) {
+  async upsertCamera(_root: unknown, { input }: MutationUpsertCameraArgs, { registry, access }: CctvContext) {
     const entry = validEntry(cameraEntrySchema, input, 'upsertCamera');
     if (!(await registry.findMunicipalities([entry.municipalityId])).has(entry.municipalityId)) {
       const problem = `input.municipalityId: municipality "${entry.municipalityId}" is not registered`;
       throw codedGraphQLError('DS_INVALID_INPUT', `upsertCamera: ${problem}`, { problems: [problem] });
     }
-    await registry.upsertCameras([entry]);
+    await registry.upsertCameras([entry], writeScopeOf(access));
     return found((await registry.findCameras([entry.id])).get(entry.id), `camera "${entry.id}"`);
   },
 
-  async setCameraStatus(_root: unknown, { id, status }: MutationSetCameraStatusArgs, { registry }: CctvContext) {
-    return found(await registry.setCameraStatus(id, status), `camera "${id}"`);
+  async setCameraStatus(_root: unknown, { id, status }: MutationSetCameraStatusArgs, { registry, access }: CctvContext) {
+    return found(await registry.setCameraStatus(id, status, writeScopeOf(access)), `camera "${id}"`);
   },
 } satisfies FieldsOf<MutationResolvers>;
 
