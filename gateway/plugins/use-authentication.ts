@@ -13,12 +13,6 @@ export interface AuthenticationOptions {
   readonly tokenTimeLimits?: AccessTokenTimeLimits;
 }
 
-/** The longest purpose and case number the signed identity header carries. */
-export const purposeLimits = statedPurposeLimits;
-
-/** Headers read as one value each: sent twice, Node joins them with a comma and the request means two things. */
-export const singleValuedHeaders = ['authorization', purposeHeaderName, caseNumberHeaderName] as const;
-
 // Each character of a purpose is at most 4 UTF-8 bytes, each byte at most 3 characters encoded.
 const encodedLength = (maxLength: number) => maxLength * 12;
 
@@ -41,12 +35,13 @@ function headerText(value: string | undefined, name: string, maxLength: number):
 }
 
 /** The purpose and case number a request states in its headers, validated as the audit log records them. */
-export function statedPurposeOf(headers: { get(name: string): string | undefined }, repeatedHeaders: ReadonlySet<string> = new Set()): AccessPurpose {
+function statedPurposeOf(headers: { get(name: string): string | undefined }, repeatedHeaders: ReadonlySet<string> = new Set()): AccessPurpose {
+  // Sent twice, a header arrives joined with a comma, and the request would state two purposes as one.
   for (const name of [purposeHeaderName, caseNumberHeaderName]) {
     if (repeatedHeaders.has(name)) throw refusal('DS_HEADER_REPEATED', `${name} was sent more than once`);
   }
-  const purpose = headerText(headers.get(purposeHeaderName), purposeHeaderName, purposeLimits.purpose);
-  const caseNumber = headerText(headers.get(caseNumberHeaderName), caseNumberHeaderName, purposeLimits.caseNumber);
+  const purpose = headerText(headers.get(purposeHeaderName), purposeHeaderName, statedPurposeLimits.purpose);
+  const caseNumber = headerText(headers.get(caseNumberHeaderName), caseNumberHeaderName, statedPurposeLimits.caseNumber);
   try {
     return statedPurpose(purpose, caseNumber, { purpose: purposeHeaderName, caseNumber: caseNumberHeaderName });
   } catch (error) {
