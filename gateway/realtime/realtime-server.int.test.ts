@@ -135,6 +135,17 @@ describe('the real-time alert endpoint', () => {
     expect(await closed).toBe(4403);
   });
 
+  it.each([
+    ['a CR/LF', { purpose: 'theft\r\napproved: yes', caseNumber: '2026-0042' }],
+    ['a right-to-left override', { purpose: '추적', caseNumber: '\u202e2400-6202' }],
+    ['an over-long case number', { purpose: '추적', caseNumber: 'x'.repeat(101) }],
+  ])('finding 5: closes a connection whose purpose or case number holds %s (4403)', async (_, purpose) => {
+    const token = await identity.mintToken(sampleUsers['police-officer']);
+    const { client, closed } = await connect({ authorization: `Bearer ${token}`, ...purpose });
+    client.subscribe({ query: alertQuery }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    expect(await closed).toBe(4403);
+  });
+
   it('closes the connection when its token expires (4401), ending its subscription', async () => {
     // Long enough for the subscription (and its fsync'ed audit record) to be set up on a loaded machine.
     const token = await identity.mintToken(sampleUsers['police-officer'], { ttlSeconds: 3 });
