@@ -7,6 +7,7 @@ import {
   type PlateHistorySearch,
 } from '../../domain/history/index.js';
 import { signHistorySearch, type HistorySearchGrant } from '../../runtime/identity/history-search-token.js';
+import { logText } from '../../runtime/logging/log-text.js';
 
 /** One municipality's edge node, by the base URL of its HTTP API. */
 export interface EdgeNode {
@@ -46,7 +47,8 @@ export function createPlateHistorySearcher(options: EdgeHistoryOptions): PlateHi
   const log = options.log ?? console.error;
 
   const unavailable = (edge: EdgeNode, reason: string, detail: string): EdgeHistoryOutcome => {
-    log(`[DS_HISTORY_EDGE_UNAVAILABLE] ${edge.municipalityId}: ${detail}`);
+    // The detail quotes what the edge node answered: escaped and bounded like any text from outside.
+    log(`[DS_HISTORY_EDGE_UNAVAILABLE] ${edge.municipalityId}: ${logText(detail, 1_000)}`);
     return { municipalityId: edge.municipalityId, answered: false, code: 'DS_HISTORY_EDGE_UNAVAILABLE', reason };
   };
 
