@@ -6,6 +6,7 @@ import {
 } from './registry-entries.js';
 import { numberFromNeo4j, optionalNumberFromNeo4j } from '../neo4j/neo4j-numbers.js';
 import { countsOf, registryChanges, type RegistryCounts } from './registry-changes.js';
+import { cameraCredentialConstraint } from './camera-credential-store.js';
 
 // The tracking subgraph MERGEs (:Camera {id}) and (:Municipality {id}) nodes for its own relationships and never
 // sets registry properties. Only a node carrying `registryRevision` has been written by this registry; every read
@@ -15,6 +16,7 @@ const constraints = [
   'CREATE CONSTRAINT camera_id_unique IF NOT EXISTS FOR (camera:Camera) REQUIRE camera.id IS UNIQUE',
   'CREATE CONSTRAINT municipality_id_unique IF NOT EXISTS FOR (municipality:Municipality) REQUIRE municipality.id IS UNIQUE',
   'CREATE INDEX camera_municipality_id IF NOT EXISTS FOR (camera:Camera) ON (camera.municipalityId)',
+  cameraCredentialConstraint,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await driver.executeQuery('MATCH (credential:CameraCredential) WHERE credential.cameraId STARTS WITH $prefix DETACH DELETE credential', { prefix });
   await driver.executeQuery('MATCH (camera:Camera) WHERE camera.id STARTS WITH $prefix DETACH DELETE camera', { prefix });
   await driver.executeQuery('MATCH (municipality:Municipality) WHERE municipality.id STARTS WITH $prefix DETACH DELETE municipality', { prefix });
   await driver.close();
@@ -219,6 +220,39 @@ describe('the cctv subgraph', () => {
     expect(own.body.data?.setCameraStatus).toEqual({ status: 'DEGRADED' });
     const withoutClaim = await graphql(sampleUsers['city-operator'], upsertCamera, { input: cameraInput('claimless') });
     expect(codesOf(withoutClaim.body)).toEqual(['DS_AUTH_MUNICIPALITY_FORBIDDEN']);
+  });
+
+  it('finding 2: issues a camera credential once (only its hash stored), two at most, and revokes one', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('keyed') });
+    const issue = 'mutation ($cameraId: ID!) { issueCameraCredential(cameraId: $cameraId) { keyId token issuedAt camera { id } } }';
+    const revoke = 'mutation ($cameraId: ID!, $keyId: ID!) { revokeCameraCredential(cameraId: $cameraId, keyId: $keyId) }';
+    const first = (await graphql(operator, issue, { cameraId: `${prefix}keyed` })).body.data?.issueCameraCredential as { keyId: string; token: string; camera: { id: string } };
+    expect(first.camera).toEqual({ id: `${prefix}keyed` });
+    expect(first.token).toMatch(/^ck_[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/);
+    expect(first.token.startsWith(`${first.keyId}.`)).toBe(true);
+    const second = (await graphql(operator, issue, { cameraId: `${prefix}keyed` })).body.data?.issueCameraCredential as { keyId: string; token: string };
+    expect(codesOf((await graphql(operator, issue, { cameraId: `${prefix}keyed` })).body)).toEqual(['DS_CAMERA_CREDENTIAL_LIMIT']);
+
+    // The registry holds the SHA-256 of the secret, never the secret.
+    const stored = await driver.executeQuery('MATCH (credential:CameraCredential {cameraId: $cameraId}) RETURN properties(credential) AS stored', { cameraId: `${prefix}keyed` });
+    const storedText = JSON.stringify(stored.records.map((record) => record.get('stored')));
+    for (const token of [first.token, second.token]) {
+      const secret = token.split('.')[1] as string;
+      expect(storedText).not.toContain(secret);
+      expect(storedText).toContain(createHash('sha256').update(secret).digest('hex'));
+    }
+    const listed = await graphql(operator, `{ camera(id: "${prefix}keyed") { credentials { keyId } } }`);
+    expect(listed.body.data?.camera).toEqual({ credentials: expect.arrayContaining([{ keyId: first.keyId }, { keyId: second.keyId }]) });
+
+    expect(codesOf((await graphql(northOperator, issue, { cameraId: 'cam-osan-01' })).body)).toEqual(['DS_AUTH_MUNICIPALITY_FORBIDDEN']);
+    expect(codesOf((await graphql(northOperator, revoke, { cameraId: 'cam-osan-01', keyId: first.keyId })).body)).toEqual(['DS_AUTH_MUNICIPALITY_FORBIDDEN']);
+    expect(codesOf((await graphql(sampleUsers['fire-dispatcher'], issue, { cameraId: `${prefix}keyed` })).body)).toEqual(['DS_AUTH_FORBIDDEN']);
+    expect(codesOf((await graphql(operator, issue, { cameraId: `${prefix}nope` })).body)).toEqual(['DS_NOT_FOUND']);
+
+    expect((await graphql(operator, revoke, { cameraId: `${prefix}keyed`, keyId: first.keyId })).body.data?.revokeCameraCredential).toBe(true);
+    expect((await graphql(operator, revoke, { cameraId: `${prefix}keyed`, keyId: first.keyId })).body.data?.revokeCameraCredential).toBe(false);
+    const after = await graphql(operator, `{ camera(id: "${prefix}keyed") { credentials { keyId } } }`);
+    expect(after.body.data?.camera).toEqual({ credentials: [{ keyId: second.keyId }] });
   });
 
   it('refuses registry writes to callers without cameras:write (DS_AUTH_FORBIDDEN), per field', async () => {

@@ -3,11 +3,13 @@ import { plateHistorySearchOf, type HistorySource, type MergedHistoryRead } from
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { CctvContext } from './context.js';
 import type {
-  CameraResolvers, MunicipalityCamerasArgs, MunicipalityResolvers, MutationResolvers, MutationSetCameraStatusArgs,
+  CameraResolvers, IssuedCameraCredentialResolvers, MunicipalityCamerasArgs, MunicipalityResolvers,
+  MutationIssueCameraCredentialArgs, MutationResolvers, MutationRevokeCameraCredentialArgs, MutationSetCameraStatusArgs,
   MutationUpsertCameraArgs, MutationUpsertMunicipalityArgs, PlateHistoryReadResolvers, PlateHistorySourceResolvers,
   QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs, QueryPlateHistoryArgs, QueryResolvers,
 } from './generated/resolver-types.js';
 import { formatInstant, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
+import type { IssuedCameraCredential } from '../../stores/camera-registry/camera-credential-store.js';
 import type { RegistryWriteScope } from '../../stores/camera-registry/camera-registry-store.js';
 import {
   cameraEntrySchema, entryProblems, municipalityEntrySchema, type RegisteredCamera, type RegisteredMunicipality,
@@ -77,13 +79,28 @@ const Mutation = {
   async setCameraStatus(_root: unknown, { id, status }: MutationSetCameraStatusArgs, { registry, access }: CctvContext) {
     return found(await registry.setCameraStatus(id, status, writeScopeOf(access)), `camera "${id}"`);
   },
+
+  // The token is in this answer only; the registry keeps the SHA-256 of its secret.
+  async issueCameraCredential(_root: unknown, { cameraId }: MutationIssueCameraCredentialArgs, { credentials, access }: CctvContext) {
+    return found(await credentials.issue(cameraId, writeScopeOf(access)), `camera "${cameraId}"`);
+  },
+
+  async revokeCameraCredential(_root: unknown, { cameraId, keyId }: MutationRevokeCameraCredentialArgs, { credentials, access }: CctvContext) {
+    return found(await credentials.revoke(cameraId, keyId, writeScopeOf(access)), `camera "${cameraId}"`).revoked;
+  },
 } satisfies FieldsOf<MutationResolvers>;
+
+const IssuedCameraCredential = {
+  camera: async (issued: IssuedCameraCredential, _args: unknown, { cameraById }: CctvContext) =>
+    found(await cameraById(issued.cameraId), `camera "${issued.cameraId}"`),
+} satisfies FieldsOf<IssuedCameraCredentialResolvers>;
 
 const Camera = {
   __resolveReference: async (reference: EntityReference, _args: unknown, { cameraById }: CctvContext) =>
     (await cameraById(reference.id)) ?? null,
   municipality: async (camera: RegisteredCamera, _args: unknown, { municipalityById }: CctvContext) =>
     found(await municipalityById(camera.municipalityId), `municipality "${camera.municipalityId}" of camera "${camera.id}"`),
+  credentials: (camera: RegisteredCamera, _args: unknown, { credentials }: CctvContext) => credentials.list(camera.id),
 } satisfies FieldsOf<CameraResolvers>;
 
 const Municipality = {
@@ -108,4 +125,4 @@ const PlateHistorySource = {
   errorMessage: (source: HistorySource) => source.reason,
 } satisfies FieldsOf<PlateHistorySourceResolvers>;
 
-export const cctvResolvers = { Query, Mutation, Camera, Municipality, PlateHistoryRead, PlateHistorySource };
+export const cctvResolvers = { Query, Mutation, Camera, IssuedCameraCredential, Municipality, PlateHistoryRead, PlateHistorySource };

@@ -5,6 +5,7 @@ import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/graphql/mercurius-subgraph.js';
 import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
+import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
 import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
@@ -35,6 +36,7 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
   const driver = connectNeo4j(options.neo4j);
   try {
     const registry = createCameraRegistryStore(driver);
+    const credentials = createCameraCredentialStore(driver);
     const history = options.history ? createPlateHistorySearcher(options.history) : undefined;
     await registry.ensureConstraints();
     await seedCameraRegistry(registry, options.seedRegistryFile ?? demoRegistryFile);
@@ -44,7 +46,7 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
       // No Redis here: identity-header nonces are kept in process (bounded), so a replay is caught on this replica
       // only; run one replica, or give it a shared ledger first.
       identitySecret: options.identitySecret,
-      context: () => cctvRequestState(registry, history),
+      context: () => cctvRequestState(registry, credentials, history),
       resolvers: cctvResolvers as unknown as IResolvers,
     });
     app.addHook('onClose', () => driver.close());

@@ -19,6 +19,8 @@ export type Scalars = {
 export type Camera = {
   __typename?: 'Camera';
   anprCapable: Scalars['Boolean']['output'];
+  /** The key ids of the credentials the camera holds (at most two, while it rotates); never a secret. */
+  credentials: Array<CameraCredential>;
   /** Direction of travel the camera faces, degrees clockwise from north. */
   headingDegrees?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
@@ -32,6 +34,13 @@ export type Camera = {
   /** The road link (network edge id) the camera watches. */
   roadLinkId?: Maybe<Scalars['String']['output']>;
   status: CameraStatus;
+};
+
+/** One of a camera's credentials, by key id. */
+export type CameraCredential = {
+  __typename?: 'CameraCredential';
+  issuedAt: Scalars['DateTime']['output'];
+  keyId: Scalars['ID']['output'];
 };
 
 export type CameraInput = {
@@ -64,6 +73,19 @@ export type GeoPointInput = {
   longitude: Scalars['Float']['input'];
 };
 
+/**
+ * A credential just issued. The token is shown here once: the registry keeps only the SHA-256 of its secret. The
+ * camera sends it as `Authorization: Bearer <token>` to its edge node and as its MQTT password.
+ */
+export type IssuedCameraCredential = {
+  __typename?: 'IssuedCameraCredential';
+  camera: Camera;
+  issuedAt: Scalars['DateTime']['output'];
+  keyId: Scalars['ID']['output'];
+  /** `<keyId>.<secret>`, the secret 256 random bits. */
+  token: Scalars['String']['output'];
+};
+
 /** A city or county that runs its own edge node and cameras. */
 export type Municipality = {
   __typename?: 'Municipality';
@@ -88,9 +110,24 @@ export type MunicipalityInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A new credential for a camera (at most two at once: issue the next, move the camera over, revoke the old one). */
+  issueCameraCredential: IssuedCameraCredential;
+  /** Revokes one of a camera's credentials; false when the camera holds no such key. Edge nodes refuse it within their camera refresh. */
+  revokeCameraCredential: Scalars['Boolean']['output'];
   setCameraStatus: Camera;
   upsertCamera: Camera;
   upsertMunicipality: Municipality;
+};
+
+
+export type MutationIssueCameraCredentialArgs = {
+  cameraId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeCameraCredentialArgs = {
+  cameraId: Scalars['ID']['input'];
+  keyId: Scalars['ID']['input'];
 };
 
 
@@ -297,11 +334,13 @@ export type ResolversTypes = {
   Camera: ResolverTypeWrapper<Camera>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CameraCredential: ResolverTypeWrapper<CameraCredential>;
   CameraInput: CameraInput;
   CameraStatus: CameraStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
+  IssuedCameraCredential: ResolverTypeWrapper<IssuedCameraCredential>;
   Municipality: ResolverTypeWrapper<Municipality>;
   MunicipalityInput: MunicipalityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -319,10 +358,12 @@ export type ResolversParentTypes = {
   Camera: Camera | FederationReferenceTypes['Camera'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  CameraCredential: CameraCredential;
   CameraInput: CameraInput;
   DateTime: Scalars['DateTime']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
+  IssuedCameraCredential: IssuedCameraCredential;
   Municipality: Municipality | FederationReferenceTypes['Municipality'];
   MunicipalityInput: MunicipalityInput;
   Mutation: Record<PropertyKey, never>;
@@ -347,6 +388,7 @@ export type AccessDirectiveResolver<Result, Parent, ContextType = CctvContext, A
 export type CameraResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Camera'] = ResolversParentTypes['Camera'], FederationReferenceType extends FederationReferenceTypes['Camera'] = FederationReferenceTypes['Camera']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Camera']> | FederationReferenceType, FederationReferenceType, ContextType>;
   anprCapable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  credentials?: Resolver<Array<ResolversTypes['CameraCredential']>, ParentType, ContextType>;
   headingDegrees?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -359,6 +401,11 @@ export type CameraResolvers<ContextType = CctvContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['CameraStatus'], ParentType, ContextType>;
 };
 
+export type CameraCredentialResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['CameraCredential'] = ResolversParentTypes['CameraCredential']> = {
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -366,6 +413,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type GeoPointResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type IssuedCameraCredentialResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['IssuedCameraCredential'] = ResolversParentTypes['IssuedCameraCredential']> = {
+  camera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MunicipalityResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = {
@@ -377,6 +431,8 @@ export type MunicipalityResolvers<ContextType = CctvContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  issueCameraCredential?: Resolver<ResolversTypes['IssuedCameraCredential'], ParentType, ContextType, RequireFields<MutationIssueCameraCredentialArgs, 'cameraId'>>;
+  revokeCameraCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeCameraCredentialArgs, 'cameraId' | 'keyId'>>;
   setCameraStatus?: Resolver<ResolversTypes['Camera'], ParentType, ContextType, RequireFields<MutationSetCameraStatusArgs, 'id' | 'status'>>;
   upsertCamera?: Resolver<ResolversTypes['Camera'], ParentType, ContextType, RequireFields<MutationUpsertCameraArgs, 'input'>>;
   upsertMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUpsertMunicipalityArgs, 'input'>>;
@@ -420,8 +476,10 @@ export type QueryResolvers<ContextType = CctvContext, ParentType extends Resolve
 
 export type Resolvers<ContextType = CctvContext> = {
   Camera?: CameraResolvers<ContextType>;
+  CameraCredential?: CameraCredentialResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  IssuedCameraCredential?: IssuedCameraCredentialResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PlateHistory?: PlateHistoryResolvers<ContextType>;
