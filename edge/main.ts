@@ -16,6 +16,7 @@ import { connectDurableRedis } from '../runtime/redis/connect-durable-redis.js';
 import { logText } from '../runtime/logging/log-text.js';
 import { connectNeo4j, neo4jEndpointOf } from '../stores/neo4j/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
+import { redisHistorySearchLedger } from './history/history-search-ledger.js';
 import { httpHistorySearch } from './history/http-history-search.js';
 import { refuseUnknownRoutes, refuseUnroutable } from './http-refusal.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
   refuseUnknownRoutes(app);
   await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
   const historyKey = config.DS_EDGE_HISTORY_PUBLIC_JWK ? await importHistorySearchKey(config.DS_EDGE_HISTORY_PUBLIC_JWK) : undefined;
-  await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey: historyKey, onError: logError });
+  // Each signed search is taken once: its id is kept in the edge's durable Redis, which every replica of this node shares.
+  const ledger = redisHistorySearchLedger(healthRedis, municipalityId);
+  await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey: historyKey, ledger, onError: logError });
   app.get('/health', async () => ({ status: 'ok', municipality: municipalityId, hotlist: hotlist.status() }));
   await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
 

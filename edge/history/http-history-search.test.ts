@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { CryptoKey } from 'jose';
+import { decodeJwt, SignJWT, type CryptoKey } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditRecord } from '../../domain/audit/index.js';
 import type { Identity } from '../../domain/access/index.js';
@@ -9,6 +9,7 @@ import { generateDevKeyPair } from '../../runtime/identity/dev-identity-provider
 import { importHistorySearchKey, signHistorySearch } from '../../runtime/identity/history-search-token.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
 import type { StoredReadOfPlate } from '../store/edge-read-store.js';
+import type { HistorySearchLedger } from './history-search-ledger.js';
 import { httpHistorySearch } from './http-history-search.js';
 import { plateHistoryAccessRule } from './plate-history-access-rule.js';
 
@@ -26,6 +27,7 @@ let verifyKey: CryptoKey;
 let app: FastifyInstance | undefined;
 let entries: AuditEntry[];
 let searched: { plate: string; fromMs: number; toMs: number }[];
+let claims: { searchId: string; untilMs: number }[];
 
 function recordingLog(fail = false): AuditAppender {
   return {
@@ -37,9 +39,21 @@ function recordingLog(fail = false): AuditAppender {
   };
 }
 
-async function edge(options: { auditLog?: AuditAppender; withKey?: boolean } = {}): Promise<FastifyInstance> {
+/** Remembers ids in this test, as the Redis ledger does across replicas (see history-search-ledger.int.test.ts). */
+function recordingLedger(): HistorySearchLedger {
+  return {
+    async claim(searchId, untilMs) {
+      const first = !claims.some((claim) => claim.searchId === searchId);
+      claims.push({ searchId, untilMs });
+      return first;
+    },
+  };
+}
+
+async function edge(options: { auditLog?: AuditAppender; withKey?: boolean; ledger?: HistorySearchLedger } = {}): Promise<FastifyInstance> {
   entries = [];
   searched = [];
+  claims = [];
   app = Fastify();
   await app.register(httpHistorySearch, {
     municipalityId: 'osan',
@@ -52,13 +66,28 @@ async function edge(options: { auditLog?: AuditAppender; withKey?: boolean } = {
     auditLog: options.auditLog ?? recordingLog(),
     keyRing,
     verifyKey: options.withKey === false ? undefined : verifyKey,
+    ledger: options.ledger ?? recordingLedger(),
   });
   return app;
 }
 
-async function search(target: FastifyInstance, options: { who?: Identity; access?: object; body?: unknown; municipality?: string; signed?: typeof query } = {}) {
+interface SearchOptions {
+  who?: Identity; access?: object; body?: unknown; municipality?: string; signed?: typeof query;
+  /** Seconds from now: the times a holder of the signing key could put in instead of the signer's. */
+  times?: { iat: number; exp: number };
+  token?: string;
+}
+
+async function signedSearch(options: SearchOptions = {}): Promise<string> {
   const access = { identity: options.who ?? investigator, ...(options.access ?? why) };
   const token = await signHistorySearch({ searchId: 'search-1', access, query: options.signed ?? query }, options.municipality ?? 'osan', signingKey);
+  if (!options.times) return token;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...decodeJwt(token), iat: now + options.times.iat, exp: now + options.times.exp }).setProtectedHeader({ alg: 'ES256' }).sign(signingKey);
+}
+
+async function search(target: FastifyInstance, options: SearchOptions = {}) {
+  const token = options.token ?? await signedSearch(options);
   const response = await target.inject({
     method: 'POST', url: '/v1/history', headers: { authorization: `Bearer ${token}` }, payload: (options.body ?? query) as object,
   });
@@ -128,6 +157,8 @@ describe('POST /v1/history', () => {
     expect([longerWindow.status, codeOf(longerWindow.body)]).toEqual([401, 'DS_AUTH_UNAUTHENTICATED']);
     expect(entries).toEqual([]);
     expect(searched).toEqual([]);
+    // Not the search that was signed: its id is not used up by whoever sent it.
+    expect(claims).toEqual([]);
   });
 
   it.each<[string, unknown, string]>([
@@ -139,6 +170,61 @@ describe('POST /v1/history', () => {
     const response = await search(await edge(), { body, signed: body as typeof query });
     expect([response.status, codeOf(response.body)]).toEqual([400, code]);
     expect(searched).toEqual([]);
+  });
+
+  it.each<[string, { iat: number; exp: number }]>([
+    ['finding 8: a grant issued an hour ago is refused', { iat: -3600, exp: 30 }],
+    ['finding 8: a grant issued an hour ago, expired, is refused', { iat: -3600, exp: -3540 }],
+    ['finding 8: a grant valid for 10 days is refused', { iat: 0, exp: 10 * 24 * 3600 }],
+    ['finding 8: a grant issued in the future is refused', { iat: 3600, exp: 3660 }],
+  ])('%s with 401 DS_HISTORY_SEARCH_TIME_INVALID, audited as denied, without searching', async (_name, times) => {
+    const { status, body } = await search(await edge(), { times });
+    expect([status, codeOf(body)]).toEqual([401, 'DS_HISTORY_SEARCH_TIME_INVALID']);
+    expect(body.reads).toBeUndefined();
+    expect(searched).toEqual([]);
+    expect(claims).toEqual([]);
+    expect(entries).toMatchObject([{
+      kind: 'history-search', requestId: 'search-1', subject: 'police-investigator-park',
+      decision: { outcome: 'denied', code: 'DS_HISTORY_SEARCH_TIME_INVALID' }, counts: { reads: 0, hits: 0 },
+    }]);
+  });
+
+  it('finding 8: takes a grant issued within the clock skew ahead, and remembers its id until it expires', async () => {
+    const { status } = await search(await edge(), { times: { iat: 3, exp: 63 } });
+    expect(status).toBe(200);
+    const nowMs = Date.now();
+    expect(claims).toEqual([{ searchId: 'search-1', untilMs: expect.any(Number) }]);
+    expect(claims[0]?.untilMs).toBeGreaterThan(nowMs + 60_000);
+    expect(claims[0]?.untilMs).toBeLessThanOrEqual(nowMs + 69_000);
+  });
+
+  it('finding 8: a grant replayed is refused with 401 DS_HISTORY_SEARCH_REPLAYED, audited as denied, without searching again', async () => {
+    const target = await edge();
+    const token = await signedSearch();
+    expect((await search(target, { token })).status).toBe(200);
+    const replayed = await search(target, { token });
+    expect([replayed.status, codeOf(replayed.body)]).toEqual([401, 'DS_HISTORY_SEARCH_REPLAYED']);
+    expect(replayed.body.reads).toBeUndefined();
+    expect(searched).toHaveLength(1);
+    expect(entries.map((entry) => [entry.requestId, (entry as { decision: object }).decision])).toEqual([
+      ['search-1', { outcome: 'allowed', code: null }],
+      ['search-1', { outcome: 'denied', code: 'DS_HISTORY_SEARCH_REPLAYED' }],
+    ]);
+  });
+
+  it('finding 8: a grant refused for its access is used up all the same', async () => {
+    const target = await edge();
+    const token = await signedSearch({ access: { purpose: why.purpose } });
+    expect(codeOf((await search(target, { token })).body)).toBe('DS_AUTH_PURPOSE_REQUIRED');
+    expect(codeOf((await search(target, { token })).body)).toBe('DS_HISTORY_SEARCH_REPLAYED');
+  });
+
+  it('finding 8: searches nothing when the id cannot be made single-use', async () => {
+    const down: HistorySearchLedger = { claim: () => Promise.reject(new Error('Redis is down')) };
+    const { status, body } = await search(await edge({ ledger: down }));
+    expect([status, codeOf(body)]).toEqual([503, 'DS_HISTORY_SEARCH_LEDGER_UNAVAILABLE']);
+    expect(searched).toEqual([]);
+    expect(entries).toMatchObject([{ decision: { outcome: 'denied', code: 'DS_HISTORY_SEARCH_LEDGER_UNAVAILABLE' } }]);
   });
 
   it('refuses a body that is not JSON without repeating it', async () => {

@@ -1,4 +1,4 @@
-import { importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { errors as joseErrors, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { RequestAccess } from '../../domain/access/index.js';
 import { DongseonError } from '../../domain/errors/index.js';
@@ -13,7 +13,10 @@ import { claimsFromIdentity, identityClaimsSchema, identityFromClaims } from './
  */
 export const historySearchTokenAlgorithm = 'ES256';
 const issuer = 'dongseon-cctv';
-const lifetimeSeconds = 60;
+/** How long a signed search is valid, and so the oldest one an edge node takes: one minute. */
+export const historySearchLifetimeSeconds = 60;
+/** How far the clocks of the cctv subgraph and an edge node may disagree. */
+export const historySearchClockSkewSeconds = 5;
 export const historySearchAudience = (municipalityId: string): string => `dongseon-edge:${municipalityId}`;
 
 /** What one signed history search carries. */
@@ -26,6 +29,8 @@ export interface HistorySearchGrant {
 
 const grantClaimsSchema = identityClaimsSchema.extend({
   jti: z.string().min(1).max(100),
+  iat: z.number().finite(),
+  exp: z.number().finite(),
   purpose: z.string().max(500).optional(),
   caseNumber: z.string().max(100).optional(),
   search: z.strictObject({ plate: z.string().max(64), from: z.string().max(64), to: z.string().max(64) }),
@@ -44,30 +49,68 @@ export async function signHistorySearch(grant: HistorySearchGrant, municipalityI
     .setAudience(historySearchAudience(municipalityId))
     .setJti(grant.searchId)
     .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
+    .setExpirationTime(`${historySearchLifetimeSeconds}s`)
     .sign(privateKey);
 }
 
-/** Verifies a history search signed for this municipality's edge node; anything else is DS_AUTH_UNAUTHENTICATED. */
-export async function verifyHistorySearch(token: string | undefined, municipalityId: string, publicKey: CryptoKey): Promise<HistorySearchGrant> {
-  if (!token) throw new DongseonError('DS_AUTH_UNAUTHENTICATED', 'missing signed history search (Authorization: Bearer)');
-  try {
-    const { payload } = await jwtVerify(token, publicKey, {
-      issuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm], requiredClaims: ['exp', 'jti'],
-    });
-    const claims = grantClaimsSchema.parse(payload);
-    return {
-      searchId: claims.jti,
-      access: {
-        identity: identityFromClaims(claims),
-        ...(claims.purpose ? { purpose: claims.purpose } : {}),
-        ...(claims.caseNumber ? { caseNumber: claims.caseNumber } : {}),
-      },
-      query: claims.search,
-    };
-  } catch {
-    throw new DongseonError('DS_AUTH_UNAUTHENTICATED', 'the signed history search is not valid for this edge node');
+/**
+ * A signed search that is authentic: signed with the region's key, for this edge node, by the cctv subgraph. `ok:
+ * false` is one refused for its times: issued in the future (beyond the clock skew), valid for longer than a minute,
+ * issued more than a minute ago or expired. It is still attributable, so the edge audits the refusal.
+ */
+export type VerifiedHistorySearch =
+  | {
+    readonly ok: true;
+    readonly grant: HistorySearchGrant;
+    /** Unix ms until which this grant is taken (its `exp` plus the skew): its id must be remembered that long. */
+    readonly acceptedUntilMs: number;
   }
+  | { readonly ok: false; readonly grant: HistorySearchGrant; readonly code: 'DS_HISTORY_SEARCH_TIME_INVALID'; readonly reason: string };
+
+function timeRefusal(iat: number, exp: number, nowSeconds: number): string | undefined {
+  const skew = historySearchClockSkewSeconds;
+  if (iat > nowSeconds + skew) return 'the signed history search is issued in the future';
+  if (exp - iat > historySearchLifetimeSeconds) return `the signed history search is valid for longer than ${historySearchLifetimeSeconds} seconds`;
+  if (nowSeconds - iat > historySearchLifetimeSeconds + skew) return `the signed history search was issued more than ${historySearchLifetimeSeconds} seconds ago`;
+  if (exp < nowSeconds - skew) return 'the signed history search has expired';
+  return undefined;
+}
+
+/**
+ * Verifies a history search signed for this municipality's edge node. What is not authentic (no token, another key,
+ * another edge node, altered, malformed) is DS_AUTH_UNAUTHENTICATED; an authentic one is judged by its times here
+ * (see `VerifiedHistorySearch`). Single use is the caller's: it must remember `searchId` until `acceptedUntilMs`.
+ */
+export async function verifyHistorySearch(token: string | undefined, municipalityId: string, publicKey: CryptoKey, nowMs: number = Date.now()): Promise<VerifiedHistorySearch> {
+  if (!token) throw new DongseonError('DS_AUTH_UNAUTHENTICATED', 'missing signed history search (Authorization: Bearer)');
+  const unauthenticated = new DongseonError('DS_AUTH_UNAUTHENTICATED', 'the signed history search is not valid for this edge node');
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, publicKey, {
+      issuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
+      requiredClaims: ['exp', 'iat', 'jti'], currentDate: new Date(nowMs), clockTolerance: historySearchClockSkewSeconds,
+    }));
+  } catch (error) {
+    // jose checks the signature, then issuer and audience, and only then the times: an expired search is authentic
+    // and attributable, and is refused below with the others that are refused for their times.
+    if (!(error instanceof joseErrors.JWTExpired) || error.claim !== 'exp') throw unauthenticated;
+    payload = error.payload;
+  }
+  const claims = grantClaimsSchema.safeParse(payload);
+  if (!claims.success) throw unauthenticated;
+  const { iat, exp } = claims.data;
+  const grant: HistorySearchGrant = {
+    searchId: claims.data.jti,
+    access: {
+      identity: identityFromClaims(claims.data),
+      ...(claims.data.purpose ? { purpose: claims.data.purpose } : {}),
+      ...(claims.data.caseNumber ? { caseNumber: claims.data.caseNumber } : {}),
+    },
+    query: claims.data.search,
+  };
+  const reason = timeRefusal(iat, exp, nowMs / 1000);
+  if (reason) return { ok: false, grant, code: 'DS_HISTORY_SEARCH_TIME_INVALID', reason };
+  return { ok: true, grant, acceptedUntilMs: (exp + historySearchClockSkewSeconds) * 1000 };
 }
 
 const ecJwkShape = { kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().min(1), y: z.string().min(1) };

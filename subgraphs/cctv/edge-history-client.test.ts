@@ -36,7 +36,7 @@ describe('createPlateHistorySearcher', () => {
     const asked: string[] = [];
     const answer = (municipalityId: string, reads: unknown[]): EdgeBehaviour => async (url, init) => {
       const token = new Headers(init.headers).get('authorization')?.replace('Bearer ', '');
-      const grant = await verifyHistorySearch(token, municipalityId, verifyKey);
+      const { grant } = await verifyHistorySearch(token, municipalityId, verifyKey);
       expect(JSON.parse(String(init.body))).toEqual(grant.query);
       asked.push(`${url} ${grant.searchId}`);
       return json(200, { municipalityId, reads });

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '../../domain/access/index.js';
 import type { CameraRead } from '../../domain/ingest/index.js';
 import { createPlateKeyRing, hotlistKeyFor } from '../../domain/plates/index.js';
+import { redisHistorySearchLedger } from '../../edge/history/history-search-ledger.js';
 import { httpHistorySearch } from '../../edge/history/http-history-search.js';
 import { createEdgeReadStore } from '../../edge/store/edge-read-store.js';
 import { caseNumberHeaderName, purposeHeaderName } from '../../gateway/gateway-context.js';
@@ -52,6 +54,7 @@ const minute = 60_000;
 
 const edges = new Map<string, { app: FastifyInstance; auditLog: AuditLog; auditDir: string; url: string }>();
 let driver: Driver;
+let ledgerRedis: Redis;
 let hub: InProcessHub;
 
 function read(readId: string, cameraId: string, capturedAtMs: number, candidates: [string, number][]): CameraRead {
@@ -107,13 +110,14 @@ async function startEdge(municipalityId: string, reads: CameraRead[], hits: stri
   const auditDir = await mkdtemp(join(tmpdir(), `ds-edge-history-${municipalityId}-`));
   const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
   const app = Fastify();
-  await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey });
+  await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey, ledger: redisHistorySearchLedger(ledgerRedis, municipalityId) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   edges.set(municipalityId, { app, auditLog, auditDir, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
 }
 
 beforeAll(async () => {
   driver = connectNeo4j(endpoints.neo4j);
+  ledgerRedis = new Redis(endpoints.redisUrl);
   const registry = createCameraRegistryStore(driver);
   await registry.ensureConstraints();
   await registry.upsertMunicipalities([
@@ -152,6 +156,7 @@ afterAll(async () => {
   }
   await driver.executeQuery('MATCH (n:Camera|Municipality) WHERE n.id IN $ids DETACH DELETE n', { ids: [north, south, `${north}-cam-1`, `${south}-cam-1`] });
   await driver.close();
+  await ledgerRedis?.quit();
 });
 
 describe('the case-bound history search through the gateway', () => {
