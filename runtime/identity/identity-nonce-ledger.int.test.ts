@@ -28,4 +28,14 @@ describe('the Redis nonce ledger', () => {
     expect(ttl).toBeLessThanOrEqual(61_000);
     await replicaA.del(`${prefix}${nonce}`);
   });
+
+  it('refuses, rather than accepts, a header whose nonce cannot be recorded', async () => {
+    const unreachable = new Redis({ port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    try {
+      await expect(redisIdentityNonceLedger(unreachable, 'ds:test:identity-nonce:').claim(randomUUID(), Date.now() / 1000 + 60))
+        .rejects.toMatchObject({ code: 'DS_SUBGRAPH_UNAVAILABLE' });
+    } finally {
+      unreachable.disconnect();
+    }
+  });
 });

@@ -15,7 +15,12 @@ export function redisIdentityNonceLedger(redis: Redis, keyPrefix: string): Ident
   return {
     async claim(nonce, expiresAtSeconds) {
       const expiresAtMs = Math.max(expiresAtSeconds * 1000, Date.now() + 1000);
-      return (await redis.set(`${keyPrefix}${nonce}`, '1', 'PXAT', expiresAtMs, 'NX')) === 'OK';
+      try {
+        return (await redis.set(`${keyPrefix}${nonce}`, '1', 'PXAT', expiresAtMs, 'NX')) === 'OK';
+      } catch {
+        // Fails closed: a header whose first use cannot be recorded is not accepted.
+        throw new DongseonError('DS_SUBGRAPH_UNAVAILABLE', 'the identity nonce ledger is unreachable');
+      }
     },
   };
 }
