@@ -25,7 +25,7 @@ import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { summariseLatencies } from './pipeline/latency.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  claimBenchRedis, demoCameras, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchRunData, startEdges, startWorker, stopServices,
+  claimBenchRedis, demoCameras, issueBenchCredentials, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchRunData, startEdges, startWorker, stopServices,
 } from './pipeline/pipeline-processes.js';
 import { createCleanup } from './cleanup.js';
 
@@ -65,6 +65,8 @@ export const alertBenchmark: Benchmark = {
       const subscriber = new Redis(redisUrl);
       cleanup.defer('closing the alert subscriber', () => subscriber.quit());
       const cameras = await demoCameras(driver);
+      const credentials = await issueBenchCredentials(driver, cameras);
+      cleanup.defer('revoking the run\'s camera credentials', () => credentials.revoke());
       const plates = listedPlates(hits, Date.now() % 1_000_000);
       const wanted = createWantedVehicleStore(redis, policeKeys());
       const nowIso = new Date(Date.now() - 60_000).toISOString();
@@ -146,7 +148,7 @@ export const alertBenchmark: Benchmark = {
         background.push((async () => {
           while (!stopBackground) {
             const began = performance.now();
-            backgroundReads += (await postBatch(edge.url, maker.batch(batchReads, cameras[edge.municipality], 0))).accepted;
+            backgroundReads += (await postBatch(edge.url, maker.batch(batchReads, cameras[edge.municipality], 0), credentials.tokens)).accepted;
             await sleep(Math.max(0, perEdgeIntervalMs - (performance.now() - began)));
           }
         })());
@@ -159,7 +161,7 @@ export const alertBenchmark: Benchmark = {
       for (const [i, plate] of plates.entries()) {
         const edge = edges[i % edges.length] as (typeof edges)[number];
         const read = maker.read(plate, cameras[edge.municipality][i % cameras[edge.municipality].length] as string);
-        sends.push(postBatch(edge.url, [read]).then((outcome) => { sentAt.set(ids[i] as string, outcome.acceptedAtMs); }));
+        sends.push(postBatch(edge.url, [read], credentials.tokens).then((outcome) => { sentAt.set(ids[i] as string, outcome.acceptedAtMs); }));
         await sleep(spacingMs);
       }
       await Promise.all(sends);

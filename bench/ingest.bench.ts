@@ -8,7 +8,7 @@ import type { RunningService } from '../infra/services/service-processes.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  claimBenchRedis, countEdgeReads, demoCameras, pipelineEnvironment, publishBenchHotlist, removeBenchRunData, serviceRssMb, startEdges, stopServices,
+  claimBenchRedis, countEdgeReads, demoCameras, issueBenchCredentials, pipelineEnvironment, publishBenchHotlist, removeBenchRunData, serviceRssMb, startEdges, stopServices,
 } from './pipeline/pipeline-processes.js';
 import { createCleanup } from './cleanup.js';
 
@@ -48,6 +48,8 @@ export const ingestBenchmark: Benchmark = {
       cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
       cleanup.defer('stopping the edges', () => stopServices(started));
       const cameras = await demoCameras(driver);
+      const credentials = await issueBenchCredentials(driver, cameras);
+      cleanup.defer('revoking the run\'s camera credentials', () => credentials.revoke());
       let t = Date.now();
       const listed = listedPlates(hotlistSize, 1);
       const { header, bytes } = await publishBenchHotlist(redis, listed.map((plate, i) => ({ ref: `bench-wv-${i}`, plate })));
@@ -59,7 +61,7 @@ export const ingestBenchmark: Benchmark = {
 
       const maker = batchMaker(prefix, listed, new Set(listed), 2);
       // Warm-up batch per edge, not counted.
-      for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01));
+      for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01), credentials.tokens);
       const warmup = edges.length * 10;
       let accepted = 0;
       const start = performance.now();
@@ -74,7 +76,7 @@ export const ingestBenchmark: Benchmark = {
           const wait = due - performance.now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           if (performance.now() >= endAt) break;
-          const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01));
+          const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01), credentials.tokens);
           accepted += outcome.accepted;
           batches++;
         }

@@ -22,6 +22,14 @@ describe('loadEdgeConfig', () => {
     expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_PSEUDONYM_SECRET: 'c2hvcnQ=' })).toThrow(/DS_EDGE_PSEUDONYM_SECRET/);
   });
 
+  it('takes an edge operator token of 32 to 200 printable characters only', () => {
+    expect(loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan' }).DS_EDGE_OPERATOR_TOKEN).toBeUndefined();
+    expect(loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_OPERATOR_TOKEN: 'x'.repeat(32) }).DS_EDGE_OPERATOR_TOKEN).toBe('x'.repeat(32));
+    for (const token of ['short', `${'x'.repeat(31)} `, 'x'.repeat(201)]) {
+      expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_OPERATOR_TOKEN: token })).toThrow(/DS_EDGE_OPERATOR_TOKEN/);
+    }
+  });
+
   it('bug: DS_EDGE_MUNICIPALITY=Suwon passed the config check and failed later with a code that did not name the variable', () => {
     let failure: unknown;
     try {

@@ -30,6 +30,8 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     DS_EDGE_ENQUEUE_TIMEOUT_MS: positiveInt.default(5_000),
     DS_EDGE_CAMERA_REFRESH_S: positiveInt.default(60),
     DS_EDGE_CAMERA_SILENCE_S: positiveInt.default(300),
+    /** The edge operator's secret for `GET /v1/cameras/health` (every camera); unset, each camera sees only its own row. */
+    DS_EDGE_OPERATOR_TOKEN: z.string().regex(/^[\x21-\x7e]{32,200}$/, 'expected 32 to 200 printable ASCII characters, no spaces').optional(),
     /** Where the region's hotlist snapshots and the hits/aggregates queues live; the edge's Redis unless given. */
     DS_EDGE_REGION_REDIS_URL: urlVariable(['redis', 'rediss']).optional(),
     /** Base64, at least 32 bytes: daily pseudonym keys for transition statistics derive from it; it never leaves the edge. */

@@ -87,7 +87,10 @@ async function main(): Promise<void> {
 
   const app = Fastify({ logger: false, frameworkErrors: refuseUnroutable });
   refuseUnknownRoutes(app);
-  await app.register(httpIngest, { enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES });
+  await app.register(httpIngest, {
+    enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES,
+    ...(config.DS_EDGE_OPERATOR_TOKEN ? { operatorToken: config.DS_EDGE_OPERATOR_TOKEN } : {}),
+  });
   const historyKey = config.DS_EDGE_HISTORY_PUBLIC_JWK ? await importHistorySearchKey(config.DS_EDGE_HISTORY_PUBLIC_JWK) : undefined;
   // Each signed search is taken once: its id is kept in the edge's durable Redis, which every replica of this node shares.
   const ledger = redisHistorySearchLedger(healthRedis, municipalityId);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
-import { devKeyPair } from './services/dev-secrets.js';
+import { devKeyPair, devSecret } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
 import { pipelineEnvironment } from './services/pipeline-processes.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
@@ -19,6 +19,8 @@ function hubEnvironment(): NodeJS.ProcessEnv {
     DS_DEV_IDENTITY: '1',
     DS_CCTV_HISTORY_SIGNING_JWK: historyKeys.privateJwk,
     DS_EDGE_HISTORY_PUBLIC_JWK: historyKeys.publicJwk,
+    // The edge operator's token for the whole camera health list (.stack/identity/edge-operator-token).
+    DS_EDGE_OPERATOR_TOKEN: devSecret('edge-operator-token'),
   });
 }
 
@@ -45,6 +47,8 @@ Dongseon is up.
   Alerts in a terminal:     npm run alerts                   (as police-officer; --municipality suwon, --as <sample user>)
   A token for scripts:      npm run identity -- mint police-officer
   Edge nodes (camera reads): suwon http://127.0.0.1:8481/v1/reads · hwaseong :8482 · osan :8483
+                            each camera with its credential (issueCameraCredential); camera health for the
+                            operator: Bearer .stack/identity/edge-operator-token
                             MQTT dongseon/<municipality>/cameras/<cameraId>/reads on the stack's broker
   112 CAD test receiver:    http://127.0.0.1:18112/deliveries
   Live demo (digital twin):  a SUMO city (data/demo-city, Bologna's real morning hour as 수원·화성·오산) replayed into

@@ -9,6 +9,7 @@ import { descendantPids, stopServices, type RunningService } from '../../infra/s
 import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
 import { isBenchRunner } from '../bench-runs.js';
+import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 
@@ -91,6 +92,19 @@ export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promi
 /** The hub's environment (as infra/start.ts makes it), pointed at the run's bench Redis database. */
 export function pipelineEnvironment(redisUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   return pipelineEnvironmentAt({ ...stackEndpoints(), redisUrl }, extra);
+}
+
+/**
+ * A credential of the run's own for every demo camera (the oldest is revoked first where a camera holds two), and
+ * how to revoke them: camera id → `<keyId>.<secret>`.
+ */
+export async function issueBenchCredentials(driver: Driver, cameras: Record<Municipality, string[]>): Promise<{ tokens: Map<string, string>; revoke(): Promise<void> }> {
+  const store = createCameraCredentialStore(driver);
+  const issued = await store.issueForTool(Object.values(cameras).flat());
+  return {
+    tokens: new Map([...issued].map(([cameraId, { token }]) => [cameraId, token])),
+    revoke: () => store.revokeAll([...issued.values()].map(({ keyId }) => keyId)),
+  };
 }
 
 /** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */

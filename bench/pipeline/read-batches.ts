@@ -1,4 +1,5 @@
 import { randomPlate, seededRandom, type RandomSource } from '../../domain/plates/random-plate.js';
+import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
 
 export interface BenchRead {
   readonly readId: string;
@@ -16,7 +17,7 @@ export function listedPlates(count: number, seed: number): string[] {
 }
 
 export interface BatchMaker {
-  /** A batch of `size` reads at `cameras`, each a listed plate with probability `listedShare`. */
+  /** A batch of `size` reads at one of `cameras` (a camera posts its own batches), each a listed plate with probability `listedShare`. */
   batch(size: number, cameras: readonly string[], listedShare: number): BenchRead[];
   read(plate: string, camera: string): BenchRead;
 }
@@ -39,8 +40,8 @@ export function batchMaker(prefix: string, listed: readonly string[], avoid: Rea
   return {
     read,
     batch(size, cameras, listedShare) {
+      const camera = cameras[Math.floor(random() * cameras.length)] as string;
       return Array.from({ length: size }, () => {
-        const camera = cameras[Math.floor(random() * cameras.length)] as string;
         const plate = listed.length > 0 && random() < listedShare ? listed[Math.floor(random() * listed.length)] as string : unlisted();
         return read(plate, camera);
       });
@@ -54,8 +55,13 @@ export interface PostOutcome {
   readonly acceptedAtMs: number;
 }
 
-export async function postBatch(edgeUrl: string, reads: readonly BenchRead[]): Promise<PostOutcome> {
-  const response = await fetch(`${edgeUrl}/v1/reads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reads) });
+/** Posts one camera's reads with that camera's credential (`tokens`: camera id → `<keyId>.<secret>`). */
+export async function postBatch(edgeUrl: string, reads: readonly BenchRead[], tokens: ReadonlyMap<string, string>): Promise<PostOutcome> {
+  const token = tokens.get(reads[0]?.cameraId ?? '');
+  if (token === undefined || reads.some((read) => read.cameraId !== reads[0]?.cameraId)) throw new Error('postBatch: one camera\'s reads, with its credential');
+  const response = await fetch(`${edgeUrl}/v1/reads`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: cameraAuthorization(token) }, body: JSON.stringify(reads),
+  });
   const acceptedAtMs = performance.timeOrigin + performance.now();
   const body = await response.json() as { accepted?: number; rejected?: unknown[]; errors?: unknown };
   if (response.status !== 202) throw new Error(`edge ${edgeUrl} answered ${response.status}: ${JSON.stringify(body).slice(0, 400)}`);

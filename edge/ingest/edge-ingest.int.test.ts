@@ -9,6 +9,8 @@ import { defaultReadValidationPolicy } from '../../domain/ingest/index.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
+import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cameraHealthKeys, createCameraHealthStore, type CameraHealthStore } from './camera-health.js';
 import { createReadBatchEnqueuer } from './enqueue-read-batch.js';
@@ -31,6 +33,10 @@ let knownCameras: KnownCameras;
 let health: CameraHealthStore;
 let app: FastifyInstance;
 let clock = Date.now();
+let asCam: Record<string, string>;
+let asOtherCam: Record<string, string>;
+const operatorToken = `operator-${randomUUID()}-${randomUUID()}`;
+const asOperator = { authorization: `Bearer ${operatorToken}` };
 
 const nowIso = () => new Date(clock - 1000).toISOString();
 const read = (readId: string, cameraId = cam, extra: Record<string, unknown> = {}) =>
@@ -42,7 +48,7 @@ async function buildApp(jobQueue: Queue<ReadBatchJob>): Promise<FastifyInstance>
   });
   const instance = Fastify();
   await instance.register(httpIngest, {
-    enqueuer, knownCameras, health, policy: defaultReadValidationPolicy, bodyLimitBytes: 64 * 1024, now: () => clock,
+    enqueuer, knownCameras, health, policy: defaultReadValidationPolicy, operatorToken, bodyLimitBytes: 64 * 1024, now: () => clock,
   });
   return instance;
 }
@@ -58,7 +64,10 @@ beforeAll(async () => {
      CREATE (:Camera {id: $unregisteredCam})-[:IN]->(m)`,
     { municipalityId, cam, otherCam, unregisteredCam },
   );
-  knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: 60_000 });
+  const credentials = createCameraCredentialStore(driver);
+  asCam = { authorization: cameraAuthorization((await credentials.issue(cam))?.token ?? '') };
+  asOtherCam = { authorization: cameraAuthorization((await credentials.issue(otherCam))?.token ?? '') };
+  knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: 60_000, unknownKeyRefreshMs: 0 });
   await knownCameras.start();
   redis = new Redis(endpoints.redisUrl);
   queueRedis = await connectQueueRedis(endpoints.redisUrl);
@@ -76,6 +85,7 @@ afterAll(async () => {
   const keys = await redis.keys(`ds:edge:${municipalityId}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
+  await driver.executeQuery('MATCH (n:CameraCredential) WHERE n.cameraId IN $ids DETACH DELETE n', { ids: [cam, otherCam] });
   await driver.executeQuery('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [municipalityId, cam, otherCam, unregisteredCam] });
   await driver.close();
 });
@@ -89,34 +99,34 @@ describe('known cameras', () => {
 describe('POST /v1/reads', () => {
   it('answers 202 for a mixed batch and enqueues exactly the valid reads as one job; a replay enqueues nothing', async () => {
     const batch = [read(`r-${run}-1`), read(`r-${run}-2`, unregisteredCam), { readId: 'bad' }, read(`r-${run}-3`, otherCam)];
-    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: batch });
     expect(response.statusCode).toBe(202);
     const body = response.json<{ accepted: number; batchId: string; rejected: { index: number; code: string }[] }>();
-    expect(body.accepted).toBe(2);
-    expect(body.rejected.map((r) => [r.index, r.code])).toEqual([[1, 'DS_READ_UNKNOWN_CAMERA'], [2, 'DS_READ_MALFORMED']]);
-    const replay = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    expect(body.accepted).toBe(1);
+    expect(body.rejected.map((r) => [r.index, r.code])).toEqual([[1, 'DS_CAMERA_FORBIDDEN'], [2, 'DS_READ_MALFORMED'], [3, 'DS_CAMERA_FORBIDDEN']]);
+    const replay = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: batch });
     expect(replay.statusCode).toBe(202);
     const all = await jobs();
     expect(all).toHaveLength(1);
     expect(all[0]?.id).toBe(body.batchId);
-    expect(all[0]?.data.reads.map((r) => r.readId)).toEqual([`r-${run}-1`, `r-${run}-3`]);
+    expect(all[0]?.data.reads.map((r) => r.readId)).toEqual([`r-${run}-1`]);
     expect(all[0]?.data.municipalityId).toBe(municipalityId);
   });
 
   it('answers 400 with every item coded when nothing is accepted', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: [read('x', 'cam-nowhere'), 42] });
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: [read('x', 'cam-nowhere'), 42] });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ accepted: 0, rejected: [{ index: 0, code: 'DS_READ_UNKNOWN_CAMERA' }, { index: 1, code: 'DS_READ_MALFORMED' }] });
+    expect(response.json()).toMatchObject({ accepted: 0, rejected: [{ index: 0, code: 'DS_CAMERA_FORBIDDEN' }, { index: 1, code: 'DS_READ_MALFORMED' }] });
   });
 
   it('refuses a body over the byte limit with 413 DS_BATCH_TOO_LARGE, and a non-array or broken JSON with 400', async () => {
-    const big = await app.inject({ method: 'POST', url: '/v1/reads', payload: Array.from({ length: 600 }, (_, i) => read(`big-${i}-${'x'.repeat(100)}`)) });
+    const big = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: Array.from({ length: 600 }, (_, i) => read(`big-${i}-${'x'.repeat(100)}`)) });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_BATCH_TOO_LARGE' } }] });
-    const object = await app.inject({ method: 'POST', url: '/v1/reads', payload: { readId: 'a' } });
+    const object = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: { readId: 'a' } });
     expect(object.statusCode).toBe(400);
     expect(object.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_BATCH_MALFORMED' } }] });
-    const broken = await app.inject({ method: 'POST', url: '/v1/reads', headers: { 'content-type': 'application/json' }, payload: '[{"readId": "<script>' });
+    const broken = await app.inject({ method: 'POST', url: '/v1/reads', headers: { ...asCam, 'content-type': 'application/json' }, payload: '[{"readId": "<script>' });
     expect(broken.statusCode).toBe(400);
     expect(broken.body).not.toContain('<script>');
   });
@@ -132,7 +142,7 @@ describe('POST /v1/reads', () => {
       { ...read(`inj-${run}-${i}-plate`), candidates: [{ text: payload, confidence: 0.9 }] },
       { ...read(`inj-${run}-${i}-extra`), [payload.slice(0, 50)]: payload },
     ]);
-    const response = await app.inject({ method: 'POST', url: '/v1/reads', payload: batch });
+    const response = await app.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: batch });
     expect([202, 400]).toContain(response.statusCode);
     for (const payload of corpus) expect(response.body).not.toContain(payload.slice(0, 30));
   });
@@ -144,7 +154,7 @@ describe('POST /v1/reads', () => {
     await deadQueue.waitUntilReady();
     deadRedis.disconnect();
     const before = (await jobs()).length;
-    const response = await deadApp.inject({ method: 'POST', url: '/v1/reads', payload: [read(`dead-${run}-1`)] });
+    const response = await deadApp.inject({ method: 'POST', url: '/v1/reads', headers: asCam, payload: [read(`dead-${run}-1`)] });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ errors: [{ extensions: { code: 'DS_QUEUE_UNAVAILABLE' } }] });
     expect(response.json()).not.toHaveProperty('accepted');
@@ -154,10 +164,66 @@ describe('POST /v1/reads', () => {
   });
 });
 
+describe('finding 2: cameras are authenticated', () => {
+  const post = (headers: Record<string, string>, batch: unknown[]) => app.inject({ method: 'POST', url: '/v1/reads', headers, payload: batch });
+  const code = (response: { json: () => unknown }) => (response.json() as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code;
+
+  it('refuses a read without a credential, with a malformed one or a wrong secret (401 DS_CAMERA_UNAUTHENTICATED), echoing nothing', async () => {
+    const before = (await jobs()).length;
+    const token = (asCam.authorization as string).slice('Bearer '.length);
+    const [keyId] = token.split('.');
+    const wrongSecret = `${keyId}.${'A'.repeat(43)}`;
+    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Basic ${token}` }, { authorization: `Bearer ${wrongSecret}` }] as Record<string, string>[]) {
+      const response = await post(headers, [read(`forged-${run}-${randomUUID()}`)]);
+      expect(response.statusCode).toBe(401);
+      expect(code(response)).toBe('DS_CAMERA_UNAUTHENTICATED');
+      expect(response.body).not.toContain('AAAAAAAA');
+      expect(response.body).not.toContain('nonsense');
+    }
+    const ngsi = await app.inject({ method: 'POST', url: '/ngsi-ld/v1/entities', headers: { 'content-type': 'application/ld+json' }, payload: '{}' });
+    expect(code(ngsi)).toBe('DS_CAMERA_UNAUTHENTICATED');
+    const heartbeat = await app.inject({ method: 'POST', url: `/v1/cameras/${cam}/heartbeat` });
+    expect(code(heartbeat)).toBe('DS_CAMERA_UNAUTHENTICATED');
+    expect((await jobs()).length).toBe(before);
+  });
+
+  it('refuses camera health without authentication; a camera sees its own row, the operator every camera', async () => {
+    const open = await app.inject({ method: 'GET', url: '/v1/cameras/health' });
+    expect(open.statusCode).toBe(401);
+    expect(code(open)).toBe('DS_CAMERA_UNAUTHENTICATED');
+    expect(open.body).not.toContain(cam);
+    const wrongOperator = await app.inject({ method: 'GET', url: '/v1/cameras/health', headers: { authorization: `Bearer ${operatorToken}x` } });
+    expect(wrongOperator.statusCode).toBe(401);
+    const own = (await app.inject({ method: 'GET', url: '/v1/cameras/health', headers: asCam })).json<{ cameras: { cameraId: string }[] }>();
+    expect(own.cameras.map((row) => row.cameraId)).toEqual([cam]);
+    const all = (await app.inject({ method: 'GET', url: '/v1/cameras/health', headers: asOperator })).json<{ cameras: { cameraId: string }[] }>();
+    expect(all.cameras.map((row) => row.cameraId)).toEqual([cam, otherCam].sort());
+    const othersHeartbeat = await app.inject({ method: 'POST', url: `/v1/cameras/${otherCam}/heartbeat`, headers: asCam });
+    expect(othersHeartbeat.statusCode).toBe(403);
+    expect(code(othersHeartbeat)).toBe('DS_CAMERA_FORBIDDEN');
+  });
+
+  it('rotation: a new credential works at once beside the old; the revoked one is refused after the camera refresh', async () => {
+    const credentials = createCameraCredentialStore(driver);
+    const next = await credentials.issue(cam);
+    const asNext = { authorization: cameraAuthorization(next?.token ?? '') };
+    expect((await post(asNext, [read(`rot-${run}-1`)])).statusCode).toBe(202);
+    expect((await post(asCam, [read(`rot-${run}-2`)])).statusCode).toBe(202);
+    const oldKeyId = (asCam.authorization as string).slice('Bearer '.length).split('.')[0] as string;
+    expect(await credentials.revoke(cam, oldKeyId)).toMatchObject({ revoked: true });
+    await knownCameras.refresh();
+    const revoked = await post(asCam, [read(`rot-${run}-3`)]);
+    expect(revoked.statusCode).toBe(401);
+    expect(code(revoked)).toBe('DS_CAMERA_UNAUTHENTICATED');
+    expect((await post(asNext, [read(`rot-${run}-4`)])).statusCode).toBe(202);
+    asCam = asNext;
+  });
+});
+
 describe('POST /ngsi-ld/v1/entities', () => {
   it('takes one entity as a batch of one', async () => {
     const response = await app.inject({
-      method: 'POST', url: '/ngsi-ld/v1/entities', headers: { 'content-type': 'application/ld+json' },
+      method: 'POST', url: '/ngsi-ld/v1/entities', headers: { ...asCam, 'content-type': 'application/ld+json' },
       payload: JSON.stringify({ id: `urn:ngsi-ld:AnprFlowObserved:${run}-n1`, type: 'AnprFlowObserved', dateObserved: nowIso(), refDevice: `urn:ngsi-ld:Device:${cam}`, licensePlate: '12가3456' }),
     });
     expect(response.statusCode).toBe(202);
@@ -168,9 +234,9 @@ describe('POST /ngsi-ld/v1/entities', () => {
 describe('camera health', () => {
   it('records heartbeats and reads, survives a new store, and flags silence', async () => {
     clock = Date.now();
-    expect((await app.inject({ method: 'POST', url: `/v1/cameras/${otherCam}/heartbeat` })).statusCode).toBe(204);
-    expect((await app.inject({ method: 'POST', url: '/v1/cameras/cam-nowhere/heartbeat' })).statusCode).toBe(400);
-    const rows = (await app.inject({ method: 'GET', url: '/v1/cameras/health' })).json<{ cameras: { cameraId: string; silent: boolean; readsLastHour: number; lastReadAt: string | null }[] }>().cameras;
+    expect((await app.inject({ method: 'POST', url: `/v1/cameras/${otherCam}/heartbeat`, headers: asOtherCam })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'POST', url: '/v1/cameras/cam-nowhere/heartbeat', headers: asCam })).statusCode).toBe(403);
+    const rows = (await app.inject({ method: 'GET', url: '/v1/cameras/health', headers: asOperator })).json<{ cameras: { cameraId: string; silent: boolean; readsLastHour: number; lastReadAt: string | null }[] }>().cameras;
     const byId = new Map(rows.map((row) => [row.cameraId, row]));
     expect(byId.get(otherCam)).toMatchObject({ silent: false });
     expect(byId.get(cam)?.readsLastHour).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultReadValidationPolicy } from '../../domain/ingest/index.js';
 import { cameraHealthOf } from './camera-health.js';
 import { readBatchId } from './enqueue-read-batch.js';
-import { validateNgsiLdBatch, validateTopicBatch } from './read-batch-sources.js';
+import { validateCameraBatch, validateNgsiLdBatch, validateTopicBatch } from './read-batch-sources.js';
 
 const now = Date.parse('2026-03-01T09:00:00Z');
 const known = (id: string) => id === 'cam-1';
@@ -23,18 +23,26 @@ describe('validateTopicBatch', () => {
   });
 });
 
+describe('validateCameraBatch', () => {
+  it('finding 2: refuses a read of another camera than the credential\'s (DS_CAMERA_FORBIDDEN), at its own index', () => {
+    const result = validateCameraBatch([read('a'), read('b', 'cam-2'), read('c', '<bad id>')], 'cam-1', defaultReadValidationPolicy, known, now);
+    expect(result.accepted.map((r) => r.readId)).toEqual(['a']);
+    expect(result.rejected.map((r) => [r.index, r.code])).toEqual([[1, 'DS_CAMERA_FORBIDDEN'], [2, 'DS_READ_MALFORMED']]);
+  });
+});
+
 describe('validateNgsiLdBatch', () => {
   it('keeps indices of the sent batch across mapping and validation failures', () => {
     const result = validateNgsiLdBatch(
       [{ type: 'Nope' }, entity('urn:ngsi-ld:AnprFlowObserved:1'), entity('urn:ngsi-ld:AnprFlowObserved:2', 'cam-9')],
-      defaultReadValidationPolicy, known, now,
+      'cam-1', defaultReadValidationPolicy, known, now,
     );
     expect(result.accepted.map((r) => r.readId)).toEqual(['urn:ngsi-ld:AnprFlowObserved:1']);
-    expect(result.rejected.map((r) => [r.index, r.code])).toEqual([[0, 'DS_READ_MALFORMED'], [2, 'DS_READ_UNKNOWN_CAMERA']]);
+    expect(result.rejected.map((r) => [r.index, r.code])).toEqual([[0, 'DS_READ_MALFORMED'], [2, 'DS_CAMERA_FORBIDDEN']]);
   });
 
   it('refuses a batch over the item limit before mapping anything', () => {
-    const result = validateNgsiLdBatch([entity('a'), entity('b')], { ...defaultReadValidationPolicy, maxBatchItems: 1 }, known, now);
+    const result = validateNgsiLdBatch([entity('a'), entity('b')], 'cam-1', { ...defaultReadValidationPolicy, maxBatchItems: 1 }, known, now);
     expect(result.batchProblem?.code).toBe('DS_BATCH_TOO_LARGE');
   });
 });

@@ -12,6 +12,7 @@ import {
 type MappedItem = { readonly ok: true; readonly read: unknown } | { readonly ok: false; readonly problem: ReadProblem };
 
 const wellFormedReadId = cameraReadInputSchema.shape.readId;
+const wellFormedCameraId = cameraReadInputSchema.shape.cameraId;
 
 function readIdOf(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null || !('readId' in item)) return undefined;
@@ -54,14 +55,36 @@ export function validateMappedBatch(
   return { accepted: validation.accepted, rejected: rejected.sort((a, b) => a.index - b.index) };
 }
 
-/** One NGSI-LD entity or an array of them (`POST /ngsi-ld/v1/entities`). */
+const otherCamera: MappedItem = { ok: false, problem: { code: 'DS_CAMERA_FORBIDDEN', message: 'cameraId: not the camera of this credential' } };
+
+const claimedCamera = (item: unknown): unknown =>
+  typeof item === 'object' && item !== null && 'cameraId' in item ? item.cameraId : undefined;
+
+// A read naming another well-formed camera id is refused; a malformed one goes on to validation, which says what is wrong.
+const ofCamera = (item: unknown, cameraId: string): MappedItem => {
+  const claimed = claimedCamera(item);
+  return claimed !== cameraId && wellFormedCameraId.safeParse(claimed).success ? otherCamera : { ok: true, read: item };
+};
+
+/**
+ * The reads a camera posted with its credential (`POST /v1/reads`): a read of any other camera is refused with
+ * DS_CAMERA_FORBIDDEN, so one camera's credential cannot speak for another.
+ */
+export function validateCameraBatch(
+  items: readonly unknown[], cameraId: string,
+  policy: ReadValidationPolicy, knownCamera: (cameraId: string) => boolean, receivedAtMs: number,
+): ReadBatchValidation {
+  return validateMappedBatch(items, (item) => ofCamera(item, cameraId), policy, knownCamera, receivedAtMs);
+}
+
+/** One NGSI-LD entity or an array of them (`POST /ngsi-ld/v1/entities`), each of the authenticated camera. */
 export function validateNgsiLdBatch(
-  body: unknown, policy: ReadValidationPolicy, knownCamera: (cameraId: string) => boolean, receivedAtMs: number,
+  body: unknown, cameraId: string, policy: ReadValidationPolicy, knownCamera: (cameraId: string) => boolean, receivedAtMs: number,
 ): ReadBatchValidation {
   const entities = Array.isArray(body) ? body : [body];
   return validateMappedBatch(entities, (entity) => {
     const result = cameraReadFromNgsiLd(entity);
-    return result.ok ? { ok: true, read: result.read } : result;
+    return result.ok ? ofCamera(result.read, cameraId) : result;
   }, policy, knownCamera, receivedAtMs);
 }
 
@@ -75,8 +98,7 @@ export function validateTopicBatch(
 ): ReadBatchValidation {
   const items = Array.isArray(payload) ? payload : [payload];
   return validateMappedBatch(items, (item) => {
-    const claimed = typeof item === 'object' && item !== null && 'cameraId' in item ? item.cameraId : undefined;
-    if (claimed !== topicCameraId) {
+    if (claimedCamera(item) !== topicCameraId) {
       return { ok: false, problem: { code: 'DS_READ_MALFORMED', message: 'cameraId: not the camera named by the topic' } };
     }
     return { ok: true, read: item };

@@ -83,7 +83,7 @@ export function malformedItems(valid: (extra?: Record<string, unknown>) => Recor
     { name: 'null', item: null, code: 'DS_READ_MALFORMED' },
     { name: 'an array', item: [], code: 'DS_READ_MALFORMED' },
     { name: 'a string', item: 'read', code: 'DS_READ_MALFORMED' },
-    { name: 'a camera of another node', item: valid({ cameraId: 'cam-elsewhere-1' }), code: 'DS_READ_UNKNOWN_CAMERA' },
+    { name: 'a camera other than the credential\'s', item: valid({ cameraId: 'cam-elsewhere-1' }), code: 'DS_CAMERA_FORBIDDEN' },
     { name: 'a camera clock ten minutes fast', item: valid({ capturedAt: at(10 * 60_000) }), code: 'DS_READ_CAPTURED_IN_FUTURE' },
     { name: 'the end of time', item: valid({ capturedAt: '9999-12-31T23:59:59Z' }), code: 'DS_READ_CAPTURED_IN_FUTURE' },
     { name: 'a read two days old', item: valid({ capturedAt: at(-2 * 24 * 60 * 60_000) }), code: 'DS_READ_TOO_OLD' },

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
+import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
 import { expectedCodeFor, hostileStrings, malformedItems, readTextFields, readWith } from './bad-input-corpus.js';
 import { testPlates } from './read-driver.js';
 import { startReliabilityPipeline, type EdgeNode, type ReliabilityPipeline } from './reliability-pipeline.js';
@@ -60,10 +61,13 @@ async function untilStored(readIds: readonly string[]): Promise<void> {
 }
 
 async function postRaw(path: string, body: string | Buffer, contentType = 'application/json') {
-  const response = await fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const response = await fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...asCamera() }, body });
   const text = await response.text();
   return { status: response.status, text, json: JSON.parse(text) as { accepted?: number; rejected?: { index: number; code: string }[]; errors?: { extensions: { code: string } }[] } };
 }
+
+/** The credential of the camera every valid read names. */
+const asCamera = () => ({ authorization: cameraAuthorization(node.tokens.get(node.cameras[0] as string) as string) });
 
 const postBatch = (items: readonly unknown[]) => postRaw('/v1/reads', JSON.stringify(items));
 
@@ -164,7 +168,7 @@ describe('an edge node process under hostile and broken input', () => {
     for (const hostile of hostileStrings) {
       // Byte by byte: encodeURIComponent refuses a lone surrogate, which a hostile client sends anyway (as UTF-8's U+FFFD).
       const path = [...Buffer.from(hostile.text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
-      const response = await fetch(`${node.url}/v1/cameras/${path}/heartbeat`, { method: 'POST' });
+      const response = await fetch(`${node.url}/v1/cameras/${path}/heartbeat`, { method: 'POST', headers: asCamera() });
       const text = await response.text();
       expect([response.status, (JSON.parse(text) as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code], hostile.name)
         // Longer than a path parameter may be: refused by the router, before the route reads it.

@@ -50,7 +50,7 @@ function nextPass(node: EdgeNode, frames: number, firstAgoMs?: number): SentRead
 }
 
 async function post(node: EdgeNode, batch: readonly SentRead[], options?: ResendOptions) {
-  const acknowledgement = await postUntilAcknowledged(node.url, batch, options);
+  const acknowledgement = await postUntilAcknowledged(node.url, batch, node.tokens, options);
   for (const read of batch) ledger.acknowledged.set(read.readId, node.municipality);
   return acknowledgement;
 }
@@ -127,7 +127,7 @@ describe('the pipeline under crashes and restarts (real processes, throwaway Red
 
     const large = await Promise.all([0, 1, 2].map(() => post(node, [...reads.background(node.cameras, 497), ...nextPass(node, 3)])));
     const queue = edgeReadsQueueName(node.municipality);
-    const caughtActive = await eventually(async () => (await Promise.all(large.map((ack) => observer.jobState(queue, ack.batchId)))).includes('active'), 10_000);
+    const caughtActive = await eventually(async () => (await Promise.all(large.flatMap((ack) => ack.batchIds.map((batchId) => observer.jobState(queue, batchId))))).includes('active'), 10_000);
     await pipeline.stopEdge(node.municipality, 'crash');
     expect(caughtActive).toBe(true);
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadKeyedHotlist, matchPlateRead, publishKeyedHotlist } from '../../domain/matching/index.js';
 import { hasherFor } from '../../domain/plates/keyed-plate-hash.js';
+import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
 import { randomPlate, seededRandom } from '../../domain/plates/random-plate.js';
 import { devKeyRing } from '../services/pipeline-processes.js';
 import type { WantedPlate } from './reliability-pipeline.js';
@@ -83,32 +84,53 @@ export interface ResendOptions {
 
 /** What it took to have a batch acknowledged. */
 export interface Acknowledgement {
-  /** The edge's job id for the batch. */
-  readonly batchId: string;
+  /** The edge's job ids, one per camera's batch. */
+  readonly batchIds: readonly string[];
   readonly attempts: number;
   /** Each refused attempt: the HTTP status, or `unreachable` when the edge did not answer. */
   readonly refusals: readonly (number | 'unreachable')[];
 }
 
 /**
- * Posts one batch as a camera vendor is told to: resends the very same batch while the edge answers 503
+ * Posts the reads as their cameras are told to: one batch per camera, each with that camera's credential (`tokens`:
+ * camera id → `<keyId>.<secret>`), all at once; see postCameraBatchUntilAcknowledged.
+ */
+export async function postUntilAcknowledged(
+  edgeUrl: string, reads: readonly SentRead[], tokens: ReadonlyMap<string, string>, options: ResendOptions = {},
+): Promise<Acknowledgement> {
+  const byCamera = new Map<string, SentRead[]>();
+  for (const read of reads) byCamera.set(read.cameraId, [...(byCamera.get(read.cameraId) ?? []), read]);
+  const acknowledgements = await Promise.all([...byCamera].map(([cameraId, batch]) => {
+    const token = tokens.get(cameraId);
+    if (token === undefined) throw new Error(`no credential for camera ${cameraId}`);
+    return postCameraBatchUntilAcknowledged(edgeUrl, batch, token, options);
+  }));
+  return {
+    batchIds: acknowledgements.flatMap((acknowledgement) => acknowledgement.batchIds),
+    attempts: Math.max(0, ...acknowledgements.map((acknowledgement) => acknowledgement.attempts)),
+    refusals: acknowledgements.flatMap((acknowledgement) => acknowledgement.refusals),
+  };
+}
+
+/**
+ * Posts one camera's batch as a camera vendor is told to: resends the very same batch while the edge answers 503
  * (DS_QUEUE_UNAVAILABLE) or does not answer at all, until it is acknowledged with 202 and every read accepted.
  */
-export async function postUntilAcknowledged(edgeUrl: string, reads: readonly SentRead[], options: ResendOptions = {}): Promise<Acknowledgement> {
+async function postCameraBatchUntilAcknowledged(edgeUrl: string, reads: readonly SentRead[], token: string, options: ResendOptions): Promise<Acknowledgement> {
   const deadline = Date.now() + (options.deadlineMs ?? 60_000);
   const refusals: (number | 'unreachable')[] = [];
   for (let attempt = 1; ; attempt++) {
     let status: number | 'unreachable';
     try {
       const response = await fetch(`${edgeUrl}/v1/reads`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reads), signal: AbortSignal.timeout(15_000),
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: cameraAuthorization(token) }, body: JSON.stringify(reads), signal: AbortSignal.timeout(15_000),
       });
       const body = (await response.json()) as {
         accepted?: number; batchId?: string; rejected?: unknown[]; errors?: { extensions?: { code?: string } }[];
       };
       if (response.status === 202) {
         if (body.accepted !== reads.length) throw new Error(`edge ${edgeUrl} accepted ${body.accepted} of ${reads.length}: ${JSON.stringify(body.rejected).slice(0, 300)}`);
-        return { batchId: body.batchId ?? '', attempts: attempt, refusals };
+        return { batchIds: [body.batchId ?? ''], attempts: attempt, refusals };
       }
       if (response.status !== 503 || body.errors?.[0]?.extensions?.code !== 'DS_QUEUE_UNAVAILABLE') {
         throw new Error(`edge ${edgeUrl} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);

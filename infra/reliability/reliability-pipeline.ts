@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
 import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import {
@@ -34,6 +35,8 @@ export interface ReliabilityPipelineOptions {
 export interface EdgeNode {
   readonly municipality: string;
   readonly cameras: readonly string[];
+  /** Each camera's credential, camera id → `<keyId>.<secret>`, issued when the cameras are registered. */
+  readonly tokens: Map<string, string>;
   readonly url: string;
 }
 
@@ -70,14 +73,17 @@ const workerEntries: Record<RegionWorker, string> = {
   'alert-delivery': 'workers/alert-delivery/main.ts',
 };
 
+/** Registers each edge's cameras and issues each a credential (into the edge's `tokens`). */
 async function registerCameras(driver: Driver, edges: readonly EdgeNode[]): Promise<void> {
+  const credentials = createCameraCredentialStore(driver);
   for (const edge of edges) {
     await driver.executeQuery(
       `CREATE (m:Municipality {id: $municipality, registryRevision: 1})
        WITH m UNWIND $cameras AS cameraId
-       CREATE (:Camera {id: cameraId, registryRevision: 1})-[:IN]->(m)`,
+       CREATE (:Camera {id: cameraId, municipalityId: $municipality, registryRevision: 1})-[:IN]->(m)`,
       { municipality: edge.municipality, cameras: edge.cameras },
     );
+    for (const [cameraId, { token }] of await credentials.issueForTool(edge.cameras)) edge.tokens.set(cameraId, token);
   }
 }
 
@@ -106,6 +112,7 @@ export async function startReliabilityPipeline(options: ReliabilityPipelineOptio
     return {
       municipality,
       cameras: Array.from({ length: options.camerasPerEdge }, (__, c) => `cam-${municipality}-${c + 1}`),
+      tokens: new Map(),
       url: `http://127.0.0.1:${port}`,
     };
   });

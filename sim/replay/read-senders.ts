@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { CameraReadInput } from '../../domain/ingest/index.js';
 import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
+import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
 
 /** What the edges answered, counted over a replay. */
 export interface DeliveryCounts {
@@ -23,15 +24,15 @@ const countRejections = (counts: DeliveryCounts, rejected: readonly { code?: str
 const maxAttempts = 5;
 
 /**
- * Posts a batch to an edge's `POST /v1/reads` and counts its answer. A 503 or a network failure is retried with the
- * same batch: read ids make resending idempotent.
+ * Posts one camera's batch to an edge's `POST /v1/reads` with that camera's credential (`token`) and counts its
+ * answer. A 503 or a network failure is retried with the same batch: read ids make resending idempotent.
  */
-export async function postReadBatch(edgeUrl: string, reads: readonly CameraReadInput[], counts: DeliveryCounts): Promise<void> {
+export async function postReadBatch(edgeUrl: string, reads: readonly CameraReadInput[], token: string, counts: DeliveryCounts): Promise<void> {
   counts.sent += reads.length;
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(`${edgeUrl}/v1/reads`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reads), signal: AbortSignal.timeout(30_000),
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: cameraAuthorization(token) }, body: JSON.stringify(reads), signal: AbortSignal.timeout(30_000),
       });
       const body = (await response.json()) as { accepted?: number; rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
       if (response.status === 503 && attempt < maxAttempts) {

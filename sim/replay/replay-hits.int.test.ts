@@ -19,7 +19,7 @@ import { freePorts } from '../../infra/stack/ports.js';
 import { buildScenario } from '../build/build-scenario.js';
 import { loadPasses, loadScenario, type LoadedScenario } from '../scenario.js';
 import { ensureSumo, runSumoCommand } from '../sumo/sumo-installation.js';
-import { registerScenarioCameras, waitForEdgesToKnowCameras } from './register-scenario-cameras.js';
+import { issueScenarioCredentials, registerScenarioCameras, waitForEdgesToKnowCameras, type ScenarioCredentials } from './register-scenario-cameras.js';
 import { replayScenario, type ReplayResult } from './replay-scenario.js';
 import { anprCamerasByMunicipality } from '../scenario.js';
 
@@ -69,6 +69,7 @@ describe('sim replay into real edge nodes', () => {
   let wanted: WantedPasses[];
   let hits: ForwardedHit[];
   const running: RunningService[] = [];
+  let credentials: ScenarioCredentials | undefined;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dongseon-sim-replay-'));
@@ -110,10 +111,12 @@ describe('sim replay into real edge nodes', () => {
         await sleep(300);
       }
     }
-    await waitForEdgesToKnowCameras(edges, anprCamerasByMunicipality(scenario));
+    const cameras = anprCamerasByMunicipality(scenario);
+    credentials = await issueScenarioCredentials([...cameras.values()].flat(), neo4j);
+    await waitForEdgesToKnowCameras(edges, cameras, credentials.tokens);
 
     result = await replayScenario({
-      dir: scenario.dir, speed: 200, edges, mqttUrl, transport: 'mixed', runId: `t${process.pid}`,
+      dir: scenario.dir, speed: 200, edges, cameraTokens: credentials.tokens, mqttUrl, transport: 'mixed', runId: `t${process.pid}`,
     });
     // The matcher forwards a hit as it processes the read; wait until no more arrive.
     let previous = -1;
@@ -127,6 +130,7 @@ describe('sim replay into real edge nodes', () => {
 
   afterAll(async () => {
     await stopServices(running);
+    await credentials?.revoke();
     await hitsQueue?.close();
     await redis?.flushdb();
     redis?.disconnect();

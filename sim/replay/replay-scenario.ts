@@ -11,6 +11,8 @@ export interface ReplayOptions {
   readonly speed: number;
   /** Edge node base URL per municipality. */
   readonly edges: ReadonlyMap<string, string>;
+  /** Each camera's credential (`<keyId>.<secret>`): its HTTP batches are posted with it. */
+  readonly cameraTokens: ReadonlyMap<string, string>;
   readonly mqttUrl: string;
   /** `mixed`: each camera keeps one transport, about half of them MQTT. */
   readonly transport: ReplayTransport;
@@ -75,7 +77,7 @@ async function countReads(dir: string, inWindow: (read: ScenarioRead) => boolean
 
 /**
  * Streams a scenario's reads into the edge nodes in capture-time order, `speed` times faster than they happened,
- * over HTTP (`POST /v1/reads`, batched per municipality) and MQTT (per camera topic, QoS 1). Reports progress
+ * over HTTP (`POST /v1/reads`, batched per camera, each with its camera's credential) and MQTT (per camera topic, QoS 1). Reports progress
  * (sent, accepted, rejected, hits) as it goes.
  */
 export async function replayScenario(options: ReplayOptions): Promise<ReplayResult> {
@@ -108,7 +110,7 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
     void sending.finally(() => inFlight.delete(sending));
   };
   const flush = (due: ScenarioRead[]) => {
-    const http = new Map<string, CameraReadInput[]>();
+    const httpByCamera = new Map<string, { municipalityId: string; reads: CameraReadInput[] }>();
     const mqttByCamera = new Map<string, { municipalityId: string; reads: CameraReadInput[] }>();
     for (const read of due) {
       const wire = wireRead(read, clock, options.runId);
@@ -117,22 +119,25 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
         entry.reads.push(wire);
         mqttByCamera.set(read.cameraId, entry);
       } else {
-        const batch = http.get(read.municipalityId) ?? [];
-        batch.push(wire);
-        http.set(read.municipalityId, batch);
+        // One batch per camera: each is posted with that camera's own credential.
+        const entry = httpByCamera.get(read.cameraId) ?? { municipalityId: read.municipalityId, reads: [] };
+        entry.reads.push(wire);
+        httpByCamera.set(read.cameraId, entry);
       }
     }
-    for (const [municipalityId, reads] of http) {
+    const undelivered = (batch: readonly CameraReadInput[], why: string) => {
+      counts.sent += batch.length;
+      counts.rejected += batch.length;
+      counts.rejectedByCode.set(why, (counts.rejectedByCode.get(why) ?? 0) + batch.length);
+    };
+    for (const [cameraId, { municipalityId, reads }] of httpByCamera) {
       const edgeUrl = options.edges.get(municipalityId);
+      const token = options.cameraTokens.get(cameraId);
       for (let i = 0; i < reads.length; i += maxBatch) {
         const batch = reads.slice(i, i + maxBatch);
-        if (edgeUrl === undefined) {
-          counts.sent += batch.length;
-          counts.rejected += batch.length;
-          counts.rejectedByCode.set('no edge node', (counts.rejectedByCode.get('no edge node') ?? 0) + batch.length);
-        } else {
-          track(postReadBatch(edgeUrl, batch, counts));
-        }
+        if (edgeUrl === undefined) undelivered(batch, 'no edge node');
+        else if (token === undefined) undelivered(batch, 'no camera credential');
+        else track(postReadBatch(edgeUrl, batch, token, counts));
       }
     }
     for (const [cameraId, { municipalityId, reads }] of mqttByCamera) {

@@ -4,7 +4,7 @@ import { neo4jEndpointOf } from '../../stores/neo4j/neo4j-connection.js';
 import { anprCamerasByMunicipality, type LoadedScenario } from '../scenario.js';
 import type { SimConfig } from '../sim-config.js';
 import { countPoliceHits } from './count-police-hits.js';
-import { registerScenarioCameras, waitForEdgesToKnowCameras } from './register-scenario-cameras.js';
+import { issueScenarioCredentials, registerScenarioCameras, waitForEdgesToKnowCameras } from './register-scenario-cameras.js';
 import { defaultEdgeUrls, type ReplayArguments } from './replay-arguments.js';
 import { replayProgressLine } from './replay-progress-line.js';
 import { replayScenario, type ReplayResult } from './replay-scenario.js';
@@ -24,7 +24,20 @@ export function edgeUrlsFor(scenario: LoadedScenario, overrides: ReadonlyMap<str
 export async function runReplay(scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, log: (line: string) => void): Promise<ReplayResult> {
   const edges = edgeUrlsFor(scenario, args.edgeOverrides);
   if (args.register) log(`camera registry: ${(await registerScenarioCameras(scenario.dir, neo4jEndpointOf(config))).replace('\n', '; ')}`);
-  await waitForEdgesToKnowCameras(edges, anprCamerasByMunicipality(scenario), 120_000, log);
+  const cameras = anprCamerasByMunicipality(scenario);
+  const credentials = await issueScenarioCredentials([...cameras.values()].flat(), neo4jEndpointOf(config));
+  try {
+    await waitForEdgesToKnowCameras(edges, cameras, credentials.tokens, 120_000, log);
+    return await replayWith(scenario, args, config, edges, credentials.tokens, log);
+  } finally {
+    await credentials.revoke();
+  }
+}
+
+async function replayWith(
+  scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, edges: ReadonlyMap<string, string>, cameraTokens: ReadonlyMap<string, string>,
+  log: (line: string) => void,
+): Promise<ReplayResult> {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on('error', () => undefined);
   const span = scenario.manifest.clock.lastReadSeconds - scenario.manifest.clock.firstReadSeconds;
@@ -33,7 +46,7 @@ export async function runReplay(scenario: LoadedScenario, args: ReplayArguments,
   try {
     log(`replaying ${scenario.manifest.counts.reads} reads of ${scenario.dir} at ${args.speed}× over ${args.transport === 'mixed' ? 'HTTP and MQTT' : args.transport.toUpperCase()} (run ${args.runId})`);
     const result = await replayScenario({
-      dir: scenario.dir, speed: args.speed, edges, mqttUrl: config.MQTT_URL, transport: args.transport, runId: args.runId,
+      dir: scenario.dir, speed: args.speed, edges, cameraTokens, mqttUrl: config.MQTT_URL, transport: args.transport, runId: args.runId,
       ...(args.fromSeconds === undefined ? {} : { fromSeconds: args.fromSeconds }),
       ...(args.toSeconds === undefined ? {} : { toSeconds: args.toSeconds }),
       countHits: (clock) => countPoliceHits(redis, clock, span),

@@ -98,6 +98,41 @@ export function createCameraCredentialStore(driver: Driver) {
       });
     },
 
+    /**
+     * For tools that drive cameras themselves (the simulator, the benchmarks, the tests): issues each camera one more
+     * credential, revoking its oldest first when it already holds two, and returns camera id → credential (a camera
+     * not registered is left out). A tool revokes what it was given when it is done (`revokeAll`).
+     */
+    async issueForTool(cameraIds: readonly string[]): Promise<Map<string, { readonly keyId: string; readonly token: string }>> {
+      const issuedByCamera = new Map<string, { keyId: string; token: string }>();
+      for (const cameraId of new Set(cameraIds)) {
+        const issued = newCameraSecret();
+        const done = await write(async (tx) => {
+          const camera = await lockCamera(tx, cameraId);
+          if (!camera) return false;
+          await tx.run(
+            `MATCH (held:CameraCredential)-[:AUTHENTICATES]->(:Camera {id: $cameraId})
+             WITH held ORDER BY held.issuedAt, held.keyId LIMIT $evict
+             DETACH DELETE held`,
+            { cameraId, evict: neo4j.int(Math.max(0, camera.keyIds.length - maxCredentialsPerCamera + 1)) },
+          );
+          await tx.run(
+            `MATCH (camera:Camera {id: $cameraId})
+             CREATE (:CameraCredential {keyId: $keyId, cameraId: $cameraId, secretSha256: $secretSha256, issuedAt: $issuedAt})-[:AUTHENTICATES]->(camera)`,
+            { cameraId, keyId: issued.keyId, secretSha256: issued.secretSha256, issuedAt: new Date().toISOString() },
+          );
+          return true;
+        });
+        if (done) issuedByCamera.set(cameraId, { keyId: issued.keyId, token: issued.token });
+      }
+      return issuedByCamera;
+    },
+
+    /** Revokes the given credentials, by key id, whichever cameras hold them. */
+    async revokeAll(keyIds: readonly string[]): Promise<void> {
+      await driver.executeQuery('MATCH (credential:CameraCredential) WHERE credential.keyId IN $keyIds DETACH DELETE credential', { keyIds: [...keyIds] });
+    },
+
     /** The key ids a camera holds, oldest first; never a secret or its hash. */
     async list(cameraId: string): Promise<CameraCredentialInfo[]> {
       const { records } = await driver.executeQuery(
