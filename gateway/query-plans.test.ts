@@ -28,7 +28,10 @@ function planOf(operationName: string): QueryPlan {
   return planner.buildQueryPlan(operationFromDocument(apiSchema, parse(document), { operationName }));
 }
 
-const plannedOperations = ['CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'PlateHistory', 'VehicleForecast', 'WantedVehicleTrack'];
+const plannedOperations = [
+  'CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'IssueCameraCredential', 'RevokeCameraCredential', 'PlateHistory',
+  'VehicleForecast', 'WantedVehicleTrack',
+];
 
 describe('query plans of the trusted documents', () => {
   it('covers every trusted operation (a new one needs its plan snapshot here)', () => {
@@ -160,6 +163,38 @@ describe('query plans of the trusted documents', () => {
               decidedBy
               decidedAt
             }
+          }
+        },
+      }
+    `);
+  });
+
+  it('IssueCameraCredential', () => {
+    expect(planOf('IssueCameraCredential')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "cctv") {
+          {
+            issueCameraCredential(cameraId: $cameraId) {
+              keyId
+              token
+              issuedAt
+              camera {
+                id
+                name
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('RevokeCameraCredential', () => {
+    expect(planOf('RevokeCameraCredential')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "cctv") {
+          {
+            revokeCameraCredential(cameraId: $cameraId, keyId: $keyId)
           }
         },
       }

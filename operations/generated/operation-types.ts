@@ -36,6 +36,21 @@ export type WantedReason =
   | 'OTHER'
   | 'STOLEN';
 
+export type IssueCameraCredentialMutationVariables = Exact<{
+  cameraId: string | number;
+}>;
+
+
+export type IssueCameraCredentialMutation = { issueCameraCredential: { keyId: string, token: string, issuedAt: string, camera: { id: string, name: string } } };
+
+export type RevokeCameraCredentialMutationVariables = Exact<{
+  cameraId: string | number;
+  keyId: string | number;
+}>;
+
+
+export type RevokeCameraCredentialMutation = { revokeCameraCredential: boolean };
+
 export type CameraWithIntersectionQueryVariables = Exact<{
   id: string | number;
 }>;
