@@ -23,6 +23,7 @@ import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
 import { createEdgeReadStore } from './store/edge-read-store.js';
 import { startEdgeStoreWorker } from './store/edge-store-worker.js';
+import { warmUpReadStore } from './store/warm-up-read-store.js';
 import { scheduleRetention } from './store/retention.js';
 import { createCameraHealthStore } from './ingest/camera-health.js';
 import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
@@ -58,7 +59,13 @@ async function main(): Promise<void> {
   const hotlist = createEdgeHotlist({
     redis: regionRedis, keyRing, cacheDirectory: join(stateDir, 'hotlist'), onError: logError,
   });
+  // Warms Neo4j's write path while the hotlist loads, and no longer: once ingest opens it would take CPU from live
+  // reads. Only the store worker waits for it (reads are accepted and hits forwarded meanwhile).
+  const warmUpStop = new AbortController();
+  const warmUp = config.DS_EDGE_STORE_WARMUP_S === 0 ? Promise.resolve() : warmUpReadStore(driver, municipalityId, { durationMs: config.DS_EDGE_STORE_WARMUP_S * 1000, signal: warmUpStop.signal })
+    .then((done) => console.log(`edge ${municipalityId}: read store warmed up with ${done.reads} reads, the last write at ${done.lastReadsPerSec ?? 0} reads/s`), logError);
   await hotlist.start();
+  warmUpStop.abort();
   const store = createEdgeReadStore(driver, municipalityId);
   await store.ensureSchema();
   const auditLog = await openAuditLog({ dir: join(stateDir, 'audit'), rotateBytes: 64 * 1024 * 1024 });
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
     pseudonymSecret: new Uint8Array(Buffer.from(config.DS_EDGE_PSEUDONYM_SECRET, 'base64')),
     aggregateEveryMs: config.DS_EDGE_AGGREGATE_EVERY_S * 1000,
     stallRecovery: stallRecoveryOf(config),
+    writeAfter: warmUp,
     onError: logError,
   });
   const matcher = await startEdgeMatcher({

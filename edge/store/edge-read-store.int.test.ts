@@ -61,6 +61,9 @@ describe('the edge read store', () => {
     await store.markHits([{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
     expect(await store.storeReads(batch)).toEqual([]);
     expect((await store.storeReads([read('s2', '45나6789', nowMs - dayMs), read('s9', '45나6789', nowMs - dayMs)]))).toEqual(['s9']);
+    // The same read twice in one write (two batches that overlap, grouped together): stored once.
+    expect(await store.storeReads([read('s8', '45나6789', nowMs - dayMs), read('s8', '45나6789', nowMs - dayMs)])).toEqual(['s8']);
+    await driver.executeQuery(`MATCH (r:${store.label} {readId: 's8'}) DELETE r`);
     await driver.executeQuery(`MATCH (r:${store.label} {readId: 's9'}) DELETE r`);
     expect(await store.countReads()).toBe(3);
     expect(await store.readsOfPlate('123가4567', nowMs - 60 * dayMs, nowMs)).toMatchObject([

@@ -96,8 +96,9 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
   const storeNewReads = async (reads: readonly CameraRead[]): Promise<string[]> => {
     if (reads.length === 0) return [];
     // Only what the matcher, aggregates and the history search read back: the ISO times, the best candidate and
-    // absent image references are derivable or empty, and every stored property costs the busy edge.
-    const rows = reads.map((r) => ({
+    // absent image references are derivable or empty, and every stored property costs the busy edge. One row per
+    // read id: the query below checks each id once, before it creates any.
+    const rows = [...new Map(reads.map((r) => [r.readId, {
       readId: r.readId,
       cameraId: r.cameraId,
       capturedAtMs: r.capturedAtMs,
@@ -106,23 +107,25 @@ export function createEdgeReadStore(driver: Driver, municipalityId: string): Edg
       candidateConfidences: r.candidates.map((c) => c.confidence),
       ...(r.plateImageRef === undefined ? {} : { plateImageRef: r.plateImageRef }),
       ...(r.vehicleImageRef === undefined ? {} : { vehicleImageRef: r.vehicleImageRef }),
-    }));
+    }])).values()];
     // Each write takes the next store sequence number from the municipality's state node (locking it, so writes
     // commit in sequence order) and stamps its new reads with it: aggregation then walks a range index instead of
     // marking every read. Only a new read, or a placeholder a hit mark left (`awaitingRead`), takes the row: a
     // replayed read keeps its first-stored values, hit marks and sequence.
+    // Hazard: CREATE after a look-up instead of MERGE (a third less work per read for Neo4j) is safe only because
+    // the state node's lock, taken first, keeps two writes of one municipality from checking the same id at once;
+    // should one slip past (two edges for one municipality), the uniqueness constraint fails the write, which is
+    // retried and then finds the read.
     const records = await write(
       `MERGE (s:EdgeStoreState {municipality: $municipalityId}) ON CREATE SET s.seq = 0, s.aggregatedSeq = 0
        SET s.seq = s.seq + 1
        WITH s.seq AS seq
        UNWIND $rows AS row
-       MERGE (r:EdgeRead:${label} {readId: row.readId})
-       ON CREATE SET r += row, r.storeSeq = seq, r.hit = false, r.created = true
-       ON MATCH SET r.created = r.awaitingRead
-       WITH r, row, seq WHERE r.created
-       FOREACH (_ IN CASE WHEN r.awaitingRead THEN [1] ELSE [] END | SET r += row, r.storeSeq = seq)
-       REMOVE r.created, r.awaitingRead
-       RETURN r.readId AS readId`,
+       OPTIONAL MATCH (old:${label} {readId: row.readId})
+       WITH seq, row, old WHERE old IS NULL OR old.awaitingRead
+       FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (r:EdgeRead:${label}) SET r = row, r.storeSeq = seq, r.hit = false)
+       FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | SET old += row, old.storeSeq = seq REMOVE old.awaitingRead)
+       RETURN row.readId AS readId`,
       { rows, municipalityId },
     );
     return records.map((record) => record.get('readId') as string);

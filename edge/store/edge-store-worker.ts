@@ -33,6 +33,8 @@ export interface EdgeStoreWorkerOptions {
   readonly maxReadsPerWrite?: number;
   /** How soon a job held by a worker that died is taken back; BullMQ's defaults unless given. */
   readonly stallRecovery?: StallRecovery;
+  /** Store jobs wait for this before the first write (the store's warm-up); a failed warm-up holds nothing up. */
+  readonly writeAfter?: Promise<unknown>;
   /** Failures of the aggregate timer's work; it is tried again on the next tick. */
   readonly onError?: (error: unknown) => void;
 }
@@ -73,8 +75,10 @@ export async function startEdgeStoreWorker(options: EdgeStoreWorkerOptions): Pro
   const aggregatesQueue = new Queue<AggregateBatchJob>(regionAggregatesQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
   const batcher = createReadStoreBatcher(store, options.maxReadsPerWrite === undefined ? {} : { maxReadsPerWrite: options.maxReadsPerWrite });
 
+  const writeAfter = (options.writeAfter ?? Promise.resolve()).catch(() => undefined);
   const processJob = async (job: Job<ReadStoreJob>): Promise<void> => {
     const { reads, hitMarks } = readStoreJobOf(job.data, municipalityId);
+    await writeAfter;
     await batcher.storeReads(reads, hitMarks);
   };
 
