@@ -5,6 +5,7 @@ import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 const neo4j = {
   NEO4J_URI: 'bolt://graph.example:7687', NEO4J_PASSWORD: 'pw',
   DS_EDGE_PSEUDONYM_SECRET: Buffer.alloc(32, 7).toString('base64'),
+  DS_EDGE_MQTT_PASSWORD: 'p'.repeat(32),
   DS_HOTLIST_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }), DS_HOTLIST_ACTIVE_KEY: 'k1',
 };
 
@@ -28,6 +29,13 @@ describe('loadEdgeConfig', () => {
     for (const token of ['short', `${'x'.repeat(31)} `, 'x'.repeat(201)]) {
       expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_OPERATOR_TOKEN: token })).toThrow(/DS_EDGE_OPERATOR_TOKEN/);
     }
+  });
+
+  it('needs the node\'s broker password (the broker takes no anonymous client), of printable characters', () => {
+    expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_MQTT_PASSWORD: '' })).toThrow(/DS_EDGE_MQTT_PASSWORD/);
+    expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_MQTT_PASSWORD: 'short' })).toThrow(/DS_EDGE_MQTT_PASSWORD/);
+    expect(() => loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan', DS_EDGE_MQTT_USERNAME: 'edge osan' })).toThrow(/DS_EDGE_MQTT_USERNAME/);
+    expect(loadEdgeConfig({ ...neo4j, DS_EDGE_MUNICIPALITY: 'osan' }).DS_EDGE_MQTT_USERNAME).toBeUndefined();
   });
 
   it('bug: DS_EDGE_MUNICIPALITY=Suwon passed the config check and failed later with a code that did not name the variable', () => {

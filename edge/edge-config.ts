@@ -22,6 +22,9 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     ...neo4jVariables(env),
     MQTT_URL: urlVariable(['mqtt', 'mqtts', 'ws', 'wss']).default(localMqttUrl),
     DS_EDGE_MQTT_CLIENT_ID: z.string().min(1).max(128).optional(),
+    /** The node's broker account (dynamic security client `edge-<municipality>`, made by whoever launches the node). */
+    DS_EDGE_MQTT_USERNAME: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1 to 128 printable ASCII characters, no spaces').optional(),
+    DS_EDGE_MQTT_PASSWORD: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'expected 16 to 256 printable ASCII characters, no spaces: the node\'s broker password'),
     /** Largest HTTP body or MQTT payload looked at. */
     DS_EDGE_BODY_LIMIT_BYTES: positiveInt.max(16 * 1024 * 1024).default(1024 * 1024),
     DS_EDGE_MAX_BATCH_ITEMS: positiveInt.max(maxReadsPerBatch).default(maxReadsPerBatch),

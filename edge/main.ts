@@ -30,6 +30,7 @@ import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
 import { httpIngest } from './ingest/http-ingest.js';
 import { createKnownCameras } from './ingest/known-cameras.js';
 import { startMqttIngest } from './ingest/mqtt-ingest.js';
+import { edgeBrokerUsername } from '../stores/broker-accounts/broker-accounts.js';
 
 async function main(): Promise<void> {
   const config = loadEdgeConfig();
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
 
   const mqttClient = mqtt.connect(config.MQTT_URL, {
     clientId: config.DS_EDGE_MQTT_CLIENT_ID ?? `dongseon-edge-${municipalityId}`,
+    // The node's broker account: its role lets it read its municipality's reads and answer its cameras, nothing else.
+    username: config.DS_EDGE_MQTT_USERNAME ?? edgeBrokerUsername(municipalityId),
+    password: config.DS_EDGE_MQTT_PASSWORD,
     // A persistent session: QoS 1 reads published while this node is down are delivered when it is back.
     clean: false,
     // startMqttIngest connects, once its handler is in place for the reads the session kept.

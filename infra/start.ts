@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { runProcess } from '../runtime/config.js';
 import { devKeyPair, devSecret } from './services/dev-secrets.js';
 import { hubServices } from './services/hub-services.js';
+import { ensureEdgeBrokerAccounts } from './services/edge-broker-accounts.js';
+import { demoMunicipalities } from '../runtime/endpoints/demo-edges.js';
 import { pipelineEnvironment } from './services/pipeline-processes.js';
 import { spawnService, stopServices, waitForHealth, type RunningService } from './services/service-processes.js';
 import { demoReplayService } from './services/demo-replay-service.js';
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
   let services: RunningService[] = [];
   try {
     env = hubEnvironment();
+    // The edge nodes' broker accounts, before the nodes connect.
+    await ensureEdgeBrokerAccounts(demoMunicipalities);
     services = await startHub(env);
   } catch (error) {
     await withStackLock(() => stackDown(servers, startedHere));

@@ -6,10 +6,12 @@ import {
   pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
 } from '../../infra/services/pipeline-processes.js';
 import { descendantPids, stopServices, type RunningService } from '../../infra/services/service-processes.js';
-import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
+import { brokerAdminEndpoint, stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
 import { isBenchRunner } from '../bench-runs.js';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
+import { brokerAccountsAt } from '../../stores/broker-accounts/broker-accounts.js';
+import { ensureEdgeBrokerAccounts } from '../../infra/services/edge-broker-accounts.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 
@@ -99,12 +101,19 @@ export function pipelineEnvironment(redisUrl: string, extra: Record<string, stri
  * how to revoke them: camera id → `<keyId>.<secret>`.
  */
 export async function issueBenchCredentials(driver: Driver, cameras: Record<Municipality, string[]>): Promise<{ tokens: Map<string, string>; revoke(): Promise<void> }> {
-  const store = createCameraCredentialStore(driver);
-  const issued = await store.issueForTool(Object.values(cameras).flat());
-  return {
-    tokens: new Map([...issued].map(([cameraId, { token }]) => [cameraId, token])),
-    revoke: () => store.revokeAll([...issued.values()].map(({ keyId }) => keyId)),
-  };
+  // Each credential is also the camera's broker account: issued and revoked on the broker with the registry.
+  const broker = brokerAccountsAt(brokerAdminEndpoint());
+  const store = createCameraCredentialStore(driver, broker);
+  try {
+    const issued = await store.issueForTool(Object.values(cameras).flat());
+    return {
+      tokens: new Map([...issued].map(([cameraId, { token }]) => [cameraId, token])),
+      revoke: () => store.revokeAll([...issued.values()].map(({ keyId }) => keyId)).finally(() => broker.close()),
+    };
+  } catch (error) {
+    await broker.close();
+    throw error;
+  }
 }
 
 /** Seeds the demo camera registry (as the cctv subgraph does on an empty registry); the cameras of each municipality. */
@@ -123,6 +132,7 @@ export const publishBenchHotlist = publishHotlist;
 /** Starts one edge process per demo municipality on free ports; resolves once each has loaded hotlist `version`. */
 export async function startEdges(env: NodeJS.ProcessEnv, version: number, started: RunningService[], deadlineMs = 300_000): Promise<(EdgeProcess & { municipality: Municipality })[]> {
   const ports = await freePorts(municipalities.length, host);
+  await ensureEdgeBrokerAccounts(municipalities);
   const edges = municipalities.map((municipality, i) => {
     const edge = spawnEdge({ municipality, port: ports[i] as number, mqttClientId: `dongseon-bench-edge-${municipality}-${process.pid}` }, env);
     started.push(edge.running);

@@ -98,6 +98,7 @@ export const errorCodes = {
   DS_CAMERA_UNAUTHENTICATED: { httpStatus: 401, description: 'An edge ingest request carries no valid camera credential (Authorization: Bearer <keyId>.<secret>): missing, malformed, unknown, wrong or revoked.', since: '0.7.0' },
   DS_CAMERA_FORBIDDEN: { httpStatus: 403, description: 'A camera sent a read, a heartbeat or a health request for another camera than the one its credential belongs to.', since: '0.7.0' },
   DS_CAMERA_CREDENTIAL_LIMIT: { httpStatus: 409, description: 'The camera already holds two credentials (the most, for rotation); revoke one before issuing another.', since: '0.7.0' },
+  DS_BROKER_UNAVAILABLE: { httpStatus: 503, description: 'The MQTT broker\'s accounts (its dynamic security plugin) could not be read or changed; a camera credential was neither issued nor revoked, so the call can be retried.', since: '0.7.0' },
   DS_HISTORY_SEARCH_TIME_INVALID: { httpStatus: 401, description: 'An edge node got a signed history search issued more than a minute ago or in the future, valid for longer than a minute, or expired; the cctv subgraph signs a fresh one for every search.', since: '0.7.0' },
   DS_HISTORY_SEARCH_REPLAYED: { httpStatus: 401, description: 'An edge node got a signed history search whose id it had already taken once; every signed search is good for one request.', since: '0.7.0' },
   DS_HISTORY_SEARCH_LEDGER_UNAVAILABLE: { httpStatus: 503, description: 'An edge node could not record a history search\'s id in its Redis to make it single-use, so nothing was searched.', since: '0.7.0' },

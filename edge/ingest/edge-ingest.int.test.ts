@@ -10,7 +10,11 @@ import { createQueue } from '../../runtime/queues/create-queue.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, type ReadBatchJob } from '../../runtime/queues/pipeline-jobs.js';
 import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
-import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
+import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
+import { createCameraCredentialStore, type CameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
+import { brokerAccountsAt, edgeBrokerUsername, type BrokerAccounts } from '../../stores/broker-accounts/broker-accounts.js';
+import { edgeBrokerPassword, ensureEdgeBrokerAccounts } from '../../infra/services/edge-broker-accounts.js';
+import { connectCamera } from '../../sim/replay/read-senders.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cameraHealthKeys, createCameraHealthStore, type CameraHealthStore } from './camera-health.js';
 import { createReadBatchEnqueuer } from './enqueue-read-batch.js';
@@ -38,6 +42,12 @@ let asOtherCam: Record<string, string>;
 const operatorToken = `operator-${randomUUID()}-${randomUUID()}`;
 const asOperator = { authorization: `Bearer ${operatorToken}` };
 
+/** The edge node's broker account (its role reads the municipality's reads and answers its cameras). */
+const asEdge = { username: edgeBrokerUsername(municipalityId), password: edgeBrokerPassword(municipalityId) };
+let broker: BrokerAccounts;
+let credentials: CameraCredentialStore;
+let mqttCamToken: string;
+
 const nowIso = () => new Date(clock - 1000).toISOString();
 const read = (readId: string, cameraId = cam, extra: Record<string, unknown> = {}) =>
   ({ readId, cameraId, capturedAt: nowIso(), candidates: [{ text: '123가4567', confidence: 0.9 }], ...extra });
@@ -64,7 +74,9 @@ beforeAll(async () => {
      CREATE (:Camera {id: $unregisteredCam})-[:IN]->(m)`,
     { municipalityId, cam, otherCam, unregisteredCam },
   );
-  const credentials = createCameraCredentialStore(driver);
+  broker = brokerAccountsAt(brokerAdminEndpoint());
+  credentials = createCameraCredentialStore(driver, broker);
+  await ensureEdgeBrokerAccounts([municipalityId]);
   asCam = { authorization: cameraAuthorization((await credentials.issue(cam))?.token ?? '') };
   asOtherCam = { authorization: cameraAuthorization((await credentials.issue(otherCam))?.token ?? '') };
   knownCameras = createKnownCameras({ driver, municipalityId, refreshMs: 60_000, unknownKeyRefreshMs: 0 });
@@ -85,7 +97,8 @@ afterAll(async () => {
   const keys = await redis.keys(`ds:edge:${municipalityId}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  await driver.executeQuery('MATCH (n:CameraCredential) WHERE n.cameraId IN $ids DETACH DELETE n', { ids: [cam, otherCam] });
+  for (const cameraId of [cam, otherCam]) await credentials.revokeAll((await credentials.list(cameraId)).map(({ keyId }) => keyId));
+  await broker.close();
   await driver.executeQuery('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [municipalityId, cam, otherCam, unregisteredCam] });
   await driver.close();
 });
@@ -204,7 +217,6 @@ describe('finding 2: cameras are authenticated', () => {
   });
 
   it('rotation: a new credential works at once beside the old; the revoked one is refused after the camera refresh', async () => {
-    const credentials = createCameraCredentialStore(driver);
     const next = await credentials.issue(cam);
     const asNext = { authorization: cameraAuthorization(next?.token ?? '') };
     expect((await post(asNext, [read(`rot-${run}-1`)])).statusCode).toBe(202);
@@ -253,13 +265,15 @@ describe('MQTT ingest', () => {
   const rejections: { topic: string; body: unknown }[] = [];
 
   beforeAll(async () => {
-    subscriber = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `edge-test-${run}`, clean: true });
+    subscriber = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `edge-test-${run}`, clean: true, ...asEdge });
     const enqueuer = createReadBatchEnqueuer({ municipalityId, queue, enqueueTimeoutMs: 2_000 });
     ingest = await startMqttIngest({
       client: subscriber, municipalityId, enqueuer, knownCameras, policy: defaultReadValidationPolicy, maxPayloadBytes: 64 * 1024,
     });
-    publisher = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `camera-test-${run}` });
-    await publisher.subscribeAsync(rejectedTopic(municipalityId, '+'), { qos: 1 });
+    // The camera publishes as itself: a credential of its own is its broker account.
+    mqttCamToken = (await credentials.issue(cam))?.token as string;
+    publisher = await connectCamera(endpoints.mqttUrl, `camera-test-${run}`, mqttCamToken);
+    await publisher.subscribeAsync(rejectedTopic(municipalityId, cam), { qos: 1 });
     publisher.on('message', (topic, payload) => rejections.push({ topic, body: JSON.parse(payload.toString()) as unknown }));
   });
 
@@ -299,10 +313,10 @@ describe('MQTT ingest', () => {
 
 describe('MQTT ingest across sessions of a node', () => {
   const clientId = `edge-test-${run}-persistent`;
-  const camera = () => mqtt.connectAsync(endpoints.mqttUrl, { clientId: `camera-test-${run}-sessions`, clean: true });
+  const camera = () => connectCamera(endpoints.mqttUrl, `camera-test-${run}-sessions`, mqttCamToken);
   const enqueuer = () => createReadBatchEnqueuer({ municipalityId, queue, enqueueTimeoutMs: 2_000 });
   const session = async () => {
-    const client = mqtt.connect(endpoints.mqttUrl, { clientId, clean: false, manualConnect: true });
+    const client = mqtt.connect(endpoints.mqttUrl, { clientId, clean: false, manualConnect: true, ...asEdge });
     const ingest = await startMqttIngest({
       client, municipalityId, enqueuer: enqueuer(), knownCameras, policy: defaultReadValidationPolicy, maxPayloadBytes: 64 * 1024,
     });
@@ -327,7 +341,7 @@ describe('MQTT ingest across sessions of a node', () => {
   };
 
   afterAll(async () => {
-    const cleanup = await mqtt.connectAsync(endpoints.mqttUrl, { clientId, clean: true });
+    const cleanup = await mqtt.connectAsync(endpoints.mqttUrl, { clientId, clean: true, ...asEdge });
     await cleanup.endAsync();
   });
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectCamera } from '../../sim/replay/read-senders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
 import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
@@ -96,8 +97,9 @@ let nodesBefore: number;
 beforeAll(async () => {
   pipeline = await startReliabilityPipeline({ edges: 1, camerasPerEdge: 2, wanted, env: {} });
   node = pipeline.edges[0] as EdgeNode;
-  camera = await mqtt.connectAsync(pipeline.mqttUrl, { clientId: `dongseon-bad-input-camera-${node.municipality}`, clean: true });
-  await camera.subscribeAsync(rejectedTopic(node.municipality, '+'), { qos: 1 });
+  // The MQTT corpus is sent as the second camera, with its own credential: it may publish its reads and read its rejections only.
+  camera = await connectCamera(pipeline.mqttUrl, `dongseon-bad-input-camera-${node.municipality}`, node.tokens.get(node.cameras[1] as string) as string);
+  await camera.subscribeAsync(rejectedTopic(node.municipality, node.cameras[1] as string), { qos: 1 });
   camera.on('message', (topic, payload) => rejections.push({ topic, body: payload.toString() }));
   // One valid read with every field first, so the store's labels and property keys exist before the corpus comes.
   const first = sentValid(validRead());
@@ -210,7 +212,8 @@ describe('an edge node process under hostile and broken input', () => {
     expect(await refused(JSON.stringify(Array.from({ length: 1001 }, () => onTopic())))).toBe('DS_BATCH_TOO_LARGE');
     expect(await refused('x'.repeat(1024 * 1024 + 1))).toBe('DS_BATCH_TOO_LARGE');
 
-    // A topic naming no well-formed camera: nothing is taken, and nothing is published back to a topic built from it.
+    // A topic naming no well-formed camera: the broker drops it (not the camera's own topic), nothing is taken, and
+    // nothing is published back to a topic built from it.
     const before = rejections.length;
     await camera.publishAsync(readsTopic("x';DROP(n)"), JSON.stringify([onTopic({ cameraId: "x';DROP(n)" })]), { qos: 1 });
     await sleep(1_000);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectCamera } from '../../sim/replay/read-senders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
 import { edgeReadsQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
@@ -90,24 +91,31 @@ function readFlow(options: { withPasses: () => boolean; beforeResend?: () => Pro
   };
 }
 
-/** A camera publishing reads one message each, QoS 1: a read counts as acknowledged once the broker has it. */
+/**
+ * The node's cameras publishing reads one message each, QoS 1, each camera over its own connection with its own
+ * credential: a read counts as acknowledged once the broker has it.
+ */
 async function mqttCamera(node: EdgeNode) {
-  const client = await mqtt.connectAsync(pipeline.mqttUrl, { clientId: `dongseon-reliability-camera-${node.municipality}`, clean: true });
   const rejectedCodes: string[] = [];
-  await client.subscribeAsync(rejectedTopic(node.municipality, '+'), { qos: 1 });
-  client.on('message', (_topic, payload) => {
-    const message = JSON.parse(payload.toString()) as { rejected?: { code: string }[]; errors?: { extensions: { code: string } }[] };
-    rejectedCodes.push(...(message.rejected ?? []).map((item) => item.code), ...(message.errors ?? []).map((error) => error.extensions.code));
-  });
+  const clients = new Map<string, MqttClient>();
+  for (const cameraId of node.cameras) {
+    const client = await connectCamera(pipeline.mqttUrl, `dongseon-reliability-camera-${cameraId}`, node.tokens.get(cameraId) as string);
+    await client.subscribeAsync(rejectedTopic(node.municipality, cameraId), { qos: 1 });
+    client.on('message', (_topic, payload) => {
+      const message = JSON.parse(payload.toString()) as { rejected?: { code: string }[]; errors?: { extensions: { code: string } }[] };
+      rejectedCodes.push(...(message.rejected ?? []).map((item) => item.code), ...(message.errors ?? []).map((error) => error.extensions.code));
+    });
+    clients.set(cameraId, client);
+  }
   return {
     rejectedCodes,
     async publish(batch: readonly SentRead[]) {
       for (const read of batch) {
-        await client.publishAsync(`dongseon/${node.municipality}/cameras/${read.cameraId}/reads`, JSON.stringify(read), { qos: 1 });
+        await (clients.get(read.cameraId) as MqttClient).publishAsync(`dongseon/${node.municipality}/cameras/${read.cameraId}/reads`, JSON.stringify(read), { qos: 1 });
         ledger.acknowledged.set(read.readId, node.municipality);
       }
     },
-    close: () => client.endAsync(),
+    close: () => Promise.all([...clients.values()].map((client) => client.endAsync())),
   };
 }
 

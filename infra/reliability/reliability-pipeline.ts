@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
+import { brokerAccountsAt, edgeBrokerUsername, type BrokerAccounts } from '../../stores/broker-accounts/broker-accounts.js';
+import { edgeBrokerPassword, ensureEdgeBrokerAccounts } from '../services/edge-broker-accounts.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
 import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import {
@@ -13,7 +15,7 @@ import {
 } from '../services/pipeline-processes.js';
 import { crashService, stopServices, type RunningService } from '../services/service-processes.js';
 import { loadStackConfig } from '../../runtime/endpoints/stack-config.js';
-import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
+import { brokerAdminEndpoint, stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../stack/ports.js';
 import { startThrowawayStack, type ThrowawayStack } from '../stack/throwaway-stack.js';
 
@@ -74,8 +76,8 @@ const workerEntries: Record<RegionWorker, string> = {
 };
 
 /** Registers each edge's cameras and issues each a credential (into the edge's `tokens`). */
-async function registerCameras(driver: Driver, edges: readonly EdgeNode[]): Promise<void> {
-  const credentials = createCameraCredentialStore(driver);
+async function registerCameras(driver: Driver, edges: readonly EdgeNode[], broker: BrokerAccounts): Promise<void> {
+  const credentials = createCameraCredentialStore(driver, broker);
   for (const edge of edges) {
     await driver.executeQuery(
       `CREATE (m:Municipality {id: $municipality, registryRevision: 1})
@@ -104,6 +106,7 @@ export async function startReliabilityPipeline(options: ReliabilityPipelineOptio
   const dir = await mkdtemp(join(tmpdir(), 'dongseon-reliability-'));
   const servers = await startThrowawayStack(loadStackConfig(), dir);
   const { mqttUrl } = stackEndpoints();
+  const brokerAccounts = brokerAccountsAt(brokerAdminEndpoint());
   const run = randomBytes(4).toString('hex');
   const ports = await freePorts(options.edges + 1);
   const edges: EdgeNode[] = Array.from({ length: options.edges }, (_, i) => {
@@ -180,15 +183,23 @@ export async function startReliabilityPipeline(options: ReliabilityPipelineOptio
       await driver.close();
       await servers.dispose();
       // The edges' persistent sessions would otherwise stay on the shared broker.
-      for (const { mqttClientId } of edgeSpecs.values()) {
-        const session = await mqtt.connectAsync(mqttUrl, { clientId: mqttClientId, clean: true });
+      for (const { municipality, mqttClientId } of edgeSpecs.values()) {
+        const session = await mqtt.connectAsync(mqttUrl, {
+          clientId: mqttClientId, clean: true, username: edgeBrokerUsername(municipality), password: edgeBrokerPassword(municipality),
+        });
         await session.endAsync();
       }
+      // The cameras' broker accounts too (their registry went with the throwaway Neo4j).
+      for (const edge of edges) {
+        for (const token of edge.tokens.values()) await brokerAccounts.deleteCameraClient(token.slice(0, token.indexOf('.'))).catch(() => undefined);
+      }
+      await brokerAccounts.close();
     },
   };
 
   try {
-    await registerCameras(driver, edges);
+    await ensureEdgeBrokerAccounts(edges.map((edge) => edge.municipality));
+    await registerCameras(driver, edges, brokerAccounts);
     hotlistVersion = await registerWanted(redis, options.wanted);
     const cadStarted: RunningService[] = [];
     const cad = startWorker('cad-receiver', 'infra/cad-receiver/main.ts', env, cadStarted, `${cadUrl}/deliveries`);

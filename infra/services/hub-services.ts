@@ -1,3 +1,4 @@
+import { edgeBrokerEnvironment } from './edge-broker-accounts.js';
 import { demoMunicipalities, edgePortOf, type DemoMunicipality } from '../../runtime/endpoints/demo-edges.js';
 
 /** The Dongseon processes `npm start` runs beside the stack, each from its own entry point, in start order. */
@@ -20,7 +21,7 @@ export const cadReceiverPort = 18112;
 const edge = (municipality: DemoMunicipality): HubService => ({
   name: `edge-${municipality}`,
   entry: 'edge/main.ts',
-  env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(edgePortOf(municipality)) },
+  env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_PORT: String(edgePortOf(municipality)), ...edgeBrokerEnvironment(municipality) },
   healthUrl: `http://127.0.0.1:${edgePortOf(municipality)}/health`,
 });
 

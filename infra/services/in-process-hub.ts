@@ -18,6 +18,7 @@ import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.
 import { createDevIdentityProvider, generateDevKeyPair } from '../../runtime/identity/dev-identity-provider.js';
 import { importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';
+import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { startCivicSubgraph } from '../../subgraphs/civic/server.js';
 import { startMojSubgraph } from '../../subgraphs/moj/server.js';
 import { startPoliceSubgraph } from '../../subgraphs/police/server.js';
@@ -83,7 +84,7 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
       signingKey: await importHistorySearchKey(options.history?.signingJwk ?? (await generateDevKeyPair()).privateJwk),
       timeoutMs: options.history?.timeoutMs ?? 5_000,
     };
-    subgraphs.push(await startCctvSubgraph({ identitySecret, neo4j: endpoints.neo4j, history, ...listen }));
+    subgraphs.push(await startCctvSubgraph({ identitySecret, neo4j: endpoints.neo4j, history, broker: brokerAdminEndpoint(), ...listen }));
     subgraphs.push(await startPoliceSubgraph({ identitySecret, redis, keyPrefix: policeKeyPrefix, ...listen }));
     subgraphs.push(await startSignalsSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));
     subgraphs.push(await startMojSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));

@@ -8,6 +8,7 @@ import { encodeHotlistPublication, type HotlistSnapshotHeader } from '../../runt
 import type { StackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { devHotlistKeyEnvironment } from './dev-hotlist-keys.js';
 import { devSecret } from './dev-secrets.js';
+import { edgeBrokerEnvironment } from './edge-broker-accounts.js';
 import { spawnService, waitForHealth, type RunningService } from './service-processes.js';
 
 /**
@@ -68,12 +69,16 @@ export interface EdgeProcess extends EdgeSpec {
   readonly running: RunningService;
 }
 
+/** Spawns an edge node with its broker password; its broker account must exist (`ensureEdgeBrokerAccounts`). */
 export function spawnEdge(spec: EdgeSpec, env: NodeJS.ProcessEnv): EdgeProcess {
   const url = `http://${host}:${spec.port}`;
   const running = spawnService({
     name: `edge-${spec.municipality}`,
     entry: 'edge/main.ts',
-    env: { DS_EDGE_MUNICIPALITY: spec.municipality, DS_EDGE_PORT: String(spec.port), DS_EDGE_HOST: host, DS_EDGE_MQTT_CLIENT_ID: spec.mqttClientId },
+    env: {
+      DS_EDGE_MUNICIPALITY: spec.municipality, DS_EDGE_PORT: String(spec.port), DS_EDGE_HOST: host, DS_EDGE_MQTT_CLIENT_ID: spec.mqttClientId,
+      ...edgeBrokerEnvironment(spec.municipality),
+    },
     healthUrl: `${url}/health`,
   }, env);
   return { ...spec, url, running };

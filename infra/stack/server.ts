@@ -26,6 +26,8 @@ export interface LocalServer extends ServerBase {
   /** Stops our instance cleanly if it runs and removes a stale pid file. */
   stop(): Promise<void>;
   logTail(): Promise<string>;
+  /** True when our running instance was started with another config than `start` writes now: `up` restarts it. */
+  isStale?(): Promise<boolean>;
 }
 
 export type StackServer = ExternalServer | LocalServer;

@@ -1,6 +1,6 @@
 import type { ServerName } from './server.js';
 
-export type ServerState = 'started' | 'already running' | 'running' | 'stopped' | 'not running' | 'external';
+export type ServerState = 'started' | 'restarted' | 'already running' | 'running' | 'stopped' | 'not running' | 'external';
 
 export interface ServerReport {
   readonly name: ServerName;

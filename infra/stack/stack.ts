@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DongseonError, type ErrorCode } from '../../domain/errors/index.js';
 import type { StackConfig } from '../../runtime/endpoints/stack-config.js';
-import { localNeo4jUser } from '../../runtime/endpoints/stack-endpoints.js';
+import { brokerAdminEndpoint, localNeo4jUser } from '../../runtime/endpoints/stack-endpoints.js';
 import { externalMosquitto, localMosquitto } from './mosquitto.js';
 import { externalNeo4j, localNeo4j } from './neo4j.js';
 import { assertPortFree } from './ports.js';
@@ -17,7 +17,9 @@ export function stackServers(config: StackConfig): StackServer[] {
     config.NEO4J_URI === undefined
       ? localNeo4j(config)
       : externalNeo4j({ uri: config.NEO4J_URI, user: config.NEO4J_USER ?? localNeo4jUser, password: config.NEO4J_PASSWORD ?? '' }),
-    config.MQTT_URL === undefined ? localMosquitto() : externalMosquitto(config.MQTT_URL),
+    config.MQTT_URL === undefined ? localMosquitto() : externalMosquitto(brokerAdminEndpoint({
+      MQTT_URL: config.MQTT_URL, MQTT_ADMIN_USERNAME: config.MQTT_ADMIN_USERNAME, MQTT_ADMIN_PASSWORD: config.MQTT_ADMIN_PASSWORD,
+    })),
   ];
 }
 
@@ -43,6 +45,14 @@ async function bringUp(server: StackServer): Promise<ServerReport> {
     return { name: server.name, location: 'external', endpoint: server.endpoint, state: 'external', health: 'healthy' };
   }
   const runningPid = await server.runningPid();
+  if (runningPid !== undefined && (await server.isStale?.()) === true) {
+    // Only this server is restarted; the others keep serving whoever uses them.
+    await server.stop();
+    await assertPortFree(server.name, server.host, server.port);
+    await server.start();
+    await waitUntilHealthy(server, server.startDeadlineMs, 'DS_STACK_START_FAILED');
+    return localReport(server, 'restarted', await server.runningPid());
+  }
   if (runningPid !== undefined) {
     await waitUntilHealthy(server, server.startDeadlineMs, 'DS_STACK_UNHEALTHY');
     return localReport(server, 'already running', runningPid);
@@ -59,7 +69,7 @@ async function bringUp(server: StackServer): Promise<ServerReport> {
   return localReport(server, 'started', await server.runningPid());
 }
 
-function localReport(server: LocalServer, state: 'started' | 'already running', pid: number | undefined): ServerReport {
+function localReport(server: LocalServer, state: 'started' | 'restarted' | 'already running', pid: number | undefined): ServerReport {
   return { name: server.name, location: 'local', endpoint: server.endpoint, state, pid, health: 'healthy' };
 }
 

@@ -28,6 +28,8 @@ describe('stack configuration', () => {
       NEO4J_USER: 'hub',
       NEO4J_PASSWORD: 'secret',
       MQTT_URL: 'mqtt://broker.internal:1883',
+      MQTT_ADMIN_USERNAME: 'dongseon-admin',
+      MQTT_ADMIN_PASSWORD: 'secret',
     };
     expect(loadStackConfig(env)).toEqual(env);
   });
@@ -40,6 +42,9 @@ describe('stack configuration', () => {
     ['NEO4J_PASSWORD', { NEO4J_URI: 'bolt://graph:7687' }, 'required when NEO4J_URI is set'],
     ['NEO4J_PASSWORD', { NEO4J_PASSWORD: 'x' }, 'only used with NEO4J_URI'],
     ['NEO4J_USER', { NEO4J_USER: 'hub' }, 'only used with NEO4J_URI'],
+    ['MQTT_ADMIN_PASSWORD', { MQTT_URL: 'mqtts://broker:8883' }, 'required when MQTT_URL names an external broker'],
+    ['MQTT_ADMIN_PASSWORD', { MQTT_ADMIN_PASSWORD: 'x' }, 'only used with an external MQTT_URL'],
+    ['MQTT_ADMIN_USERNAME', { MQTT_URL: 'mqtt://127.0.0.1:11883', MQTT_ADMIN_USERNAME: 'admin' }, 'only used with an external MQTT_URL'],
   ])('names %s when it is wrong', (variable, env, expected) => {
     const { message, variables } = configError(env);
     expect(variables).toEqual([variable]);

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig, urlVariable } from '../config.js';
 
+/** The local broker's URL (also in stack-endpoints.ts, which imports this module). */
+const localMqttUrl = 'mqtt://127.0.0.1:11883';
+
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 const optionalVariable = <Schema extends z.ZodType>(schema: Schema) => z.preprocess(unsetWhenEmpty, schema.optional());
 
@@ -17,9 +20,21 @@ export const stackConfigSchema = z
     NEO4J_USER: optionalVariable(z.string()),
     NEO4J_PASSWORD: optionalVariable(z.string()),
     MQTT_URL: optionalVariable(urlVariable(['mqtt', 'mqtts', 'ws', 'wss'])),
+    /** The external broker's dynamic-security admin, which issues and revokes camera and edge accounts. */
+    MQTT_ADMIN_USERNAME: optionalVariable(z.string().min(1).max(128)),
+    MQTT_ADMIN_PASSWORD: optionalVariable(z.string().min(1).max(256)),
     XDG_CACHE_HOME: optionalVariable(z.string()),
   })
   .superRefine((env, context) => {
+    const externalBroker = env.MQTT_URL !== undefined && env.MQTT_URL !== localMqttUrl;
+    if (externalBroker && /^(mqtts?|wss?):/.test(env.MQTT_URL ?? '') && env.MQTT_ADMIN_PASSWORD === undefined) {
+      context.addIssue({ code: 'custom', path: ['MQTT_ADMIN_PASSWORD'], message: 'required when MQTT_URL names an external broker (its dynamic-security admin)' });
+    }
+    for (const variable of ['MQTT_ADMIN_USERNAME', 'MQTT_ADMIN_PASSWORD'] as const) {
+      if (!externalBroker && env[variable] !== undefined) {
+        context.addIssue({ code: 'custom', path: [variable], message: 'only used with an external MQTT_URL; the local broker generates its own admin password' });
+      }
+    }
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
       context.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
     }

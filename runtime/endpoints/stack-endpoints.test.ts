@@ -19,6 +19,7 @@ describe('stack endpoints', () => {
       NEO4J_URI: 'bolt://graph:7687',
       NEO4J_PASSWORD: 'theirs',
       MQTT_URL: 'mqtts://broker:8883',
+      MQTT_ADMIN_PASSWORD: 'theirs too',
     });
     const unreadable = () => {
       throw new Error('the local password must not be read');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DongseonError } from '../../domain/errors/index.js';
 import { loadStackConfig, type StackConfig } from './stack-config.js';
-import { neo4jPasswordFile } from './stack-paths.js';
+import { mosquittoAdminPasswordFile, neo4jPasswordFile } from './stack-paths.js';
 
 export const loopback = '127.0.0.1';
 export const localPorts = { redis: 16379, bolt: 17687, mqtt: 11883 } as const;
@@ -38,18 +38,33 @@ export function endpointsFor(config: StackConfig, localNeo4jPassword: () => stri
   };
 }
 
+export const localMqttAdminUser = 'admin';
+
+/** The broker's dynamic-security admin: the local broker's (its generated password) or MQTT_ADMIN_* for an external one. */
+export function brokerAdminEndpoint(env: Record<string, string | undefined> = process.env): { url: string; username: string; password: string } {
+  const config = loadStackConfig({ MQTT_URL: env.MQTT_URL, MQTT_ADMIN_USERNAME: env.MQTT_ADMIN_USERNAME, MQTT_ADMIN_PASSWORD: env.MQTT_ADMIN_PASSWORD });
+  if (config.MQTT_URL === undefined || config.MQTT_URL === localMqttUrl) {
+    return { url: localMqttUrl, username: localMqttAdminUser, password: readSecretFile(mosquittoAdminPasswordFile, 'The local MQTT broker has no admin password yet') };
+  }
+  return { url: config.MQTT_URL, username: config.MQTT_ADMIN_USERNAME ?? localMqttAdminUser, password: config.MQTT_ADMIN_PASSWORD ?? '' };
+}
+
 export function readLocalNeo4jPassword(): string {
   return readNeo4jPassword(neo4jPasswordFile);
 }
 
 /** The password a Neo4j of our own generated at its first start, from its password file. */
 export function readNeo4jPassword(passwordFile: string): string {
+  return readSecretFile(passwordFile, 'The local Neo4j has no password yet');
+}
+
+function readSecretFile(passwordFile: string, missing: string): string {
   try {
     return readFileSync(passwordFile, 'utf8').trim();
   } catch (error) {
     throw new DongseonError(
       'DS_STACK_NOT_STARTED',
-      `The local Neo4j has no password yet (${passwordFile}); run \`npm run stack -- up\` first.`,
+      `${missing} (${passwordFile}); run \`npm run stack -- up\` first.`,
       {},
       { cause: error },
     );

@@ -9,3 +9,6 @@ export const stackDir = join(repoRoot, '.stack');
 export const serverDir = (server: 'redis' | 'neo4j' | 'mosquitto') => join(stackDir, server);
 
 export const neo4jPasswordFile = join(serverDir('neo4j'), 'password');
+
+/** The local broker's dynamic-security admin password, generated at its first start. */
+export const mosquittoAdminPasswordFile = join(serverDir('mosquitto'), 'admin-password');

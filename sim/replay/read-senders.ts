@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { CameraReadInput } from '../../domain/ingest/index.js';
 import { rejectedTopic } from '../../edge/ingest/mqtt-ingest.js';
-import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
+import { cameraAuthorization, parseCameraToken } from '../../runtime/identity/camera-credential.js';
 
 /** What the edges answered, counted over a replay. */
 export interface DeliveryCounts {
@@ -57,24 +57,28 @@ export async function postReadBatch(edgeUrl: string, reads: readonly CameraReadI
 }
 
 export const readsTopic = (municipalityId: string, cameraId: string) => `dongseon/${municipalityId}/cameras/${cameraId}/reads`;
-const rejectedTopicFilter = 'dongseon/+/cameras/+/rejected';
 
 export interface MqttReadSender {
-  /** Publishes one camera's reads as one message, QoS 1: resolves once the broker has them. */
+  /** Publishes one camera's reads as one message, QoS 1, as that camera: resolves once the broker has them. */
   publish(municipalityId: string, cameraId: string, reads: readonly CameraReadInput[]): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Connects to the broker as one camera: username its credential's key id, password its secret. */
+export function connectCamera(url: string, clientId: string, token: string, options: { readonly clean?: boolean } = {}): Promise<MqttClient> {
+  const credential = parseCameraToken(token);
+  if (credential === undefined) throw new Error('not a camera credential');
+  return mqtt.connectAsync(url, { clientId, clean: options.clean ?? true, username: credential.keyId, password: credential.secret, reconnectPeriod: 1_000 }, false);
+}
+
 /**
- * Publishes reads on the cameras' MQTT topics and listens on their `rejected` topics: an edge says only what it
- * refused, so a published read counts as accepted until a rejection names it.
+ * Publishes reads on the cameras' MQTT topics, each camera over a connection of its own with its own credential
+ * (`tokens`: camera id → `<keyId>.<secret>`), and listens on its `rejected` topic (the only one its broker account
+ * may read): an edge says only what it refused, so a published read counts as accepted until a rejection names it.
  */
-export async function connectMqttReadSender(url: string, clientId: string, counts: DeliveryCounts): Promise<MqttReadSender> {
-  const client: MqttClient = await mqtt.connectAsync(url, { clientId, clean: true });
-  // Other cameras' rejections arrive on the same filter; only those of cameras this replay published for count.
-  const published = new Set<string>();
-  client.on('message', (topic, payload) => {
-    if (!published.has(topic)) return;
+export function connectMqttReadSender(url: string, clientIdPrefix: string, counts: DeliveryCounts, tokens: ReadonlyMap<string, string>): MqttReadSender {
+  const cameras = new Map<string, Promise<MqttClient>>();
+  const onRejection = (payload: Buffer) => {
     try {
       const message = JSON.parse(payload.toString('utf8')) as { rejected?: { code?: string }[]; errors?: { extensions?: { code?: string } }[] };
       const rejected = message.rejected ?? (message.errors ?? []).map((e) => ({ code: e.extensions?.code ?? 'unknown' }));
@@ -83,17 +87,41 @@ export async function connectMqttReadSender(url: string, clientId: string, count
     } catch {
       // a rejection we cannot read is not ours to count
     }
-  });
-  await client.subscribeAsync(rejectedTopicFilter, { qos: 1 });
+  };
+  const cameraClient = (municipalityId: string, cameraId: string, token: string): Promise<MqttClient> => {
+    let client = cameras.get(cameraId);
+    if (client === undefined) {
+      client = (async () => {
+        const connected = await connectCamera(url, `${clientIdPrefix}-${cameraId}`, token);
+        const topic = rejectedTopic(municipalityId, cameraId);
+        connected.on('message', (messageTopic, payload) => {
+          if (messageTopic === topic) onRejection(payload);
+        });
+        await connected.subscribeAsync(topic, { qos: 1 });
+        return connected;
+      })();
+      cameras.set(cameraId, client);
+    }
+    return client;
+  };
   return {
     async publish(municipalityId, cameraId, reads) {
       counts.sent += reads.length;
-      published.add(rejectedTopic(municipalityId, cameraId));
-      await client.publishAsync(readsTopic(municipalityId, cameraId), JSON.stringify(reads), { qos: 1 });
-      counts.accepted += reads.length;
+      const token = tokens.get(cameraId);
+      if (token === undefined) {
+        countRejections(counts, reads.map(() => ({ code: 'no camera credential' })));
+        return;
+      }
+      try {
+        const client = await cameraClient(municipalityId, cameraId, token);
+        await client.publishAsync(readsTopic(municipalityId, cameraId), JSON.stringify(reads), { qos: 1 });
+        counts.accepted += reads.length;
+      } catch (error) {
+        countRejections(counts, reads.map(() => ({ code: error instanceof Error ? `MQTT ${error.message}` : 'MQTT' })));
+      }
     },
     async close() {
-      await client.endAsync();
+      await Promise.all([...cameras.values()].map((client) => client.then((connected) => connected.endAsync(), () => undefined)));
     },
   };
 }

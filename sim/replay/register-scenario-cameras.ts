@@ -5,6 +5,8 @@ import type { Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { describeImport, importCameraRegistryFile } from '../../stores/camera-registry/camera-registry-import.js';
 import { cameraAuthorization } from '../../runtime/identity/camera-credential.js';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
+import { brokerAccountsAt, type BrokerAdminEndpoint } from '../../stores/broker-accounts/broker-accounts.js';
+import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { scenarioFiles } from '../scenario-files.js';
@@ -31,25 +33,31 @@ export interface ScenarioCredentials {
 }
 
 /**
- * Issues each of the scenario's cameras a credential of the replay's own in the camera registry (the oldest is
- * revoked first when a camera already holds two), as an operator would with issueCameraCredential.
+ * Issues each of the scenario's cameras a credential of the replay's own in the camera registry and on the broker
+ * (the oldest is revoked first when a camera already holds two), as an operator would with issueCameraCredential.
  */
-export async function issueScenarioCredentials(cameraIds: readonly string[], neo4j: Neo4jEndpoint): Promise<ScenarioCredentials> {
+export async function issueScenarioCredentials(
+  cameraIds: readonly string[], neo4j: Neo4jEndpoint, broker: BrokerAdminEndpoint = brokerAdminEndpoint(),
+): Promise<ScenarioCredentials> {
   const driver = connectNeo4j(neo4j);
+  const accounts = brokerAccountsAt(broker);
   try {
-    const issued = await createCameraCredentialStore(driver).issueForTool(cameraIds);
+    const issued = await createCameraCredentialStore(driver, accounts).issueForTool(cameraIds);
     return {
       tokens: new Map([...issued].map(([cameraId, { token }]) => [cameraId, token])),
       async revoke() {
         const revoking = connectNeo4j(neo4j);
+        const revokingAccounts = brokerAccountsAt(broker);
         try {
-          await createCameraCredentialStore(revoking).revokeAll([...issued.values()].map(({ keyId }) => keyId));
+          await createCameraCredentialStore(revoking, revokingAccounts).revokeAll([...issued.values()].map(({ keyId }) => keyId));
         } finally {
+          await revokingAccounts.close();
           await revoking.close();
         }
       },
     };
   } finally {
+    await accounts.close();
     await driver.close();
   }
 }

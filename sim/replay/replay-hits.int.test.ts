@@ -1,3 +1,4 @@
+import { edgeBrokerEnvironment, ensureEdgeBrokerAccounts } from '../../infra/services/edge-broker-accounts.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,10 +97,14 @@ describe('sim replay into real edge nodes', () => {
       DS_EDGE_PSEUDONYM_SECRET: devSecret('edge-pseudonym-secret', 32), DS_EDGE_STATE_DIR: join(dir, 'edge-state'), ...devHotlistKeyEnvironment(),
     };
     const edges = new Map(municipalityIds.map((m, i) => [m, `http://${host}:${ports[i]}`]));
+    await ensureEdgeBrokerAccounts(municipalityIds);
     for (const [i, municipality] of municipalityIds.entries()) {
       const edge = spawnService({
         name: `edge-${municipality}`, entry: 'edge/main.ts', healthUrl: `${edges.get(municipality)}/health`,
-        env: { DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_HOST: host, DS_EDGE_PORT: String(ports[i]), DS_EDGE_MQTT_CLIENT_ID: `dongseon-sim-test-${municipality}-${process.pid}` },
+        env: {
+          DS_EDGE_MUNICIPALITY: municipality, DS_EDGE_HOST: host, DS_EDGE_PORT: String(ports[i]), DS_EDGE_MQTT_CLIENT_ID: `dongseon-sim-test-${municipality}-${process.pid}`,
+          ...edgeBrokerEnvironment(municipality),
+        },
       }, env);
       running.push(edge);
     }

@@ -77,7 +77,7 @@ async function countReads(dir: string, inWindow: (read: ScenarioRead) => boolean
 
 /**
  * Streams a scenario's reads into the edge nodes in capture-time order, `speed` times faster than they happened,
- * over HTTP (`POST /v1/reads`, batched per camera, each with its camera's credential) and MQTT (per camera topic, QoS 1). Reports progress
+ * over HTTP (`POST /v1/reads`, batched per camera, each with its camera's credential) and MQTT (per camera topic, QoS 1, each camera logged in with its own credential). Reports progress
  * (sent, accepted, rejected, hits) as it goes.
  */
 export async function replayScenario(options: ReplayOptions): Promise<ReplayResult> {
@@ -88,7 +88,7 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
   const { total, first, last } = await countReads(options.dir, inWindow);
   const counts = emptyDeliveryCounts();
   const needsMqtt = options.transport !== 'http';
-  const mqttSender = needsMqtt ? await connectMqttReadSender(options.mqttUrl, `dongseon-sim-replay-${options.runId}`, counts) : undefined;
+  const mqttSender = needsMqtt ? connectMqttReadSender(options.mqttUrl, `dongseon-sim-replay-${options.runId}`, counts, options.cameraTokens) : undefined;
   const clock = replayClock(first, last, options.speed, now() + 500);
   let hits: number | undefined;
   let atSeconds = first;

@@ -1,11 +1,19 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DongseonError } from '../../domain/errors/index.js';
-import { newCameraSecret } from '../../runtime/identity/camera-credential.js';
+import { newCameraSecret, parseCameraToken } from '../../runtime/identity/camera-credential.js';
+import type { BrokerAccounts } from '../broker-accounts/broker-accounts.js';
 import type { RegistryWriteScope } from './camera-registry-store.js';
 
 // (:CameraCredential {keyId, secretSha256, issuedAt})-[:AUTHENTICATES]->(:Camera). Only the secret's SHA-256 is
 // stored; the secret itself is returned once, by `issue`. Revoking deletes the node: an edge node stops accepting
 // the credential at its next camera refresh.
+//
+// Every credential is also the camera's account on the MQTT broker (username = key id, password = secret), so the
+// broker and the registry are written together, in an order that a retry converges from: issuing creates the broker
+// client inside the registry transaction, after its checks and before the node is created (a failed commit deletes
+// the client again; a client whose key id the registry never kept has a secret no one holds); revoking deletes the
+// broker client before the node (a failure leaves the node, so the revoke can be retried, and deleting a client
+// that is gone already is no error). A broker failure is DS_BROKER_UNAVAILABLE and nothing is kept.
 
 /** The most credentials a camera holds at once: the current one and its successor while it rotates. */
 export const maxCredentialsPerCamera = 2;
@@ -45,18 +53,38 @@ async function lockCamera(tx: ManagedTransaction, cameraId: string): Promise<{ m
     `MATCH (camera:Camera {id: $cameraId}) WHERE camera.registryRevision IS NOT NULL
      SET camera.credentialRevision = coalesce(camera.credentialRevision, 0) + 1
      WITH camera
+     OPTIONAL MATCH (camera)-[:IN]->(municipality:Municipality)
      OPTIONAL MATCH (held:CameraCredential)-[:AUTHENTICATES]->(camera)
-     RETURN camera.municipalityId AS municipalityId, collect(held.keyId) AS keyIds`,
+     RETURN coalesce(camera.municipalityId, municipality.id) AS municipalityId, collect(held.keyId) AS keyIds`,
     { cameraId },
   );
   const record = result.records[0];
   return record ? { municipalityId: String(record.get('municipalityId')), keyIds: record.get('keyIds') as string[] } : undefined;
 }
 
-export function createCameraCredentialStore(driver: Driver) {
+const secretOf = (token: string): string => (parseCameraToken(token) as { secret: string }).secret;
+
+/**
+ * `broker`: the broker's accounts, which every issue and revoke keeps in step with the registry. Without it (an edge
+ * node, which only reads hashes) issuing and revoking are refused.
+ */
+export function createCameraCredentialStore(driver: Driver, broker?: BrokerAccounts) {
   const write = <Result>(work: (tx: ManagedTransaction) => Promise<Result>) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
     return session.executeWrite(work).finally(() => session.close());
+  };
+  const accounts = (): BrokerAccounts => {
+    if (broker === undefined) throw new DongseonError('DS_BROKER_UNAVAILABLE', 'camera credentials: this process has no broker account store, so it issues and revokes nothing');
+    return broker;
+  };
+  /** Runs `work`; if it fails after the broker client was made, deletes the client again (best effort) and rethrows. */
+  const withClientUndone = async <Result>(keyIds: () => readonly string[], work: () => Promise<Result>): Promise<Result> => {
+    try {
+      return await work();
+    } catch (error) {
+      for (const keyId of keyIds()) await accounts().deleteCameraClient(keyId).catch(() => undefined);
+      throw error;
+    }
   };
 
   return {
@@ -67,29 +95,35 @@ export function createCameraCredentialStore(driver: Driver) {
     async issue(cameraId: string, scope?: RegistryWriteScope, now = new Date()): Promise<IssuedCameraCredential | undefined> {
       const issued = newCameraSecret();
       const issuedAt = now.toISOString();
-      return write(async (tx) => {
+      const brokerAccounts = accounts();
+      let clientMade = false;
+      return withClientUndone(() => (clientMade ? [issued.keyId] : []), () => write(async (tx) => {
         const camera = await lockCamera(tx, cameraId);
         if (!camera) return undefined;
         refuseOutside(scope, camera.municipalityId, 'issueCameraCredential');
         if (camera.keyIds.length >= maxCredentialsPerCamera) {
           throw new DongseonError('DS_CAMERA_CREDENTIAL_LIMIT', `issueCameraCredential: camera "${cameraId}" already holds ${camera.keyIds.length} credentials; revoke one first`);
         }
+        await brokerAccounts.createCameraClient(camera.municipalityId, cameraId, issued.keyId, secretOf(issued.token));
+        clientMade = true;
         await tx.run(
           `MATCH (camera:Camera {id: $cameraId})
            CREATE (:CameraCredential {keyId: $keyId, cameraId: $cameraId, secretSha256: $secretSha256, issuedAt: $issuedAt})-[:AUTHENTICATES]->(camera)`,
           { cameraId, keyId: issued.keyId, secretSha256: issued.secretSha256, issuedAt },
         );
         return { cameraId, municipalityId: camera.municipalityId, keyId: issued.keyId, token: issued.token, issuedAt };
-      });
+      }));
     },
 
     /** Revokes one of a camera's credentials: `revoked` is false when the camera holds no such key; undefined when there is no such camera. */
     async revoke(cameraId: string, keyId: string, scope?: RegistryWriteScope): Promise<{ readonly municipalityId: string; readonly revoked: boolean } | undefined> {
+      const brokerAccounts = accounts();
       return write(async (tx) => {
         const camera = await lockCamera(tx, cameraId);
         if (!camera) return undefined;
         refuseOutside(scope, camera.municipalityId, 'revokeCameraCredential');
         if (!camera.keyIds.includes(keyId)) return { municipalityId: camera.municipalityId, revoked: false };
+        await brokerAccounts.deleteCameraClient(keyId);
         await tx.run(
           'MATCH (credential:CameraCredential {keyId: $keyId})-[:AUTHENTICATES]->(:Camera {id: $cameraId}) DETACH DELETE credential',
           { cameraId, keyId },
@@ -105,24 +139,31 @@ export function createCameraCredentialStore(driver: Driver) {
      */
     async issueForTool(cameraIds: readonly string[]): Promise<Map<string, { readonly keyId: string; readonly token: string }>> {
       const issuedByCamera = new Map<string, { keyId: string; token: string }>();
+      const brokerAccounts = accounts();
       for (const cameraId of new Set(cameraIds)) {
         const issued = newCameraSecret();
-        const done = await write(async (tx) => {
+        let clientMade = false;
+        const done = await withClientUndone(() => (clientMade ? [issued.keyId] : []), () => write(async (tx) => {
           const camera = await lockCamera(tx, cameraId);
           if (!camera) return false;
-          await tx.run(
+          const { records: evicted } = await tx.run(
             `MATCH (held:CameraCredential)-[:AUTHENTICATES]->(:Camera {id: $cameraId})
              WITH held ORDER BY held.issuedAt, held.keyId LIMIT $evict
-             DETACH DELETE held`,
+             RETURN held.keyId AS keyId`,
             { cameraId, evict: neo4j.int(Math.max(0, camera.keyIds.length - maxCredentialsPerCamera + 1)) },
           );
+          const evictedKeyIds = evicted.map((record) => String(record.get('keyId')));
+          for (const keyId of evictedKeyIds) await brokerAccounts.deleteCameraClient(keyId);
+          await tx.run('MATCH (held:CameraCredential) WHERE held.keyId IN $keyIds DETACH DELETE held', { keyIds: evictedKeyIds });
+          await brokerAccounts.createCameraClient(camera.municipalityId, cameraId, issued.keyId, secretOf(issued.token));
+          clientMade = true;
           await tx.run(
             `MATCH (camera:Camera {id: $cameraId})
              CREATE (:CameraCredential {keyId: $keyId, cameraId: $cameraId, secretSha256: $secretSha256, issuedAt: $issuedAt})-[:AUTHENTICATES]->(camera)`,
             { cameraId, keyId: issued.keyId, secretSha256: issued.secretSha256, issuedAt: new Date().toISOString() },
           );
           return true;
-        });
+        }));
         if (done) issuedByCamera.set(cameraId, { keyId: issued.keyId, token: issued.token });
       }
       return issuedByCamera;
@@ -130,6 +171,8 @@ export function createCameraCredentialStore(driver: Driver) {
 
     /** Revokes the given credentials, by key id, whichever cameras hold them. */
     async revokeAll(keyIds: readonly string[]): Promise<void> {
+      const brokerAccounts = accounts();
+      for (const keyId of keyIds) await brokerAccounts.deleteCameraClient(keyId);
       await driver.executeQuery('MATCH (credential:CameraCredential) WHERE credential.keyId IN $keyIds DETACH DELETE credential', { keyIds: [...keyIds] });
     },
 

@@ -14,9 +14,13 @@ import { sampleUsers } from '../../runtime/identity/sample-users.js';
 import { importCameraRegistryFile } from '../../stores/camera-registry/camera-registry-import.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
+import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
+import { connectBrokerAccounts } from '../../stores/broker-accounts/broker-accounts.js';
+import mqtt from 'mqtt';
 import { createCctvSubgraph, startCctvSubgraph } from './server.js';
 
 const endpoints = inject('stackEndpoints');
+const broker = brokerAdminEndpoint();
 const secret = randomBytes(32).toString('hex');
 const prefix = `t${randomUUID().slice(0, 8)}-`;
 /** An operator of the two test municipalities, as an identity provider would issue one for them. */
@@ -56,7 +60,7 @@ const cameraInput = (id: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j });
+  app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j, broker });
   driver = connectNeo4j(endpoints.neo4j);
   scratchDir = await mkdtemp(join(tmpdir(), 'ds-cctv-'));
   for (const id of ['north', 'south']) {
@@ -66,6 +70,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { records } = await driver.executeQuery('MATCH (credential:CameraCredential) WHERE credential.cameraId STARTS WITH $prefix RETURN credential.keyId AS keyId', { prefix });
+  const accounts = await connectBrokerAccounts(broker);
+  for (const record of records) await accounts.deleteCameraClient(String(record.get('keyId')));
+  await accounts.close();
   await driver.executeQuery('MATCH (credential:CameraCredential) WHERE credential.cameraId STARTS WITH $prefix DETACH DELETE credential', { prefix });
   await driver.executeQuery('MATCH (camera:Camera) WHERE camera.id STARTS WITH $prefix DETACH DELETE camera', { prefix });
   await driver.executeQuery('MATCH (municipality:Municipality) WHERE municipality.id STARTS WITH $prefix DETACH DELETE municipality', { prefix });
@@ -255,6 +263,39 @@ describe('the cctv subgraph', () => {
     expect(after.body.data?.camera).toEqual({ credentials: [{ keyId: second.keyId }] });
   });
 
+  it('finding 2: an issued credential is the camera\'s broker account at once; revoking it disconnects it and refuses it after', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('broker') });
+    const issue = 'mutation ($cameraId: ID!) { issueCameraCredential(cameraId: $cameraId) { keyId token } }';
+    const revoke = 'mutation ($cameraId: ID!, $keyId: ID!) { revokeCameraCredential(cameraId: $cameraId, keyId: $keyId) }';
+    const issued = (await graphql(operator, issue, { cameraId: `${prefix}broker` })).body.data?.issueCameraCredential as { keyId: string; token: string };
+    const login = { username: issued.keyId, password: issued.token.split('.')[1] as string, reconnectPeriod: 0, connectTimeout: 5_000 };
+    const camera = await mqtt.connectAsync(endpoints.mqttUrl, { clientId: `${prefix}broker-camera`, ...login }, false);
+    const closed = new Promise<void>((resolve) => camera.once('close', () => resolve()));
+    expect((await graphql(operator, revoke, { cameraId: `${prefix}broker`, keyId: issued.keyId })).body.data?.revokeCameraCredential).toBe(true);
+    await closed;
+    await expect(mqtt.connectAsync(endpoints.mqttUrl, { clientId: `${prefix}broker-again`, ...login }, false)).rejects.toThrow(/Not authorized|Bad username or password/);
+    await camera.endAsync(true);
+  });
+
+  it('finding 2: a broker it cannot reach fails issue and revoke with DS_BROKER_UNAVAILABLE, the registry unchanged, and a retry converges', async () => {
+    await graphql(operator, upsertCamera, { input: cameraInput('unreachable') });
+    const cut = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j, broker: { ...broker, url: 'mqtt://127.0.0.1:9' } });
+    try {
+      const issue = 'mutation ($cameraId: ID!) { issueCameraCredential(cameraId: $cameraId) { keyId token } }';
+      const revoke = 'mutation ($cameraId: ID!, $keyId: ID!) { revokeCameraCredential(cameraId: $cameraId, keyId: $keyId) }';
+      const list = async () => (await graphql(operator, `{ camera(id: "${prefix}unreachable") { credentials { keyId } } }`)).body.data?.camera;
+      expect(codesOf((await graphql(operator, issue, { cameraId: `${prefix}unreachable` }, cut)).body)).toEqual(['DS_BROKER_UNAVAILABLE']);
+      expect(await list()).toEqual({ credentials: [] });
+      const issued = (await graphql(operator, issue, { cameraId: `${prefix}unreachable` })).body.data?.issueCameraCredential as { keyId: string };
+      expect(codesOf((await graphql(operator, revoke, { cameraId: `${prefix}unreachable`, keyId: issued.keyId }, cut)).body)).toEqual(['DS_BROKER_UNAVAILABLE']);
+      expect(await list()).toEqual({ credentials: [{ keyId: issued.keyId }] });
+      expect((await graphql(operator, revoke, { cameraId: `${prefix}unreachable`, keyId: issued.keyId })).body.data?.revokeCameraCredential).toBe(true);
+      expect(await list()).toEqual({ credentials: [] });
+    } finally {
+      await cut.close();
+    }
+  });
+
   it('refuses registry writes to callers without cameras:write (DS_AUTH_FORBIDDEN), per field', async () => {
     const { status, body } = await graphql(sampleUsers['fire-dispatcher'], upsertCamera, { input: cameraInput('forbidden') });
     expect(status).toBe(200);
@@ -300,7 +341,7 @@ describe('the cctv subgraph', () => {
   it('keeps its registry across a restart of the subgraph', async () => {
     await graphql(operator, upsertCamera, { input: cameraInput('durable', { name: 'survives restarts' }) });
     await app.close();
-    app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j });
+    app = await createCctvSubgraph({ identitySecret: secret, neo4j: endpoints.neo4j, broker });
     const { body } = await graphql(operator, `{ camera(id: "${prefix}durable") { name registryRevision } }`);
     expect(body.data?.camera).toEqual({ name: 'survives restarts', registryRevision: 1 });
   });

@@ -1,6 +1,7 @@
 import { runProcess } from '../../runtime/config.js';
 import { edgeHistoryOptionsOf, loadCctvConfig } from './cctv-config.js';
 import { neo4jEndpointOf } from '../../stores/neo4j/neo4j-connection.js';
+import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { startCctvSubgraph } from './server.js';
 
 await runProcess(async () => {
@@ -9,6 +10,8 @@ await runProcess(async () => {
   const running = await startCctvSubgraph({
     identitySecret: config.DS_IDENTITY_HEADER_SECRET,
     neo4j: neo4jEndpointOf(config),
+    // MQTT_URL with MQTT_ADMIN_USERNAME / MQTT_ADMIN_PASSWORD, or the local broker's admin.
+    broker: brokerAdminEndpoint(),
     ...(history ? { history } : {}),
     host: config.DS_CCTV_HOST,
     port: config.DS_CCTV_PORT,

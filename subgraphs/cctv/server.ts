@@ -7,6 +7,7 @@ import { createMercuriusSubgraph, startMercuriusSubgraph } from '../../runtime/g
 import { demoRegistryFile, seedCameraRegistry } from '../../stores/camera-registry/camera-registry-import.js';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { brokerAccountsAt, type BrokerAdminEndpoint } from '../../stores/broker-accounts/broker-accounts.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
 import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
@@ -21,6 +22,11 @@ export interface CctvSubgraphOptions {
   readonly seedRegistryFile?: string;
   /** The edge nodes the history search asks and its signing key; without it, history search is refused. */
   readonly history?: EdgeHistoryOptions;
+  /**
+   * The MQTT broker's dynamic-security admin: every camera credential issued or revoked is the camera's broker
+   * account too. Without it, issuing and revoking credentials are refused (DS_BROKER_UNAVAILABLE).
+   */
+  readonly broker?: BrokerAdminEndpoint;
 }
 
 export interface CctvListenOptions extends CctvSubgraphOptions {
@@ -36,7 +42,8 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
   const driver = connectNeo4j(options.neo4j);
   try {
     const registry = createCameraRegistryStore(driver);
-    const credentials = createCameraCredentialStore(driver);
+    const brokerAccounts = options.broker ? brokerAccountsAt(options.broker) : undefined;
+    const credentials = createCameraCredentialStore(driver, brokerAccounts);
     const history = options.history ? createPlateHistorySearcher(options.history) : undefined;
     await registry.ensureConstraints();
     await seedCameraRegistry(registry, options.seedRegistryFile ?? demoRegistryFile);
@@ -49,7 +56,10 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
       context: () => cctvRequestState(registry, credentials, history),
       resolvers: cctvResolvers as unknown as IResolvers,
     });
-    app.addHook('onClose', () => driver.close());
+    app.addHook('onClose', async () => {
+      await brokerAccounts?.close();
+      await driver.close();
+    });
     return app;
   } catch (error) {
     await driver.close();
