@@ -46,7 +46,7 @@ async function fiftySightings(vehicleId: string, count: number) {
 export const trackingBenchmark: Benchmark = {
   name: 'tracking',
   description: 'p50/p95 of route + next cameras + interception plan through the gateway for a vehicle with 50 sightings',
-  needs: ['redis', 'neo4j'],
+  needs: ['redis', 'neo4j', 'mosquitto'],
   oneCore: false,
   quickArgs: ['--runs', '1', '--requests', '10'],
   async run(args) {
