@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
-import { edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName, regionSightingsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
 import { numberFromNeo4j } from '../../stores/neo4j/neo4j-numbers.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
@@ -81,7 +81,8 @@ export interface PipelineObserver {
 export async function observePipeline(pipeline: ReliabilityPipeline, channel: AlertChannelRecorder): Promise<PipelineObserver> {
   const connection = await connectQueueRedis(pipeline.servers.redisUrl);
   const queues = [
-    ...pipeline.edges.flatMap((edge) => [edgeReadsQueueName(edge.municipality), edgeStoreQueueName(edge.municipality)]), regionHitsQueueName, queueNames.alertDelivery,
+    ...pipeline.edges.flatMap((edge) => [edgeReadsQueueName(edge.municipality), edgeStoreQueueName(edge.municipality)]), regionHitsQueueName, regionSightingsQueueName,
+    queueNames.alertDelivery,
   ]
     .map((name) => ({ name, queue: new Queue(name, { connection }), dead: new Queue(deadLetterQueueName(name), { connection }) }));
   const queueNamed = (name: string): Queue => {

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CameraRead } from '../../domain/ingest/index.js';
 
 /**
  * The jobs that carry data down the pipeline, one schema per stage boundary, validated by every consumer:
- * edge ingest → (edge reads queue) → edge matcher → (region hits queue) → graph worker → alerts.
+ * edge ingest → (edge reads queue) → edge matcher → (region hits queue) → graph writer's alert stage → alerts,
+ * then → (region sightings queue) → graph writer's sighting-graph stage.
  * Jobs carry batches, never single reads. Only hits and plate-free aggregates ever cross to the region.
  */
 
@@ -19,6 +21,11 @@ export const edgeReadsQueueName = (municipalityId: string): string => `ds-edge-$
 export const edgeStoreQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-store`;
 /** Hits every edge forwards to the region. */
 export const regionHitsQueueName = 'ds-region-hits';
+/**
+ * Hits the graph writer has stored and alerted on, for its sighting-graph stage: the Neo4j writes never hold a
+ * worker slot the next hit's alert is waiting for.
+ */
+export const regionSightingsQueueName = 'ds-region-sightings';
 /** Plate-free aggregates every edge forwards to the region. */
 export const regionAggregatesQueueName = 'ds-region-aggregates';
 
@@ -81,6 +88,29 @@ export const hitBatchJobSchema = z.strictObject({
   hits: z.array(forwardedHitSchema).min(1).max(5000),
 });
 export type HitBatchJob = z.infer<typeof hitBatchJobSchema>;
+
+/**
+ * The hits of one `ds-region-hits` job to write into the sighting graph (repeated passes left out), enqueued once
+ * the job's alerts are out. Produced only by the graph writer, which validated them already.
+ */
+export const sightingBatchJobSchema = z.strictObject({
+  municipalityId: id,
+  batchId: id,
+  /** The `ds-region-hits` job these hits came in. */
+  hitsJobId: id,
+  hits: z.array(forwardedHitSchema).min(1).max(5000),
+});
+export type SightingBatchJob = z.infer<typeof sightingBatchJobSchema>;
+
+/**
+ * The sightings job of a hits job, derived from its id alone so that a retried hits job adds the same job (a no-op
+ * while BullMQ keeps it; stage 2 is idempotent besides). BullMQ ids may not contain `:`, so such an id is hashed.
+ */
+export function sightingBatchJobIdOf(hitsJobId: string): string {
+  return hitsJobId.includes(':') || hitsJobId.length > 150
+    ? `sightings-h-${createHash('sha256').update(hitsJobId).digest('hex').slice(0, 40)}`
+    : `sightings-${hitsJobId}`;
+}
 
 /** Plate-free aggregates: reads per camera per hour, camera-pair travel-time statistics. */
 export const aggregateBatchJobSchema = z.strictObject({

@@ -19,7 +19,10 @@ export const graphWriterConfigSchema = z.object({
   ].join(',')).transform((files) => files.split(',').map((file) => file.trim()).filter((file) => file.length > 0)),
   /** The tracking model whose hourly travel times judge impossible travel between the cameras it knows. */
   DS_TRACKING_MODEL_FILE: z.string().min(1).default(defaultTrackingModelFile),
+  /** Stage 1 (`ds-region-hits`: hit store and alerts): hit batches in flight. */
   DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Stage 2 (`ds-region-sightings`: sighting graph and impossible travel): sighting batches in flight. */
+  DS_GRAPH_WRITER_SIGHTINGS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
   path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',

@@ -8,18 +8,17 @@ import { loadRoadGraph, plausibleFastestSeconds } from '../../domain/tracking/in
 import { alertChannel, parseAlertEvent, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
-import type { QueueWorker } from '../../runtime/queues/create-worker.js';
 import { listDeadLetters } from '../../runtime/queues/dead-letters.js';
-import type { ForwardedHit, HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
-import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import type { ForwardedHit, HitBatchJob, SightingBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import { regionHitsQueueName, regionSightingsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName } from '../../runtime/queues/queue-names.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys, type PoliceKeys } from '../../stores/police/police-keys.js';
 import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph-schema.js';
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
-import { graphWriterProcessor } from './graph-writer-processor.js';
-import { startGraphWriter } from './start-graph-writer.js';
+import { hitAlertProcessor, sightingGraphProcessor, type HitAlertResult } from './graph-writer-processor.js';
+import { startGraphWriter, type GraphWriter } from './start-graph-writer.js';
 import { defaultTrackingModelFile, readTrackingModel } from '../../stores/tracking-model/tracking-model-file.js';
 
 const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');
@@ -44,8 +43,10 @@ let driver: Driver;
 let keys: PoliceKeys;
 let hitsQueue: Queue<HitBatchJob>;
 let alertQueue: Queue<AlertDeliveryJob>;
+let sightingsQueue: Queue<SightingBatchJob>;
 let events: QueueEvents;
-let writer: QueueWorker<unknown>;
+let sightingEvents: QueueEvents;
+let writer: GraphWriter;
 let camerasBefore: string[];
 const received: AlertEvent[] = [];
 const vehicleIds: string[] = [];
@@ -68,9 +69,19 @@ function hit(wantedVehicleId: string, cameraId: string, municipalityId: string, 
   };
 }
 
-async function processBatch(job: HitBatchJob, jobId: string): Promise<unknown> {
+/** Runs a hits job through stage 1 and, when it queued one, its sightings job through stage 2; both results, merged. */
+async function processBatch(job: HitBatchJob, jobId: string): Promise<Record<string, unknown>> {
   const added = await hitsQueue.add('hits', job, { jobId });
-  return added.waitUntilFinished(events, 30_000);
+  const alerted = await added.waitUntilFinished(events, 30_000) as HitAlertResult;
+  return { ...alerted, ...await sightingsOfJob(alerted.sightingsJobId) };
+}
+
+/** Stage 2's result for a sightings job (nothing recorded when stage 1 queued none). */
+async function sightingsOfJob(sightingsJobId: string | null): Promise<Record<string, unknown>> {
+  if (sightingsJobId === null) return { sightingsRecorded: 0, impossibleTravel: [] };
+  const job = await sightingsQueue.getJob(sightingsJobId);
+  if (job === undefined) throw new Error(`no sightings job ${sightingsJobId}`);
+  return await job.waitUntilFinished(sightingEvents, 30_000) as Record<string, unknown>;
 }
 
 async function sightingsOf(vehicleId: string) {
@@ -108,9 +119,16 @@ beforeAll(async () => {
   const queueName = `${regionHitsQueueName}-test-${run}`;
   hitsQueue = createQueue<HitBatchJob>(queueName, redis, { attempts: 2, backoff: { type: 'fixed', delay: 50 } });
   alertQueue = createQueue<AlertDeliveryJob>(`ds-alert-delivery-test-${run}`, redis);
+  const sightingsQueueName = `${regionSightingsQueueName}-test-${run}`;
+  sightingsQueue = createQueue<SightingBatchJob>(sightingsQueueName, redis, { attempts: 2, backoff: { type: 'fixed', delay: 50 } });
   events = new QueueEvents(queueName, { connection: redis.duplicate() });
-  await events.waitUntilReady();
-  writer = await startGraphWriter(queueName, { redis, policeKeys: keys, neo4j: driver, travelTimes: { roadGraph, trackingModel: cityModel }, alertDeliveries: alertQueue }, { redisUrl });
+  sightingEvents = new QueueEvents(sightingsQueueName, { connection: redis.duplicate() });
+  await Promise.all([events.waitUntilReady(), sightingEvents.waitUntilReady()]);
+  writer = await startGraphWriter(
+    { hits: queueName, sightings: sightingsQueueName },
+    { redis, policeKeys: keys, neo4j: driver, travelTimes: { roadGraph, trackingModel: cityModel }, alertDeliveries: alertQueue, sightingBatches: sightingsQueue },
+    { hits: { redisUrl }, sightings: { redisUrl } },
+  );
 });
 
 afterEach(() => {
@@ -120,13 +138,15 @@ afterEach(() => {
 afterAll(async () => {
   await writer.close(true);
   await events.close();
+  await sightingEvents.close();
   await subscriber.quit();
-  for (const name of [hitsQueue.name, deadLetterQueueName(hitsQueue.name), alertQueue.name]) {
+  for (const name of [hitsQueue.name, deadLetterQueueName(hitsQueue.name), sightingsQueue.name, deadLetterQueueName(sightingsQueue.name), alertQueue.name]) {
     const handle = new Queue(name, { connection: redis });
     await handle.obliterate({ force: true });
     await handle.close();
   }
   await hitsQueue.close();
+  await sightingsQueue.close();
   await alertQueue.close();
   const testKeys = await redis.keys(`${keys.prefix}*`);
   if (testKeys.length > 0) await redis.del(...testKeys);
@@ -260,8 +280,11 @@ describe('graph writer', () => {
         return alertQueue.add(...args);
       },
     } as unknown as Queue<AlertDeliveryJob>;
-    const processor = graphWriterProcessor({ redis, policeKeys: keys, neo4j: driver, travelTimes: { roadGraph }, alertDeliveries: crashingDeliveries });
+    const sightingBatches: SightingBatchJob[] = [];
+    const capturedSightings = { add: async (_name: string, data: SightingBatchJob) => sightingBatches.push(data) } as unknown as Queue<SightingBatchJob>;
+    const processor = hitAlertProcessor({ redis, policeKeys: keys, alertDeliveries: crashingDeliveries, sightingBatches: capturedSightings });
     const job = {
+      id: `batch-${run}-crash`,
       data: { municipalityId: 'hwaseong', batchId: `batch-${run}-crash`, hits: [sent] },
       progress: 0 as unknown,
       async updateProgress(progress: object) {
@@ -272,14 +295,73 @@ describe('graph writer', () => {
     await expect(processor(job as unknown as Job)).rejects.toThrow(/worker died/);
     expect(await createHitStore(redis, keys).find(sent.hitId)).toMatchObject({ status: 'PENDING' });
     crash = false;
-    // The retry finds the hit already stored, yet owes its alert: the first attempt wrote that to the job. The
-    // sighting comes after the alert, so the retry is the one that records it.
-    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, sightingsRecorded: 1, alerted: [sent.hitId] });
-    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, alerted: [sent.hitId] });
+    // The sightings job comes after the alert, so the crashed attempt queued none.
+    expect(sightingBatches).toEqual([]);
+    // The retry finds the hit already stored, yet owes its alert: the first attempt wrote that to the job. It is the
+    // one that queues the sightings job, under the id derived from the hits job's.
+    const retried = await processor(job as unknown as Job);
+    expect(retried).toMatchObject({ newHits: 0, alerted: [sent.hitId] });
+    expect(await processor(job as unknown as Job)).toMatchObject({ newHits: 0, alerted: [sent.hitId], sightingsJobId: retried.sightingsJobId });
+    expect(sightingBatches.map((batch) => batch.hits.map((queued) => queued.hitId))).toEqual([[sent.hitId], [sent.hitId]]);
     const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
     expect(deliveries.filter((delivery) => delivery.data.alert.id === sent.hitId)).toHaveLength(1);
     await eventually(() => received.length, (count) => count >= 1);
     // Published by the crashed attempt and by the retry: at least once on the stream, exactly once to CAD.
     expect(new Set(received.map((alert) => alert.id))).toEqual(new Set([sent.hitId]));
+  });
+  it("a hit's alert is raised while the sighting-graph stage is stalled", async () => {
+    const vehicleId = await wantedVehicle(80);
+    const sent = hit(vehicleId, 'cam-osan-04', 'osan', '2026-03-07T09:00:00+09:00');
+    // Stage 2 takes nothing (as when Neo4j is slow and its slots are all busy): stage 1 must not wait for it. The
+    // queue is paused rather than the worker, whose fetch already in flight would still take the job.
+    await sightingsQueue.pause();
+    try {
+      const added = await hitsQueue.add('hits', { municipalityId: 'osan', batchId: `batch-${run}-stalled`, hits: [sent] }, { jobId: `batch-${run}-stalled` });
+      const alerted = await added.waitUntilFinished(events, 30_000) as HitAlertResult;
+      expect(alerted).toMatchObject({ newHits: 1, alerted: [sent.hitId] });
+      await eventually(() => received.length, (count) => count >= 1);
+      expect(received.map((alert) => alert.id)).toEqual([sent.hitId]);
+      const deliveries = await alertQueue.getJobs(['wait', 'delayed', 'prioritized', 'active']);
+      expect(deliveries.filter((delivery) => delivery.data.alert.wantedVehicleId === vehicleId)).toHaveLength(1);
+      // The sighting waits, durable, on stage 2's queue.
+      expect(await sightingsOf(vehicleId)).toEqual([]);
+      expect(['waiting', 'paused']).toContain(await sightingsQueue.getJobState(alerted.sightingsJobId as string));
+      await sightingsQueue.resume();
+      expect(await sightingsOfJob(alerted.sightingsJobId)).toMatchObject({ sightingsRecorded: 1 });
+      expect((await sightingsOf(vehicleId)).map((sighting) => sighting.id)).toEqual([sent.hitId]);
+    } finally {
+      if (await sightingsQueue.isPaused()) await sightingsQueue.resume();
+    }
+  });
+
+  it('a sightings job run twice creates nothing new in the graph', async () => {
+    const vehicleId = await wantedVehicle(65);
+    const first = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-08T09:00:00+09:00');
+    const clone = hit(vehicleId, 'cam-osan-04', 'osan', '2026-03-08T09:00:10+09:00');
+    const data: SightingBatchJob = { municipalityId: 'osan', batchId: `batch-${run}-sightings`, hitsJobId: `batch-${run}-sightings`, hits: [first, clone] };
+    const process = sightingGraphProcessor({ neo4j: driver, travelTimes: { roadGraph, trackingModel: cityModel } });
+    expect(await process({ data } as unknown as Job)).toMatchObject({
+      sightingsRecorded: 2, impossibleTravel: [{ sightingId: clone.hitId, previousSightingId: first.hitId, reason: 'faster-than-possible' }],
+    });
+    const chain = await sightingsOf(vehicleId);
+    expect(chain.map((sighting) => [sighting.id, sighting.nextId, sighting.impossibleTravel])).toEqual([
+      [first.hitId, clone.hitId, null], [clone.hitId, null, true],
+    ]);
+
+    // Replayed: as a retry of the same job, and as a second job through the queue.
+    expect(await process({ data } as unknown as Job)).toMatchObject({ sightingsRecorded: 0 });
+    const again = await sightingsQueue.add('sightings', data, { jobId: `sightings-${run}-replay` });
+    expect(await again.waitUntilFinished(sightingEvents, 30_000)).toMatchObject({ sightingsRecorded: 0 });
+    expect(await sightingsOf(vehicleId)).toEqual(chain);
+    const { records } = await driver.executeQuery(
+      'MATCH (s:Sighting) WHERE s.id IN $ids RETURN count(s) AS sightings', { ids: [first.hitId, clone.hitId] },
+    );
+    expect(records[0]?.get('sightings')).toBe(2);
+  });
+
+  it('dead-letters a sightings job that is not one, without retrying it', async () => {
+    const added = await sightingsQueue.add('sightings', { municipalityId: 'suwon', batchId: 'x', hitsJobId: 'x', hits: [] } as SightingBatchJob, { jobId: `sightings-${run}-bad` });
+    await expect(added.waitUntilFinished(sightingEvents, 30_000)).rejects.toThrow(/not a sighting batch job/);
+    expect(await listDeadLetters(redis, sightingsQueue.name)).toMatchObject([{ jobId: `sightings-${run}-bad`, attemptsMade: 1, reason: { code: 'DS_QUEUE_JOB_INVALID' } }]);
   });
 });

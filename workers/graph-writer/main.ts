@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { loadRoadGraph, mergeRoadGraphs } from '../../domain/tracking/road-graph.js';
 import { runProcess } from '../../runtime/config.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
-import { regionHitsQueueName } from '../../runtime/queues/pipeline-jobs.js';
+import { regionHitsQueueName, regionSightingsQueueName, type SightingBatchJob } from '../../runtime/queues/pipeline-jobs.js';
 import { queueNames } from '../../runtime/queues/queue-names.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
@@ -25,12 +25,18 @@ async function main(): Promise<void> {
   const redis = await connectDurableRedis(config.REDIS_URL);
   const producer = await connectQueueRedis(config.REDIS_URL);
   const alertDeliveries = createQueue<AlertDeliveryJob>(queueNames.alertDelivery, producer);
+  const sightingBatches = createQueue<SightingBatchJob>(regionSightingsQueueName, producer);
   const writer = await startGraphWriter(
-    regionHitsQueueName,
-    { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, travelTimes: { roadGraph, trackingModel }, alertDeliveries },
-    { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
+    { hits: regionHitsQueueName, sightings: regionSightingsQueueName },
+    { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, travelTimes: { roadGraph, trackingModel }, alertDeliveries, sightingBatches },
+    {
+      hits: { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
+      sightings: { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_SIGHTINGS_CONCURRENCY, ...stallRecoveryOf(config) },
+    },
   );
-  console.log(`graph-writer: writing ${regionHitsQueueName} to ${endpoint.uri}, alerts to ${queueNames.alertDelivery}`);
+  console.log(
+    `graph-writer: ${regionHitsQueueName} → alerts to ${queueNames.alertDelivery} → ${regionSightingsQueueName} → sighting graph at ${endpoint.uri}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -40,6 +46,7 @@ async function main(): Promise<void> {
     // Waiting lets in-flight batches finish; one cut off anyway is retried whole, and every step is idempotent.
     await writer.close();
     await alertDeliveries.close();
+    await sightingBatches.close();
     producer.disconnect();
     await redis.quit();
     await driver.close();

@@ -1,7 +1,46 @@
 import { createWorker, type QueueWorker, type QueueWorkerOptions } from '../../runtime/queues/create-worker.js';
-import { graphWriterProcessor, type GraphWriterDependencies } from './graph-writer-processor.js';
+import { hitAlertProcessor, sightingGraphProcessor, type GraphWriterDependencies } from './graph-writer-processor.js';
 
-/** Starts the graph writer on `queue` (`ds-region-hits` in production); the dependencies stay the caller's to close. */
-export function startGraphWriter(queue: string, dependencies: GraphWriterDependencies, options: QueueWorkerOptions): Promise<QueueWorker<unknown>> {
-  return createWorker<unknown>(queue, graphWriterProcessor(dependencies), options);
+export interface GraphWriterQueues {
+  /** Stage 1's queue: `ds-region-hits` in production. */
+  readonly hits: string;
+  /** Stage 2's queue: `ds-region-sightings` in production; `dependencies.sightingBatches` must be a handle on it. */
+  readonly sightings: string;
+}
+
+export interface GraphWriter {
+  /** Stage 1: police hit store, alerts, then one job for stage 2. */
+  readonly hits: QueueWorker<unknown>;
+  /** Stage 2: sighting graph and impossible travel. */
+  readonly sightings: QueueWorker<unknown>;
+  /** Closes both workers (stage 1 first, so that it adds no job stage 2 is no longer there to take). */
+  close(force?: boolean): Promise<void>;
+}
+
+/**
+ * Starts both stages of the graph writer, each a worker with its own slots (`options.sightings` for stage 2), so an
+ * alert never waits for a slot held by Neo4j writes. The dependencies stay the caller's to close.
+ */
+export async function startGraphWriter(
+  queues: GraphWriterQueues, dependencies: GraphWriterDependencies, options: { readonly hits: QueueWorkerOptions; readonly sightings: QueueWorkerOptions },
+): Promise<GraphWriter> {
+  const sightings = await createWorker<unknown>(queues.sightings, sightingGraphProcessor(dependencies), options.sightings);
+  let hits: QueueWorker<unknown>;
+  try {
+    hits = await createWorker<unknown>(queues.hits, hitAlertProcessor(dependencies), options.hits);
+  } catch (error) {
+    await sightings.close(true);
+    throw error;
+  }
+  return {
+    hits,
+    sightings,
+    async close(force = false) {
+      try {
+        await hits.close(force);
+      } finally {
+        await sightings.close(force);
+      }
+    },
+  };
 }
