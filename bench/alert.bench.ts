@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import neo4j from 'neo4j-driver';
 import { confusionMisreads } from '../domain/plates/confusion-variants.js';
-import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../infra/stack/ports.js';
-import type { RunningService } from '../infra/services/service-processes.js';
 import { Queue } from 'bullmq';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -25,7 +21,7 @@ import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { summariseLatencies } from './pipeline/latency.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  claimBenchRedis, demoCameras, issueBenchCredentials, pipelineEnvironment, publishBenchHotlist, Redis, removeBenchRunData, startEdges, startWorker, stopServices,
+  openPipelineBench, pipelineEnvironment, publishBenchHotlist, Redis, startEdges, startWorker,
 } from './pipeline/pipeline-processes.js';
 import { createCleanup } from './cleanup.js';
 
@@ -45,28 +41,15 @@ export const alertBenchmark: Benchmark = {
 
     const runId = randomUUID().slice(0, 8);
     const prefix = `bench-alert-${runId}-`;
-    const endpoints = stackEndpoints();
-    const started: RunningService[] = [];
     let stopBackground = false;
     const background: Promise<void>[] = [];
     // Undone in reverse: the load stops, the real-time endpoint and the processes stop, then their data goes and
     // the clients close, all before the runner may stop servers it started.
     const cleanup = createCleanup();
     try {
-      const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-alert-'));
-      cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
-      const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
-      cleanup.defer('closing the Neo4j driver', () => driver.close());
-      const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
-      cleanup.defer('closing the bench Redis client', () => redis.quit());
-      cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
-      cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
-      cleanup.defer('stopping the pipeline processes', () => stopServices(started));
+      const { stateDir, redisUrl, redis, started, cameras, credentials } = await openPipelineBench('alert', prefix, cleanup);
       const subscriber = new Redis(redisUrl);
       cleanup.defer('closing the alert subscriber', () => subscriber.quit());
-      const cameras = await demoCameras(driver);
-      const credentials = await issueBenchCredentials(driver, cameras);
-      cleanup.defer('revoking the run\'s camera credentials', () => credentials.revoke());
       const plates = listedPlates(hits, Date.now() % 1_000_000);
       const wanted = createWantedVehicleStore(redis, policeKeys());
       const nowIso = new Date(Date.now() - 60_000).toISOString();
@@ -148,7 +131,7 @@ export const alertBenchmark: Benchmark = {
         background.push((async () => {
           while (!stopBackground) {
             const began = performance.now();
-            backgroundReads += (await postBatch(edge.url, maker.batch(batchReads, cameras[edge.municipality], 0), credentials.tokens)).accepted;
+            backgroundReads += (await postBatch(edge.url, maker.batch(batchReads, cameras[edge.municipality], 0), credentials)).accepted;
             await sleep(Math.max(0, perEdgeIntervalMs - (performance.now() - began)));
           }
         })());
@@ -161,7 +144,7 @@ export const alertBenchmark: Benchmark = {
       for (const [i, plate] of plates.entries()) {
         const edge = edges[i % edges.length] as (typeof edges)[number];
         const read = maker.read(plate, cameras[edge.municipality][i % cameras[edge.municipality].length] as string);
-        sends.push(postBatch(edge.url, [read], credentials.tokens).then((outcome) => { sentAt.set(ids[i] as string, outcome.acceptedAtMs); }));
+        sends.push(postBatch(edge.url, [read], credentials).then((outcome) => { sentAt.set(ids[i] as string, outcome.acceptedAtMs); }));
         await sleep(spacingMs);
       }
       await Promise.all(sends);

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
-import { stackEndpoints } from '../runtime/endpoints/stack-endpoints.js';
+import { availableParallelism, cpus } from 'node:os';
 import type { RunningService } from '../infra/services/service-processes.js';
 import { numericArgument, round, type Benchmark } from './benchmark.js';
 import { batchMaker, listedPlates, postBatch } from './pipeline/read-batches.js';
 import {
-  claimBenchRedis, countEdgeReads, demoCameras, issueBenchCredentials, pipelineEnvironment, publishBenchHotlist, removeBenchRunData, serviceRssMb, startEdges, stopServices,
+  countEdgeReads, openPipelineBench, pipelineEnvironment, publishBenchHotlist, serviceRssMb, startEdges,
 } from './pipeline/pipeline-processes.js';
 import { createCleanup } from './cleanup.js';
 
@@ -33,23 +29,10 @@ export const ingestBenchmark: Benchmark = {
 
     const runId = randomUUID().slice(0, 8);
     const prefix = `bench-ingest-${runId}-`;
-    const endpoints = stackEndpoints();
-    const started: RunningService[] = [];
     // Undone in reverse: the edges stop, then their reads and the Redis database go, then the clients close.
     const cleanup = createCleanup();
     try {
-      const stateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-ingest-'));
-      cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
-      const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
-      cleanup.defer('closing the Neo4j driver', () => driver.close());
-      const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
-      cleanup.defer('closing the bench Redis client', () => redis.quit());
-      cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
-      cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
-      cleanup.defer('stopping the edges', () => stopServices(started));
-      const cameras = await demoCameras(driver);
-      const credentials = await issueBenchCredentials(driver, cameras);
-      cleanup.defer('revoking the run\'s camera credentials', () => credentials.revoke());
+      const { stateDir, driver, redisUrl, redis, started, cameras, credentials } = await openPipelineBench('ingest', prefix, cleanup);
       let t = Date.now();
       const listed = listedPlates(hotlistSize, 1);
       const { header, bytes } = await publishBenchHotlist(redis, listed.map((plate, i) => ({ ref: `bench-wv-${i}`, plate })));
@@ -61,7 +44,7 @@ export const ingestBenchmark: Benchmark = {
 
       const maker = batchMaker(prefix, listed, new Set(listed), 2);
       // Warm-up batch per edge, not counted.
-      for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01), credentials.tokens);
+      for (const edge of edges) await postBatch(edge.url, maker.batch(10, cameras[edge.municipality], 0.01), credentials);
       const warmup = edges.length * 10;
       let accepted = 0;
       const start = performance.now();
@@ -76,7 +59,7 @@ export const ingestBenchmark: Benchmark = {
           const wait = due - performance.now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           if (performance.now() >= endAt) break;
-          const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01), credentials.tokens);
+          const outcome = await postBatch(edge.url, maker.batch(batchSize, cameras[edge.municipality], 0.01), credentials);
           accepted += outcome.accepted;
           batches++;
         }

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { demoMunicipalities } from '../../runtime/endpoints/demo-edges.js';
 import {
   pipelineEnvironment as pipelineEnvironmentAt, publishHotlist, spawnEdge, startWorker, waitForEdgeHotlist, type EdgeProcess,
@@ -9,6 +11,7 @@ import { descendantPids, stopServices, type RunningService } from '../../infra/s
 import { brokerAdminEndpoint, stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
 import { isBenchRunner } from '../bench-runs.js';
+import type { Cleanup } from '../cleanup.js';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
 import { brokerAccountsAt } from '../../stores/broker-accounts/broker-accounts.js';
 import { ensureEdgeBrokerAccounts } from '../../infra/services/edge-broker-accounts.js';
@@ -189,3 +192,39 @@ export async function countEdgeReads(driver: Driver, prefix: string): Promise<nu
 }
 
 export { Redis };
+
+export interface PipelineBench {
+  /** The edges' state folder, removed at cleanup. */
+  readonly stateDir: string;
+  readonly driver: Driver;
+  readonly redisUrl: string;
+  readonly redis: Redis;
+  /** Where the benchmark records the processes it starts; they stop at cleanup, before the run's data goes. */
+  readonly started: RunningService[];
+  readonly cameras: Record<Municipality, string[]>;
+  /** Each demo camera's credential for this run, revoked at cleanup. */
+  readonly credentials: Map<string, string>;
+}
+
+/**
+ * What every pipeline benchmark sets up first: a state folder, a Neo4j driver, a claimed bench Redis database and
+ * the demo cameras with credentials of the run's own; each step registers its undoing with `cleanup`, so processes
+ * stop, then the run's data goes, then the clients close.
+ */
+export async function openPipelineBench(name: string, prefix: string, cleanup: Cleanup): Promise<PipelineBench> {
+  const endpoints = stackEndpoints();
+  const stateDir = await mkdtemp(join(tmpdir(), `dongseon-bench-${name}-`));
+  cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
+  const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
+  cleanup.defer('closing the Neo4j driver', () => driver.close());
+  const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
+  cleanup.defer('closing the bench Redis client', () => redis.quit());
+  cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
+  cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
+  const started: RunningService[] = [];
+  cleanup.defer('stopping the benchmark\'s processes', () => stopServices(started));
+  const cameras = await demoCameras(driver);
+  const credentials = await issueBenchCredentials(driver, cameras);
+  cleanup.defer('revoking the run\'s camera credentials', () => credentials.revoke());
+  return { stateDir, driver, redisUrl, redis, started, cameras, credentials: credentials.tokens };
+}
