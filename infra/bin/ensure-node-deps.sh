@@ -5,5 +5,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "ensure-node-deps: running npm ci" >&2
-  npm ci
+  ONNXRUNTIME_NODE_INSTALL=skip npm ci
 fi
