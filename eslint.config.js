@@ -11,6 +11,7 @@ const infraImport = { group: ['**/infra/**'], message: 'infra/ starts and tests 
 const subgraphImport = { group: ['**/subgraphs/**'], message: 'a subgraph is an API over stores/; shared stores live in stores/, not in an agency folder.' };
 const processImport = { group: ['**/workers/**', '**/gateway/**', '**/edge/**', '**/subgraphs/**', '**/sim/**'], message: 'stores/ sit below the processes that use them.' };
 const storeImport = { group: ['**/stores/**'], message: 'runtime/ sits below stores/.' };
+const recognitionProcessImport = { group: [...processImport.group, '**/eval/**', '**/training/**', '**/bench/**'], message: 'recognition/ is a library below the processes that use it (edge, sim, eval, training).' };
 const layer = (files, patterns) => ({
   files, ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
@@ -28,6 +29,7 @@ export default tseslint.config(
   layer(['workers/**/*.ts', 'edge/**/*.ts', 'sim/**/*.ts'], [infraImport, subgraphImport]),
   layer(['runtime/**/*.ts'], [infraImport, subgraphImport, storeImport]),
   layer(['stores/**/*.ts'], [infraImport, processImport]),
+  layer(['recognition/**/*.ts'], [infraImport, recognitionProcessImport]),
   layer(['gateway/**/*.ts', 'subgraphs/**/*.ts'], [infraImport]),
   layer(['infra/reliability/**/*.ts'], [subgraphImport]),
   {

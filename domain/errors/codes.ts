@@ -102,6 +102,8 @@ export const errorCodes = {
   DS_HISTORY_SEARCH_TIME_INVALID: { httpStatus: 401, description: 'An edge node got a signed history search issued more than a minute ago or in the future, valid for longer than a minute, or expired; the cctv subgraph signs a fresh one for every search.', since: '0.7.0' },
   DS_HISTORY_SEARCH_REPLAYED: { httpStatus: 401, description: 'An edge node got a signed history search whose id it had already taken once; every signed search is good for one request.', since: '0.7.0' },
   DS_HISTORY_SEARCH_LEDGER_UNAVAILABLE: { httpStatus: 503, description: 'An edge node could not record a history search\'s id in its Redis to make it single-use, so nothing was searched.', since: '0.7.0' },
+  DS_PLATE_FONT_MISSING: { httpStatus: 500, description: 'A plate font file of the synthetic plate renderer is not installed (its Debian package names it); install the package or pick another font set.', since: '0.8.0' },
+  DS_PLATE_FONT_UNKNOWN: { httpStatus: 400, description: 'A font name given to the synthetic plate renderer is in neither its training nor its held-out font set.', since: '0.8.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;

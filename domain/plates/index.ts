@@ -12,4 +12,7 @@ export {
   createPlateHasher, createPlateKeyRing, hasherFor, hotlistKeyFor, keyedDigestBytes, minimumHotlistKeyBytes,
   type PlateHasher, type PlateKeyRing, type HotlistKey,
 } from './keyed-plate-hash.js';
-export { seededRandom, randomPlate, defaultPlateMix, type RandomSource, type PlateMixKind } from './random-plate.js';
+export {
+  seededRandom, randomPlate, randomPlateOfKind, defaultPlateMix, plateDrawKinds,
+  type RandomSource, type PlateMixKind, type PlateDrawKind,
+} from './random-plate.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlate, randomPlate, seededRandom } from './index.js';
+import { parsePlate, plateDrawKinds, randomPlate, randomPlateOfKind, seededRandom } from './index.js';
 
 describe('randomPlate', () => {
   it('draws only grammatical plates, reproducibly for a seed', () => {
@@ -19,5 +19,18 @@ describe('randomPlate', () => {
     expect(kinds.get('national-3/private')).toBeGreaterThan(3800);
     expect(kinds.get('regional/commercial')).toBeGreaterThan(600);
     expect(kinds.get('national-3/delivery')).toBeGreaterThan(200);
+  });
+
+  it.each(plateDrawKinds)('draws grammatical %s plates of that kind', (kind) => {
+    const random = seededRandom(11);
+    const expected = {
+      'national-3': 'national-3', 'national-2': 'national-2', 'regional-commercial': 'regional', rental: 'national-3',
+      delivery: 'national-3', 'regional-private': 'regional', 'regional-delivery': 'regional', diplomatic: 'diplomatic',
+      military: 'military',
+    }[kind];
+    for (let i = 0; i < 300; i++) {
+      const parsed = parsePlate(randomPlateOfKind(random, kind));
+      expect(parsed.ok && parsed.plate.kind).toBe(expected);
+    }
   });
 });

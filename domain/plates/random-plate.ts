@@ -1,4 +1,4 @@
-import { regions, usageSyllables } from './grammar.js';
+import { diplomaticWords, militaryBranches, regions, usageSyllables } from './grammar.js';
 
 /** A source of uniform numbers in [0, 1); pass a seeded one for reproducible data. */
 export type RandomSource = () => number;
@@ -37,6 +37,37 @@ const digits = (random: RandomSource, count: number): string => {
 };
 const between = (random: RandomSource, from: number, to: number, width: number): string =>
   String(from + Math.floor(random() * (to - from + 1))).padStart(width, '0');
+
+/**
+ * Every format the grammar knows, for synthetic images that must cover the road's rare plates too (old regional
+ * private plates, delivery plates with a region, diplomatic and military plates). `randomPlate`'s mix stays as it
+ * is: the digital twin's plates depend on it.
+ */
+export const plateDrawKinds = [
+  'national-3', 'national-2', 'regional-commercial', 'rental', 'delivery',
+  'regional-private', 'regional-delivery', 'diplomatic', 'military',
+] as const;
+export type PlateDrawKind = (typeof plateDrawKinds)[number];
+
+const diplomaticWordList = Object.keys(diplomaticWords);
+const militaryBranchList = Object.keys(militaryBranches);
+
+/** A canonical plate of one kind. */
+export function randomPlateOfKind(random: RandomSource, kind: PlateDrawKind): string {
+  switch (kind) {
+    case 'regional-private':
+      return pick(random, regions) + (random() < 0.3 ? between(random, 1, 9, 1) : between(random, 1, 69, 2)) +
+        pick(random, privateSyllables) + digits(random, 4);
+    case 'regional-delivery':
+      return pick(random, regions) + between(random, 80, 97, 2) + '배' + digits(random, 4);
+    case 'diplomatic':
+      return pick(random, diplomaticWordList) + digits(random, 3) + digits(random, 3);
+    case 'military':
+      return pick(random, militaryBranchList) + digits(random, 2) + digits(random, 5);
+    default:
+      return plateOfKind(random, kind);
+  }
+}
 
 function plateOfKind(random: RandomSource, kind: PlateMixKind): string {
   switch (kind) {

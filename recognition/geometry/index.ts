@@ -1,0 +1,6 @@
+export {
+  homographyFromPoints, applyHomography, invertHomography, rectangleQuad,
+  type Point, type Quad, type Homography,
+} from './homography.js';
+export { rectifyQuad, warpInto } from './rectify-quad.js';
+export { createPixelImage, toRgb, type PixelImage } from './pixel-image.js';
