@@ -32,7 +32,7 @@ export const ingestBenchmark: Benchmark = {
     // Undone in reverse: the edges stop, then their reads and the Redis database go, then the clients close.
     const cleanup = createCleanup();
     try {
-      const { stateDir, driver, redisUrl, redis, started, cameras, credentials } = await openPipelineBench('ingest', prefix, cleanup);
+      const { stateDir, redisUrl, redis, started, cameras, credentials } = await openPipelineBench('ingest', prefix, cleanup);
       let t = Date.now();
       const listed = listedPlates(hotlistSize, 1);
       const { header, bytes } = await publishBenchHotlist(redis, listed.map((plate, i) => ({ ref: `bench-wv-${i}`, plate })));
@@ -66,7 +66,7 @@ export const ingestBenchmark: Benchmark = {
       };
       const rssMbSamples: number[] = [];
       const progress = setInterval(() => {
-        void Promise.all([countEdgeReads(driver, prefix), sumRss(edges)]).then(([stored, rss]) => {
+        void Promise.all([countEdgeReads(stateDir), sumRss(edges)]).then(([stored, rss]) => {
           rssMbSamples.push(Math.round(rss));
           console.log(`  ${((performance.now() - start) / 1000).toFixed(0)} s: ${accepted.toLocaleString()} accepted, ${Math.max(0, stored - warmup).toLocaleString()} stored, edge RSS ${rss.toFixed(0)} MB`);
         }).catch((error: unknown) => console.error('progress count failed:', error));
@@ -77,7 +77,7 @@ export const ingestBenchmark: Benchmark = {
         clearInterval(progress);
       }
       const durationS = (performance.now() - start) / 1000;
-      const storedAtEnd = Math.max(0, (await countEdgeReads(driver, prefix)) - warmup);
+      const storedAtEnd = Math.max(0, (await countEdgeReads(stateDir)) - warmup);
       const rssMbEnd = await sumRss(edges);
       const acceptedPerSec = accepted / durationS;
       const readsPerSec = storedAtEnd / durationS;
@@ -87,7 +87,7 @@ export const ingestBenchmark: Benchmark = {
       let stored = storedAtEnd;
       while (stored < accepted && performance.now() - drainStart < drainSeconds * 1000) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        stored = Math.max(0, (await countEdgeReads(driver, prefix)) - warmup);
+        stored = Math.max(0, (await countEdgeReads(stateDir)) - warmup);
       }
       const drainS = (performance.now() - drainStart) / 1000;
       console.log(`drain: ${stored.toLocaleString()} of ${accepted.toLocaleString()} stored ${drainS.toFixed(1)} s after the load stopped; ` +

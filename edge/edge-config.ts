@@ -43,8 +43,6 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     /** The edge's own state: the last good hotlist snapshot and its audit log (retention receipts, history searches). */
     DS_EDGE_STATE_DIR: z.string().min(1).default('.stack/edge'),
     DS_EDGE_AGGREGATE_EVERY_S: positiveInt.default(900),
-    /** At most how long the node warms Neo4j's write path while it loads its hotlist (throwaway reads, deleted after); 0: off. */
-    DS_EDGE_STORE_WARMUP_S: z.coerce.number().int().min(0).max(600).default(60),
     /** The public JWK of the cctv subgraph's history-search key; without it this node answers no history search. */
     DS_EDGE_HISTORY_PUBLIC_JWK: historyVerifyJwkVariable.optional(),
     /** How soon the matcher takes back a read batch from a matcher that died. */

@@ -21,9 +21,8 @@ import { httpHistorySearch } from './history/http-history-search.js';
 import { refuseUnknownRoutes, refuseUnroutable } from './http-refusal.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
-import { createEdgeReadStore } from './store/edge-read-store.js';
+import { openEdgeReadStore } from './store/edge-read-store.js';
 import { startEdgeStoreWorker } from './store/edge-store-worker.js';
-import { warmUpReadStore } from './store/warm-up-read-store.js';
 import { scheduleRetention } from './store/retention.js';
 import { createCameraHealthStore } from './ingest/camera-health.js';
 import { createReadBatchEnqueuer } from './ingest/enqueue-read-batch.js';
@@ -60,15 +59,9 @@ async function main(): Promise<void> {
   const hotlist = createEdgeHotlist({
     redis: regionRedis, keyRing, cacheDirectory: join(stateDir, 'hotlist'), onError: logError,
   });
-  // Warms Neo4j's write path while the hotlist loads, and no longer: once ingest opens it would take CPU from live
-  // reads. Only the store worker waits for it (reads are accepted and hits forwarded meanwhile).
-  const warmUpStop = new AbortController();
-  const warmUp = config.DS_EDGE_STORE_WARMUP_S === 0 ? Promise.resolve() : warmUpReadStore(driver, municipalityId, { durationMs: config.DS_EDGE_STORE_WARMUP_S * 1000, signal: warmUpStop.signal })
-    .then((done) => console.log(`edge ${municipalityId}: read store warmed up with ${done.reads} reads, the last write at ${done.lastReadsPerSec ?? 0} reads/s`), logError);
   await hotlist.start();
-  warmUpStop.abort();
-  const store = createEdgeReadStore(driver, municipalityId);
-  await store.ensureSchema();
+  // Raw reads stay on the node: an embedded database in its state folder, never on the region's servers.
+  const store = openEdgeReadStore({ file: join(stateDir, 'reads.sqlite'), municipalityId });
   const auditLog = await openAuditLog({ dir: join(stateDir, 'audit'), rotateBytes: 64 * 1024 * 1024 });
   if (auditLog.tornTail) logError(`audit log: a crash-torn last line was set aside: ${JSON.stringify(auditLog.tornTail)}`);
   const retention = scheduleRetention({ store, auditLog, municipalityId, retentionDays: config.DS_EDGE_RETENTION_DAYS, onError: logError });
@@ -82,7 +75,6 @@ async function main(): Promise<void> {
     pseudonymSecret: new Uint8Array(Buffer.from(config.DS_EDGE_PSEUDONYM_SECRET, 'base64')),
     aggregateEveryMs: config.DS_EDGE_AGGREGATE_EVERY_S * 1000,
     stallRecovery: stallRecoveryOf(config),
-    writeAfter: warmUp,
     onError: logError,
   });
   const matcher = await startEdgeMatcher({
@@ -135,6 +127,7 @@ async function main(): Promise<void> {
     await matcher.close().catch(logError);
     await storeWorker.close().catch(logError);
     await retention.stop();
+    store.close();
     await auditLog.close();
     await hotlist.close();
     await regionRedis.quit();

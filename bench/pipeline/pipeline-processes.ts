@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
 import { descendantPids, stopServices, type RunningService } from '../../infra/services/service-processes.js';
 import { brokerAdminEndpoint, stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { freePorts } from '../../infra/stack/ports.js';
+import { edgeReadStoreFile, openEdgeReadStore } from '../../edge/store/edge-read-store.js';
 import { isBenchRunner } from '../bench-runs.js';
 import type { Cleanup } from '../cleanup.js';
 import { createCameraCredentialStore } from '../../stores/camera-registry/camera-credential-store.js';
@@ -167,26 +169,25 @@ export async function serviceRssMb(running: RunningService): Promise<number> {
 }
 
 /**
- * Deletes what a benchmark run wrote to Neo4j, all named from its `prefix`: the reads in the edge stores and, for
- * the run's wanted vehicles, the vehicles and sightings the graph writer recorded.
+ * Deletes what a benchmark run wrote to Neo4j, all named from its `prefix`: for the run's wanted vehicles, the
+ * vehicles and sightings the graph writer recorded. (The edges' reads live in the run's state folder, removed with it.)
  */
 export async function removeBenchRunData(driver: Driver, prefix: string): Promise<void> {
-  for (const municipality of municipalities) {
-    const session = driver.session();
-    try {
-      await session.run(`MATCH (r:Edge_${municipality}) WHERE r.readId STARTS WITH $prefix CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF 10000 ROWS`, { prefix });
-    } finally {
-      await session.close();
-    }
-  }
   await driver.executeQuery('MATCH (v:Vehicle) WHERE v.id STARTS WITH $prefix OPTIONAL MATCH (v)-[:SIGHTED]->(s:Sighting) DETACH DELETE v, s', { prefix });
 }
 
-export async function countEdgeReads(driver: Driver, prefix: string): Promise<number> {
+/** Reads stored by the run's edges, counted in each edge's own store under the run's state folder (`stateDir`). */
+export async function countEdgeReads(stateDir: string): Promise<number> {
   let total = 0;
   for (const municipality of municipalities) {
-    const { records } = await driver.executeQuery(`MATCH (r:Edge_${municipality}) WHERE r.readId STARTS WITH $prefix RETURN count(r) AS n`, { prefix }, { routing: 'READ' });
-    total += Number(records[0]?.get('n') ?? 0);
+    const file = edgeReadStoreFile(stateDir, municipality);
+    if (!existsSync(file)) continue;
+    const store = openEdgeReadStore({ file, municipalityId: municipality, existing: true });
+    try {
+      total += await store.countReads();
+    } finally {
+      store.close();
+    }
   }
   return total;
 }

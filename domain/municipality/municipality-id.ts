@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * A municipality id as edge nodes, the camera registry's edge routing and the simulator use it. It becomes part of a
- * Neo4j label at the edge (`Edge_<id>`), so it is kept to lower-case letters and digits, a letter first.
+ * A municipality id as edge nodes, the camera registry's edge routing and the simulator use it. It names folders,
+ * queues, Redis keys and broker roles, so it is kept to lower-case letters and digits, a letter first.
  */
 export const municipalityIdPattern = /^[a-z][a-z0-9]{0,30}$/;
 

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CameraRead } from '../../domain/ingest/index.js';
 import { publishKeyedHotlist } from '../../domain/matching/index.js';
@@ -13,11 +16,11 @@ import {
   type AggregateBatchJob, type HitBatchJob, type ReadBatchJob, type ReadStoreJob,
 } from '../../runtime/queues/pipeline-jobs.js';
 import { loadHotlist, matchFullPlates, matchPartialPlates } from '../hotlist/loaded-hotlist.js';
-import { createEdgeReadStore, type EdgeReadStore } from '../store/edge-read-store.js';
+import { edgeReadStoreFile, openEdgeReadStore, type EdgeReadStore } from '../store/edge-read-store.js';
 import { startEdgeStoreWorker, type EdgeStoreWorker } from '../store/edge-store-worker.js';
 import { startEdgeMatcher, type EdgeMatcher } from './edge-matcher-worker.js';
 
-const { redisUrl, neo4j: endpoint } = inject('stackEndpoints');
+const { redisUrl } = inject('stackEndpoints');
 const municipalityId = `t${randomBytes(6).toString('hex')}`;
 const prefix = `ds-test-${municipalityId}`;
 const connection = { url: redisUrl };
@@ -30,7 +33,7 @@ const loaded = loadHotlist(encodeHotlistPublication({
 }), ring);
 const hotlist = { match: matchFullPlates.bind(null, loaded), matchPartial: matchPartialPlates.bind(null, loaded) };
 
-let driver: Driver;
+const stateRoot = mkdtempSync(join(tmpdir(), 'ds-edge-matcher-'));
 let store: EdgeReadStore;
 let matcher: EdgeMatcher;
 let storeWorker: EdgeStoreWorker;
@@ -99,13 +102,26 @@ async function stored(queue: Queue<ReadStoreJob> = storeQueue): Promise<void> {
 
 const storedNodes = async () => {
   await stored();
-  return (await driver.executeQuery(`MATCH (r:${store.label}) RETURN properties(r) AS p ORDER BY r.readId`)).records.map((r) => r.get('p') as unknown);
+  return allStoredReads();
 };
 
+/** Every read in the municipality's store file, as a test inspects it: straight from the database. */
+function allStoredReads(): { readId: string; hit: boolean; candidateTexts: string[]; hitIds: string[] }[] {
+  const db = new Database(store.file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { read_id: string; hit: number; candidates: string; hit_ids: string }>(
+      'SELECT read_id, hit, candidates, hit_ids FROM reads WHERE store_seq IS NOT NULL ORDER BY read_id',
+    ).all().map((row) => ({
+      readId: row.read_id, hit: row.hit === 1,
+      candidateTexts: (JSON.parse(row.candidates) as [string, number][]).map(([text]) => text), hitIds: JSON.parse(row.hit_ids) as string[],
+    }));
+  } finally {
+    db.close();
+  }
+}
+
 beforeAll(async () => {
-  driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
-  store = createEdgeReadStore(driver, municipalityId);
-  await store.ensureSchema();
+  store = openEdgeReadStore({ file: edgeReadStoreFile(stateRoot, municipalityId), municipalityId });
   readsQueue = new Queue(edgeReadsQueueName(municipalityId), { connection, prefix });
   storeQueue = new Queue(edgeStoreQueueName(municipalityId), { connection, prefix });
   hitsQueue = new Queue(regionHitsQueueName, { connection, prefix });
@@ -120,12 +136,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await matcher.close();
   await storeWorker.close();
-  await driver.executeQuery(`MATCH (r:${store.label}) DETACH DELETE r`);
-  await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}_read_id IF EXISTS`);
-  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_captured_at IF EXISTS`);
-  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_store_seq IF EXISTS`);
-  await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $municipalityId}) DELETE s', { municipalityId });
-  await driver.close();
+  store.close();
+  rmSync(stateRoot, { recursive: true, force: true });
   const redis = new Redis(redisUrl);
   const indexKeys = await redis.keys(`ds:edge:${municipalityId}:hit-reads:*`);
   if (indexKeys.length > 0) await redis.del(...indexKeys);
@@ -162,15 +174,13 @@ describe('the edge matcher', () => {
     expect(payload).not.toMatch(/-n[12]\b/);
   });
 
-  it('keeps every read, hits marked, under the municipality label', async () => {
+  it('keeps every read, hits marked, in the municipality\'s own store', async () => {
     const nodes = (await storedNodes()) as { readId: string; hit: boolean; candidateTexts: string[]; hitIds?: string[] }[];
     expect(nodes.map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'n1', 'n2', 'p1', 'q1']);
     expect(nodes.filter((n) => n.hit).map((n) => n.readId.slice(municipalityId.length + 1))).toEqual(['e1', 'e2', 'e3', 'p1', 'q1']);
     expect(nodes.find((n) => n.readId.endsWith('-n1'))).toMatchObject({ candidateTexts: ['99너1234'], hit: false });
     for (const readId of ['e1', 'e2', 'e3']) expect(await storedRead(readId)).toMatchObject({ hitIds: [`${municipalityId}:${municipalityId}-e1:stolen-1`] });
-    const labels = await driver.executeQuery(`MATCH (r:EdgeRead) WHERE r.readId STARTS WITH $p RETURN DISTINCT labels(r) AS l`, { p: `${municipalityId}-` });
-    // Neo4j returns a node's labels in no fixed order.
-    expect(labels.records.map((r) => [...(r.get('l') as string[])].sort())).toEqual([['EdgeRead', store.label].sort()]);
+    expect(store.file).toBe(join(stateRoot, municipalityId, 'reads.sqlite'));
   });
 
   it('forwards nothing new when the same batch is processed again, and leaves the store unchanged', async () => {
@@ -318,7 +328,6 @@ describe('the edge matcher', () => {
     // And once more after the index has it: nothing forwarded, nothing stored twice, the marks sent again.
     await process(`${municipalityId}-c1-again`, crashBatch);
     expect(await hitJobsOfCamera('cam-11')).toEqual(forwarded);
-    const counts = await driver.executeQuery(`MATCH (r:${store.label}) WHERE r.readId IN $ids RETURN count(r) AS n`, { ids: crashBatch.reads.map((r) => r.readId) });
-    expect(counts.records[0]?.get('n')).toBe(2);
+    expect(await store.storedReads(crashBatch.reads.map((r) => r.readId))).toHaveLength(2);
   });
 });

@@ -1,4 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { deletionDigest } from '../../domain/audit/deletion-digest.js';
 import { DongseonError } from '../../domain/errors/index.js';
 import type { CameraRead } from '../../domain/ingest/index.js';
@@ -24,6 +26,17 @@ export interface StoredReadOfPlate extends StoredRead {
   readonly confidence: number;
 }
 
+/** A stored read with everything the store keeps of it. */
+export interface StoredReadRecord {
+  readonly readId: string;
+  readonly cameraId: string;
+  readonly capturedAtMs: number;
+  readonly candidates: { readonly text: string; readonly confidence: number }[];
+  readonly plateImageRef?: string;
+  readonly vehicleImageRef?: string;
+  readonly hitIds: string[];
+}
+
 export interface PurgeResult {
   readonly purged: number;
   /** `deletionDigest` of the purged read ids. */
@@ -32,10 +45,8 @@ export interface PurgeResult {
 
 export interface EdgeReadStore {
   readonly municipalityId: string;
-  /** The municipality's own label, `Edge_<id>`. */
-  readonly label: string;
-  /** Creates the label's uniqueness constraint on readId and its capture-time index; idempotent. */
-  ensureSchema(): Promise<void>;
+  /** The database file. */
+  readonly file: string;
   /**
    * Stores reads; a read already stored is left as it is, so a replayed batch changes nothing. Resolves to the ids
    * of the reads this call created: the ones no earlier batch brought.
@@ -57,151 +68,243 @@ export interface EdgeReadStore {
   purgeOlderThan(cutoffMs: number, batchSize?: number): Promise<PurgeResult>;
   /** The municipality's reads of one plate in a capture-time window: for the case-bound history search. */
   readsOfPlate(plate: string, fromMs: number, toMs: number): Promise<StoredReadOfPlate[]>;
+  /** Stored reads (placeholders of early hit marks not counted). */
   countReads(): Promise<number>;
+  /** Of `readIds`, those stored (placeholders not counted), as kept: for tools that check an outcome. */
+  storedReads(readIds: readonly string[]): Promise<StoredReadRecord[]>;
+  close(): void;
 }
 
-/** `Edge_<id>`, after the id passed the pattern; throws DS_EDGE_MUNICIPALITY_ID_INVALID otherwise. */
-export function edgeReadLabel(municipalityId: string): string {
+/** Checks a municipality id before it names a store; throws DS_EDGE_MUNICIPALITY_ID_INVALID otherwise. */
+export function checkEdgeMunicipalityId(municipalityId: string): string {
   if (!municipalityIdPattern.test(municipalityId)) {
     throw new DongseonError('DS_EDGE_MUNICIPALITY_ID_INVALID', `municipality id ${JSON.stringify(municipalityId.slice(0, 40))} must match ${municipalityIdPattern.source}`);
   }
-  return `Edge_${municipalityId}`;
+  return municipalityId;
 }
 
-const storedReadFields = 'r.readId AS readId, r.cameraId AS cameraId, r.capturedAtMs AS capturedAtMs, r.receivedAtMs AS receivedAtMs, r.candidateTexts[0] AS plate, r.hit AS hit';
+/** Where an edge node keeps its reads: `<DS_EDGE_STATE_DIR>/<municipality>/reads.sqlite`. */
+export function edgeReadStoreFile(stateRoot: string, municipalityId: string): string {
+  return join(stateRoot, checkEdgeMunicipalityId(municipalityId), 'reads.sqlite');
+}
+
+export interface EdgeReadStoreOptions {
+  readonly file: string;
+  readonly municipalityId: string;
+  /** Tools that look at a node's store from outside it: the file must exist, and the schema is left alone. */
+  readonly existing?: boolean;
+}
+
+interface ReadRow {
+  read_id: string;
+  camera_id: string;
+  captured_at_ms: number;
+  received_at_ms: number;
+  candidates: string;
+  hit: number;
+}
+
+const schema = `
+  CREATE TABLE IF NOT EXISTS reads (
+    read_id TEXT PRIMARY KEY,
+    camera_id TEXT,
+    captured_at_ms INTEGER,
+    received_at_ms INTEGER,
+    candidates TEXT,
+    plate_image_ref TEXT,
+    vehicle_image_ref TEXT,
+    store_seq INTEGER,
+    hit INTEGER NOT NULL DEFAULT 0,
+    hit_ids TEXT NOT NULL DEFAULT '[]'
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS reads_by_store_seq ON reads (store_seq);
+  CREATE INDEX IF NOT EXISTS reads_by_captured_at ON reads (captured_at_ms);
+  CREATE TABLE IF NOT EXISTS read_plates (
+    plate TEXT NOT NULL,
+    captured_at_ms INTEGER NOT NULL,
+    read_id TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (plate, captured_at_ms, read_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS store_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    aggregated_seq INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO store_state (id, seq, aggregated_seq) VALUES (1, 0, 0);
+`;
+
+const storedReadColumns = 'read_id, camera_id, captured_at_ms, received_at_ms, candidates, hit';
+
+const toStoredRead = (row: ReadRow): StoredRead => {
+  const candidates = JSON.parse(row.candidates) as [string, number][];
+  return {
+    readId: row.read_id,
+    cameraId: row.camera_id,
+    capturedAtMs: row.captured_at_ms,
+    receivedAtMs: row.received_at_ms,
+    plate: candidates[0]?.[0] ?? '',
+    hit: row.hit === 1,
+  };
+};
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The edge's own read store: one label space per municipality in Neo4j, so two edges sharing a server never see
- * each other's reads. Non-hit reads never leave this store except as plate-free aggregates.
+ * The edge's own read store: an embedded SQLite database in the node's state folder (WAL, every commit synced), so
+ * raw reads never cross the network and two edges never share a store. Non-hit reads never leave it except as
+ * plate-free aggregates. A placeholder row (no store sequence) holds hit marks that reached the store before their
+ * read; no search, aggregate, count or purge sees it.
+ *
+ * The API is asynchronous although SQLite answers synchronously: callers stay the same whatever the store, and the
+ * longest synchronous step (one group commit of a few thousand reads) blocks the node for milliseconds.
  */
-export function createEdgeReadStore(driver: Driver, municipalityId: string): EdgeReadStore {
-  // Hazard: Cypher cannot take a label as a parameter, so the label is spliced into query text. The pattern check
-  // in edgeReadLabel (lower-case letters and digits only) is the only thing that keeps this from being injection.
-  const label = edgeReadLabel(municipalityId);
-  const node = `(r:EdgeRead:${label})`;
-  const write = async (query: string, parameters: Record<string, unknown>) =>
-    (await driver.executeQuery(query, parameters, { routing: 'WRITE' })).records;
-  const read = async (query: string, parameters: Record<string, unknown>) =>
-    (await driver.executeQuery(query, parameters, { routing: 'READ' })).records;
-  const toStored = (records: Awaited<ReturnType<typeof read>>): StoredRead[] =>
-    records.map((record) => ({
-      readId: record.get('readId') as string,
-      cameraId: record.get('cameraId') as string,
-      capturedAtMs: Number(record.get('capturedAtMs')),
-      receivedAtMs: Number(record.get('receivedAtMs')),
-      plate: record.get('plate') as string,
-      hit: record.get('hit') === true,
-    }));
+export function openEdgeReadStore(options: EdgeReadStoreOptions): EdgeReadStore {
+  const municipalityId = checkEdgeMunicipalityId(options.municipalityId);
+  if (options.existing !== true) mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file, options.existing === true ? { fileMustExist: true } : {});
+  db.pragma('journal_mode = WAL');
+  // Hazard: a store job is completed (and its reads leave the durable queue) once this commit returns, so every
+  // commit must reach the disk: FULL, not WAL's usual NORMAL.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  if (options.existing !== true) db.exec(schema);
 
-  const storeNewReads = async (reads: readonly CameraRead[]): Promise<string[]> => {
-    if (reads.length === 0) return [];
-    // Only what the matcher, aggregates and the history search read back: the ISO times, the best candidate and
-    // absent image references are derivable or empty, and every stored property costs the busy edge. One row per
-    // read id: the query below checks each id once, before it creates any.
-    const rows = [...new Map(reads.map((r) => [r.readId, {
-      readId: r.readId,
-      cameraId: r.cameraId,
-      capturedAtMs: r.capturedAtMs,
-      receivedAtMs: r.receivedAtMs,
-      candidateTexts: r.candidates.map((c) => c.text),
-      candidateConfidences: r.candidates.map((c) => c.confidence),
-      ...(r.plateImageRef === undefined ? {} : { plateImageRef: r.plateImageRef }),
-      ...(r.vehicleImageRef === undefined ? {} : { vehicleImageRef: r.vehicleImageRef }),
-    }])).values()];
-    // Each write takes the next store sequence number from the municipality's state node (locking it, so writes
-    // commit in sequence order) and stamps its new reads with it: aggregation then walks a range index instead of
-    // marking every read. Only a new read, or a placeholder a hit mark left (`awaitingRead`), takes the row: a
-    // replayed read keeps its first-stored values, hit marks and sequence.
-    // Hazard: CREATE after a look-up instead of MERGE (a third less work per read for Neo4j) is safe only because
-    // the state node's lock, taken first, keeps two writes of one municipality from checking the same id at once;
-    // should one slip past (two edges for one municipality), the uniqueness constraint fails the write, which is
-    // retried and then finds the read.
-    const records = await write(
-      `MERGE (s:EdgeStoreState {municipality: $municipalityId}) ON CREATE SET s.seq = 0, s.aggregatedSeq = 0
-       SET s.seq = s.seq + 1
-       WITH s.seq AS seq
-       UNWIND $rows AS row
-       OPTIONAL MATCH (old:${label} {readId: row.readId})
-       WITH seq, row, old WHERE old IS NULL OR old.awaitingRead
-       FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (r:EdgeRead:${label}) SET r = row, r.storeSeq = seq, r.hit = false)
-       FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | SET old += row, old.storeSeq = seq REMOVE old.awaitingRead)
-       RETURN row.readId AS readId`,
-      { rows, municipalityId },
-    );
-    return records.map((record) => record.get('readId') as string);
-  };
+  const nextSeq = db.prepare<[], { seq: number }>('UPDATE store_state SET seq = seq + 1 WHERE id = 1 RETURNING seq');
+  // A new read inserts; a placeholder (store_seq IS NULL) is completed and keeps its marks; a stored read is left
+  // as it is (changes = 0), so a replay neither rewrites it nor moves it to a later sequence.
+  const upsertRead = db.prepare(
+    `INSERT INTO reads (read_id, camera_id, captured_at_ms, received_at_ms, candidates, plate_image_ref, vehicle_image_ref, store_seq)
+     VALUES (@readId, @cameraId, @capturedAtMs, @receivedAtMs, @candidates, @plateImageRef, @vehicleImageRef, @seq)
+     ON CONFLICT (read_id) DO UPDATE SET camera_id = excluded.camera_id, captured_at_ms = excluded.captured_at_ms,
+       received_at_ms = excluded.received_at_ms, candidates = excluded.candidates, plate_image_ref = excluded.plate_image_ref,
+       vehicle_image_ref = excluded.vehicle_image_ref, store_seq = excluded.store_seq
+     WHERE reads.store_seq IS NULL`,
+  );
+  const insertPlate = db.prepare('INSERT OR IGNORE INTO read_plates (plate, captured_at_ms, read_id, confidence) VALUES (?, ?, ?, ?)');
+  const hitIdsOf = db.prepare<[string], { hit_ids: string }>('SELECT hit_ids FROM reads WHERE read_id = ?');
+  const insertPlaceholder = db.prepare('INSERT INTO reads (read_id, hit, hit_ids) VALUES (?, 1, ?)');
+  const setHitIds = db.prepare('UPDATE reads SET hit = 1, hit_ids = ? WHERE read_id = ?');
+  const state = db.prepare<[], { seq: number; aggregated_seq: number }>('SELECT seq, aggregated_seq FROM store_state WHERE id = 1');
+  const readsInSeqRange = db.prepare<[number, number, number], ReadRow & { store_seq: number }>(
+    `SELECT ${storedReadColumns}, store_seq FROM reads WHERE store_seq > ? AND store_seq <= ? ORDER BY store_seq, read_id LIMIT ?`,
+  );
+  const readsOfSeq = db.prepare<[number], ReadRow>(`SELECT ${storedReadColumns} FROM reads WHERE store_seq = ? ORDER BY read_id`);
+  const markAggregated = db.prepare('UPDATE store_state SET aggregated_seq = max(aggregated_seq, ?) WHERE id = 1');
+  const purgeCandidates = db.prepare<[number, number], { read_id: string; captured_at_ms: number; candidates: string }>(
+    'SELECT read_id, captured_at_ms, candidates FROM reads WHERE captured_at_ms < ? AND hit = 0 AND store_seq IS NOT NULL LIMIT ?',
+  );
+  const deleteRead = db.prepare('DELETE FROM reads WHERE read_id = ?');
+  const deletePlate = db.prepare('DELETE FROM read_plates WHERE plate = ? AND captured_at_ms = ? AND read_id = ?');
+  const readsOfPlateQuery = db.prepare<[string, number, number], ReadRow & { confidence: number }>(
+    `SELECT r.read_id, r.camera_id, r.captured_at_ms, r.received_at_ms, r.candidates, r.hit, p.confidence
+     FROM read_plates p JOIN reads r ON r.read_id = p.read_id
+     WHERE p.plate = ? AND p.captured_at_ms >= ? AND p.captured_at_ms < ? AND r.store_seq IS NOT NULL
+     ORDER BY p.captured_at_ms, p.read_id`,
+  );
+  const countStored = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reads WHERE store_seq IS NOT NULL');
+  const storedRead = db.prepare<[string], ReadRow & { plate_image_ref: string | null; vehicle_image_ref: string | null; hit_ids: string }>(
+    `SELECT ${storedReadColumns}, plate_image_ref, vehicle_image_ref, hit_ids FROM reads WHERE read_id = ? AND store_seq IS NOT NULL`,
+  );
+
+  const storeInOneCommit = db.transaction((reads: readonly CameraRead[]): string[] => {
+    const seq = nextSeq.get()?.seq ?? 0;
+    const created: string[] = [];
+    const seen = new Set<string>();
+    for (const read of reads) {
+      if (seen.has(read.readId)) continue;
+      seen.add(read.readId);
+      const changes = upsertRead.run({
+        readId: read.readId, cameraId: read.cameraId, capturedAtMs: read.capturedAtMs, receivedAtMs: read.receivedAtMs,
+        candidates: JSON.stringify(read.candidates.map((c) => [c.text, c.confidence])),
+        plateImageRef: read.plateImageRef ?? null, vehicleImageRef: read.vehicleImageRef ?? null, seq,
+      }).changes;
+      if (changes === 0) continue;
+      created.push(read.readId);
+      for (const candidate of read.candidates) insertPlate.run(candidate.text, read.capturedAtMs, read.readId, candidate.confidence);
+    }
+    return created;
+  });
+
+  const markInOneCommit = db.transaction((hits: readonly { readonly readId: string; readonly hitId: string }[]) => {
+    for (const { readId, hitId } of hits) {
+      const row = hitIdsOf.get(readId);
+      if (row === undefined) {
+        insertPlaceholder.run(readId, JSON.stringify([hitId]));
+        continue;
+      }
+      const hitIds = JSON.parse(row.hit_ids) as string[];
+      setHitIds.run(JSON.stringify(hitIds.includes(hitId) ? hitIds : [...hitIds, hitId]), readId);
+    }
+  });
+
+  const purgeBatch = db.transaction((cutoffMs: number, batchSize: number): string[] => {
+    const rows = purgeCandidates.all(cutoffMs, batchSize);
+    for (const row of rows) {
+      for (const [plate] of JSON.parse(row.candidates) as [string, number][]) deletePlate.run(plate, row.captured_at_ms, row.read_id);
+      deleteRead.run(row.read_id);
+    }
+    return rows.map((row) => row.read_id);
+  });
 
   return {
     municipalityId,
-    label,
-    async ensureSchema() {
-      await write(`CREATE CONSTRAINT edge_${municipalityId}_read_id IF NOT EXISTS FOR (r:${label}) REQUIRE r.readId IS UNIQUE`, {});
-      await write(`CREATE INDEX edge_${municipalityId}_captured_at IF NOT EXISTS FOR (r:${label}) ON (r.capturedAtMs)`, {});
-      await write(`CREATE INDEX edge_${municipalityId}_store_seq IF NOT EXISTS FOR (r:${label}) ON (r.storeSeq)`, {});
-      await write('CREATE CONSTRAINT edge_store_state_municipality IF NOT EXISTS FOR (s:EdgeStoreState) REQUIRE s.municipality IS UNIQUE', {});
+    file: options.file,
+    async storeReads(reads) {
+      return reads.length === 0 ? [] : storeInOneCommit(reads);
     },
-    storeReads: storeNewReads,
     async markHits(hits) {
-      if (hits.length === 0) return;
-      // A read not stored yet gets a placeholder that holds its marks (no capture time, candidates or sequence, so
-      // no search, aggregate, count or purge sees it) until its own write completes it.
-      await write(
-        `UNWIND $hits AS hit MERGE (r:EdgeRead:${label} {readId: hit.readId}) ON CREATE SET r.awaitingRead = true
-         SET r.hit = true, r.hitIds = CASE WHEN hit.hitId IN coalesce(r.hitIds, []) THEN r.hitIds ELSE coalesce(r.hitIds, []) + hit.hitId END`,
-        { hits: hits.map((h) => ({ readId: h.readId, hitId: h.hitId })) },
-      );
+      if (hits.length > 0) markInOneCommit(hits);
     },
     async readsToAggregate(limit) {
-      const [state] = await read('MATCH (s:EdgeStoreState {municipality: $municipalityId}) RETURN s.seq AS seq, s.aggregatedSeq AS aggregatedSeq', { municipalityId });
-      const fromSeq = Number(state?.get('aggregatedSeq') ?? 0);
-      const upToSeq = Number(state?.get('seq') ?? 0);
+      const current = state.get();
+      const fromSeq = current?.aggregated_seq ?? 0;
+      const upToSeq = current?.seq ?? 0;
       if (upToSeq <= fromSeq) return undefined;
-      const records = await read(
-        `MATCH ${node} WHERE r.storeSeq > $fromSeq AND r.storeSeq <= $upToSeq
-         RETURN ${storedReadFields}, r.storeSeq AS storeSeq ORDER BY r.storeSeq, r.readId LIMIT $limit`,
-        { fromSeq: neo4j.int(fromSeq), upToSeq: neo4j.int(upToSeq), limit: neo4j.int(Math.trunc(limit)) },
-      );
-      const rows = records.map((record, i) => ({ read: toStored([record])[0] as StoredRead, seq: Number(records[i]?.get('storeSeq')) }));
-      if (rows.length < limit) return { reads: rows.map((row) => row.read), throughSeq: upToSeq };
+      const rows = readsInSeqRange.all(fromSeq, upToSeq, Math.trunc(limit));
+      if (rows.length < limit) return { reads: rows.map(toStoredRead), throughSeq: upToSeq };
       // Cut before the last write's reads so a write is never split across two aggregates; one write larger than
       // `limit` is taken whole.
-      const lastSeq = rows[rows.length - 1]?.seq ?? upToSeq;
-      const whole = rows.filter((row) => row.seq < lastSeq);
-      if (whole.length > 0) return { reads: whole.map((row) => row.read), throughSeq: lastSeq - 1 };
-      return { reads: toStored(await read(`MATCH ${node} WHERE r.storeSeq = $lastSeq RETURN ${storedReadFields} ORDER BY r.readId`, { lastSeq: neo4j.int(lastSeq) })), throughSeq: lastSeq };
+      const lastSeq = rows[rows.length - 1]?.store_seq ?? upToSeq;
+      const whole = rows.filter((row) => row.store_seq < lastSeq);
+      if (whole.length > 0) return { reads: whole.map(toStoredRead), throughSeq: lastSeq - 1 };
+      return { reads: readsOfSeq.all(lastSeq).map(toStoredRead), throughSeq: lastSeq };
     },
     async markAggregatedThrough(throughSeq) {
-      await write(
-        'MATCH (s:EdgeStoreState {municipality: $municipalityId}) SET s.aggregatedSeq = CASE WHEN s.aggregatedSeq > $throughSeq THEN s.aggregatedSeq ELSE $throughSeq END',
-        { municipalityId, throughSeq: neo4j.int(throughSeq) },
-      );
+      markAggregated.run(throughSeq);
     },
     async purgeOlderThan(cutoffMs, batchSize = 5_000) {
       const purgedIds: string[] = [];
       for (;;) {
-        const records = await write(
-          `MATCH ${node} WHERE r.capturedAtMs < $cutoffMs AND r.hit = false
-           WITH r LIMIT $batchSize WITH r, r.readId AS readId DETACH DELETE r RETURN readId`,
-          { cutoffMs, batchSize: neo4j.int(Math.trunc(batchSize)) },
-        );
-        for (const record of records) purgedIds.push(record.get('readId') as string);
-        if (records.length < batchSize) break;
+        const ids = purgeBatch(cutoffMs, Math.trunc(batchSize));
+        purgedIds.push(...ids);
+        if (ids.length < batchSize) break;
+        // Between batches, ingest and the matcher get the node back.
+        await yieldToEventLoop();
       }
       return { purged: purgedIds.length, digest: deletionDigest(purgedIds) };
     },
     async readsOfPlate(plate, fromMs, toMs) {
-      const records = await read(
-        `MATCH ${node} WHERE r.capturedAtMs >= $fromMs AND r.capturedAtMs < $toMs AND $plate IN r.candidateTexts
-         RETURN ${storedReadFields},
-           [i IN range(0, size(r.candidateTexts) - 1) WHERE r.candidateTexts[i] = $plate | r.candidateConfidences[i]][0] AS confidence
-         ORDER BY r.capturedAtMs, r.readId`,
-        { plate, fromMs, toMs },
-      );
-      return toStored(records).map((stored, i) => ({ ...stored, confidence: Number(records[i]?.get('confidence') ?? 0) }));
+      return readsOfPlateQuery.all(plate, fromMs, toMs).map((row) => ({ ...toStoredRead(row), confidence: row.confidence }));
     },
     async countReads() {
-      const records = await read(`MATCH ${node} WHERE r.awaitingRead IS NULL RETURN count(r) AS n`, {});
-      return Number(records[0]?.get('n') ?? 0);
+      return countStored.get()?.n ?? 0;
+    },
+    async storedReads(readIds) {
+      return readIds.flatMap((readId) => {
+        const row = storedRead.get(readId);
+        if (row === undefined) return [];
+        return [{
+          readId: row.read_id, cameraId: row.camera_id, capturedAtMs: row.captured_at_ms,
+          candidates: (JSON.parse(row.candidates) as [string, number][]).map(([text, confidence]) => ({ text, confidence })),
+          ...(row.plate_image_ref === null ? {} : { plateImageRef: row.plate_image_ref }),
+          ...(row.vehicle_image_ref === null ? {} : { vehicleImageRef: row.vehicle_image_ref }),
+          hitIds: JSON.parse(row.hit_ids) as string[],
+        }];
+      });
+    },
+    close() {
+      db.close();
     },
   };
 }

@@ -33,8 +33,6 @@ export interface EdgeStoreWorkerOptions {
   readonly maxReadsPerWrite?: number;
   /** How soon a job held by a worker that died is taken back; BullMQ's defaults unless given. */
   readonly stallRecovery?: StallRecovery;
-  /** Store jobs wait for this before the first write (the store's warm-up); a failed warm-up holds nothing up. */
-  readonly writeAfter?: Promise<unknown>;
   /** Failures of the aggregate timer's work; it is tried again on the next tick. */
   readonly onError?: (error: unknown) => void;
 }
@@ -60,7 +58,7 @@ function readStoreJobOf(data: unknown, municipalityId: string): ReadStoreJob {
 /**
  * The edge's store stage: takes the matcher's store jobs, writes their reads to the read store in group commits
  * and applies their hit marks, then completes the jobs. A job is done only once its write committed, so a worker
- * or a Neo4j that dies loses nothing: the job is taken back and written again, and the store keeps one copy of each
+ * or a disk write that fails loses nothing: the job is taken back and written again, and the store keeps one copy of each
  * read and each mark. A mark may reach the store before its read (jobs are taken in parallel, and a failed one is
  * retried later): the store keeps it on a placeholder that the read's own write completes.
  *
@@ -75,10 +73,8 @@ export async function startEdgeStoreWorker(options: EdgeStoreWorkerOptions): Pro
   const aggregatesQueue = new Queue<AggregateBatchJob>(regionAggregatesQueueName, { connection: regionConnection, defaultJobOptions, ...prefix });
   const batcher = createReadStoreBatcher(store, options.maxReadsPerWrite === undefined ? {} : { maxReadsPerWrite: options.maxReadsPerWrite });
 
-  const writeAfter = (options.writeAfter ?? Promise.resolve()).catch(() => undefined);
   const processJob = async (job: Job<ReadStoreJob>): Promise<void> => {
     const { reads, hitMarks } = readStoreJobOf(job.data, municipalityId);
-    await writeAfter;
     await batcher.storeReads(reads, hitMarks);
   };
 

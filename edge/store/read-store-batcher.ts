@@ -24,8 +24,8 @@ interface Waiting {
 
 /**
  * Group commit for the edge store: while one write is in flight, the batches that arrive wait and then go
- * together in one transaction, and their hit marks together in one more. A write of thousands of reads costs Neo4j
- * little more than a write of hundreds, so a busy edge stores several times as many reads per second.
+ * together in one transaction, and their hit marks together in one more. A commit of thousands of reads costs the
+ * store little more than a commit of hundreds (one disk sync each), so a busy edge stores many more reads per second.
  */
 export function createReadStoreBatcher(store: EdgeReadStore, options: ReadStoreBatcherOptions = {}): ReadStoreBatcher {
   const maxReadsPerWrite = options.maxReadsPerWrite ?? 2_000;

@@ -1,12 +1,13 @@
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
+import { edgeReadStoreFile, openEdgeReadStore } from '../../edge/store/edge-read-store.js';
 import { readAlertLog, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
 import { edgeReadsQueueName, edgeStoreQueueName, regionHitsQueueName, regionSightingsQueueName } from '../../runtime/queues/pipeline-jobs.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
-import { numberFromNeo4j } from '../../stores/neo4j/neo4j-numbers.js';
 import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
 import type { PipelineLedger, PipelineOutcome } from './exactly-once.js';
@@ -93,11 +94,20 @@ export async function observePipeline(pipeline: ReliabilityPipeline, channel: Al
   const hits = createHitStore(pipeline.redis, policeKeys());
   const driver: Driver = pipeline.neo4j;
 
+  // Each edge keeps its reads in its own store; a read id is its store's key, so each is there once or not at all.
   const storedReads = async (readIds: readonly string[]): Promise<Map<string, number>> => {
-    const { records } = await driver.executeQuery(
-      'MATCH (r:EdgeRead) WHERE r.readId IN $readIds AND r.awaitingRead IS NULL RETURN r.readId AS readId, count(r) AS stored', { readIds }, { routing: 'READ' },
-    );
-    return new Map(records.map((record) => [record.get('readId') as string, numberFromNeo4j(record.get('stored'))]));
+    const stored = new Map<string, number>();
+    for (const edge of pipeline.edges) {
+      const file = edgeReadStoreFile(pipeline.edgeStateDir, edge.municipality);
+      if (!existsSync(file)) continue;
+      const store = openEdgeReadStore({ file, municipalityId: edge.municipality, existing: true });
+      try {
+        for (const { readId } of await store.storedReads(readIds)) stored.set(readId, (stored.get(readId) ?? 0) + 1);
+      } finally {
+        store.close();
+      }
+    }
+    return stored;
   };
   const cadDeliveries = async (): Promise<CadDelivery[]> => (await (await fetch(`${pipeline.cadUrl}/deliveries`)).json()) as CadDelivery[];
   const jobsLeft = async (): Promise<{ pending: number; unfinished: string[] }> => {

@@ -61,6 +61,8 @@ export interface ReliabilityPipeline {
   readonly redis: Redis;
   /** A driver for the throwaway Neo4j that survives its restarts. */
   readonly neo4j: Driver;
+  /** The edge nodes' DS_EDGE_STATE_DIR: each keeps its read store under it (`edgeReadStoreFile`). */
+  readonly edgeStateDir: string;
   /** Takes an edge node away; `startEdge` brings it back on its port and MQTT session. */
   stopEdge(municipality: string, how: Stopping): Promise<void>;
   startEdge(municipality: string): Promise<void>;
@@ -127,8 +129,9 @@ export async function startReliabilityPipeline(options: ReliabilityPipelineOptio
     disableLosslessIntegers: true,
   });
 
+  const edgeStateDir = join(dir, 'edge-state');
   const env = pipelineEnvironment({ redisUrl: servers.redisUrl, neo4j: servers.neo4jEndpoint, mqttUrl }, {
-    DS_EDGE_STATE_DIR: join(dir, 'edge-state'),
+    DS_EDGE_STATE_DIR: edgeStateDir,
     DS_CAD_RECEIVER_PORT: String(cadPort),
     DS_CAD_WEBHOOK_URL: `${cadUrl}/112/alerts`,
     ...options.env,
@@ -168,6 +171,7 @@ export async function startReliabilityPipeline(options: ReliabilityPipelineOptio
     mqttUrl,
     redis,
     neo4j: driver,
+    edgeStateDir,
     async stopEdge(municipality, how) {
       await stopped(edgeProcesses.get(municipality)?.running, how);
     },

@@ -75,7 +75,7 @@ beforeAll(async () => {
   stateDir = await mkdtemp(join(tmpdir(), 'dongseon-camera-probes-'));
   const [port] = await freePorts(1);
   edge = spawnEdge({ municipality, port: port as number, mqttClientId: `dongseon-probe-edge-${municipality}` }, pipelineEnvironment(endpoints, {
-    DS_EDGE_STATE_DIR: stateDir, DS_EDGE_CAMERA_REFRESH_S: '1', DS_EDGE_OPERATOR_TOKEN: operatorToken, DS_EDGE_STORE_WARMUP_S: '0',
+    DS_EDGE_STATE_DIR: stateDir, DS_EDGE_CAMERA_REFRESH_S: '1', DS_EDGE_OPERATOR_TOKEN: operatorToken,
   }));
   try {
     await waitForHealth(edge.running, 120_000);
@@ -91,8 +91,6 @@ afterAll(async () => {
   for (const cameraId of [cameraA, cameraB, cameraC]) await credentials.revokeAll((await credentials.list(cameraId)).map(({ keyId }) => keyId));
   await broker.close();
   await driver.executeQuery('MATCH (node) WHERE node.id IN $ids DETACH DELETE node', { ids: [municipality, cameraA, cameraB, cameraC] });
-  // The reads the probes' own cameras sent, in the edge's label space.
-  await driver.executeQuery(`MATCH (read:\`Edge_${municipality}\`) DETACH DELETE read`);
   await driver.close();
   const redis = new Redis(endpoints.redisUrl);
   try {

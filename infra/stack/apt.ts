@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, rm, writeFile } from 'node:fs/promises';
 import { DongseonError } from '../../domain/errors/index.js';
 import { findExecutable, lastLines, runCommand } from '../../runtime/processes/executables.js';
@@ -36,6 +37,36 @@ async function installIfMissing(binary: string, packageName: string): Promise<st
     });
   }
   return installed;
+}
+
+/**
+ * Makes sure `files` exist, installing Debian `packageNames` in one apt-get run when any is missing: for packages
+ * that provide data rather than a binary (the plate renderer's fonts).
+ */
+export function ensureDebianFiles(files: readonly string[], packageNames: readonly string[]): Promise<void> {
+  const result = queue.then(() => installFilesIfMissing(files, packageNames));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function installFilesIfMissing(files: readonly string[], packageNames: readonly string[]): Promise<void> {
+  const missing = () => files.filter((file) => !existsSync(file));
+  if (missing().length === 0) return;
+  const what = `${missing().join(', ')}`;
+  const packages = packageNames.join(' ');
+  assertCanInstall(what, packages);
+  console.error(`stack: ${what} missing; installing Debian packages ${packages}`);
+  await withServicesHeldBack(async () => {
+    if (!listsUpdated) {
+      await aptGet(['update'], packages);
+      listsUpdated = true;
+    }
+    await aptGet(['install', '-y', '--no-install-recommends', ...packageNames], packages);
+  });
+  const still = missing();
+  if (still.length > 0) {
+    throw new DongseonError('DS_STACK_DEPENDENCY_MISSING', `Installed ${packages} but ${still.join(', ')} still missing.`, { packageName: packages });
+  }
 }
 
 function assertCanInstall(binary: string, packageName: string): void {

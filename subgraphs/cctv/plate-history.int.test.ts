@@ -12,7 +12,7 @@ import type { CameraRead } from '../../domain/ingest/index.js';
 import { createPlateKeyRing, hotlistKeyFor } from '../../domain/plates/index.js';
 import { redisHistorySearchLedger } from '../../edge/history/history-search-ledger.js';
 import { httpHistorySearch } from '../../edge/history/http-history-search.js';
-import { createEdgeReadStore } from '../../edge/store/edge-read-store.js';
+import { edgeReadStoreFile, openEdgeReadStore, type EdgeReadStore } from '../../edge/store/edge-read-store.js';
 import { caseNumberHeaderName, purposeHeaderName } from '../../gateway/gateway-context.js';
 import { startInProcessHub, type InProcessHub } from '../../infra/services/in-process-hub.js';
 import { openAuditLog, type AuditLog } from '../../runtime/audit/open-audit-log.js';
@@ -52,7 +52,7 @@ const keyRing = createPlateKeyRing('k1', { k1: new Uint8Array(randomBytes(32)) }
 const t0 = Date.parse('2026-03-02T00:00:00Z');
 const minute = 60_000;
 
-const edges = new Map<string, { app: FastifyInstance; auditLog: AuditLog; auditDir: string; url: string }>();
+const edges = new Map<string, { app: FastifyInstance; store: EdgeReadStore; auditLog: AuditLog; auditDir: string; url: string }>();
 let driver: Driver;
 let ledgerRedis: Redis;
 let hub: InProcessHub;
@@ -91,28 +91,17 @@ async function auditLines(municipalityId: string): Promise<Record<string, unknow
   return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-async function dropEdgeStore(municipalityId: string): Promise<void> {
-  const store = createEdgeReadStore(driver, municipalityId);
-  await driver.executeQuery(`MATCH (r:${store.label}) DETACH DELETE r`);
-  await driver.executeQuery('MATCH (n {municipality: $municipalityId}) DETACH DELETE n', { municipalityId });
-  // Constraints first: dropping one drops its index too.
-  for (const [kind, plural] of [['CONSTRAINT', 'CONSTRAINTS'], ['INDEX', 'INDEXES']]) {
-    const { records } = await driver.executeQuery(`SHOW ${plural} YIELD name WHERE name STARTS WITH $prefix RETURN name`, { prefix: `edge_${municipalityId}_` });
-    for (const record of records) await driver.executeQuery(`DROP ${kind} ${record.get('name') as string} IF EXISTS`);
-  }
-}
-
 async function startEdge(municipalityId: string, reads: CameraRead[], hits: string[], verifyKey: Awaited<ReturnType<typeof importHistorySearchKey>>) {
-  const store = createEdgeReadStore(driver, municipalityId);
-  await store.ensureSchema();
+  // The node's state folder: its read store and its audit log.
+  const auditDir = await mkdtemp(join(tmpdir(), `ds-edge-history-${municipalityId}-`));
+  const store = openEdgeReadStore({ file: edgeReadStoreFile(auditDir, municipalityId), municipalityId });
   await store.storeReads(reads);
   await store.markHits(hits.map((readId) => ({ readId, hitId: `${municipalityId}:${readId}:wv-test` })));
-  const auditDir = await mkdtemp(join(tmpdir(), `ds-edge-history-${municipalityId}-`));
   const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
   const app = Fastify();
   await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey, ledger: redisHistorySearchLedger(ledgerRedis, municipalityId) });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  edges.set(municipalityId, { app, auditLog, auditDir, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+  edges.set(municipalityId, { app, store, auditLog, auditDir, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
 }
 
 beforeAll(async () => {
@@ -148,11 +137,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub?.close();
-  for (const [municipalityId, edge] of edges) {
+  for (const edge of edges.values()) {
     await edge.app.close();
     await edge.auditLog.close();
+    edge.store.close();
     await rm(edge.auditDir, { recursive: true, force: true });
-    await dropEdgeStore(municipalityId);
   }
   await driver.executeQuery('MATCH (n:Camera|Municipality) WHERE n.id IN $ids DETACH DELETE n', { ids: [north, south, `${north}-cam-1`, `${south}-cam-1`] });
   await driver.close();

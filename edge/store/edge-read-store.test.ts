@@ -1,24 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deletionDigest } from '../../domain/audit/index.js';
 import type { CameraRead } from '../../domain/ingest/index.js';
 import { openAuditLog } from '../../runtime/audit/open-audit-log.js';
 import { verifyAuditLog } from '../../runtime/audit/verify-audit-log.js';
-import { createEdgeReadStore, edgeReadLabel, type EdgeReadStore } from './edge-read-store.js';
+import { checkEdgeMunicipalityId, edgeReadStoreFile, openEdgeReadStore, type EdgeReadStore } from './edge-read-store.js';
 import { runRetention } from './retention.js';
 
-const endpoint = inject('stackEndpoints').neo4j;
-const municipalityId = `t${randomBytes(6).toString('hex')}`;
+const municipalityId = 'suwon';
 const dayMs = 24 * 60 * 60 * 1000;
 const nowMs = Date.parse('2026-03-31T12:00:00.000Z');
 
-let driver: Driver;
+let dir: string;
 let store: EdgeReadStore;
-let auditDir: string;
 
 function read(readId: string, text: string, capturedAtMs: number): CameraRead {
   return {
@@ -29,29 +25,22 @@ function read(readId: string, text: string, capturedAtMs: number): CameraRead {
 }
 
 beforeAll(async () => {
-  driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true });
-  store = createEdgeReadStore(driver, municipalityId);
-  await store.ensureSchema();
-  await store.ensureSchema();
-  auditDir = await mkdtemp(join(tmpdir(), 'ds-edge-retention-'));
+  dir = await mkdtemp(join(tmpdir(), 'ds-edge-store-'));
+  store = openEdgeReadStore({ file: edgeReadStoreFile(dir, municipalityId), municipalityId });
 });
 
 afterAll(async () => {
-  await driver.executeQuery(`MATCH (r:${store.label}) DETACH DELETE r`);
-  await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}_read_id IF EXISTS`);
-  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_captured_at IF EXISTS`);
-  await driver.executeQuery(`DROP INDEX edge_${municipalityId}_store_seq IF EXISTS`);
-  await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $municipalityId}) DELETE s', { municipalityId });
-  await driver.close();
-  await rm(auditDir, { recursive: true, force: true });
+  store.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('the edge read store', () => {
-  it('refuses a municipality id that could not safely be a label', () => {
-    for (const bad of ['Suwon', 'su-won', 'x`) DETACH DELETE n //', '1suwon', '', 'a'.repeat(32)]) {
-      expect(() => edgeReadLabel(bad)).toThrow(expect.objectContaining({ code: 'DS_EDGE_MUNICIPALITY_ID_INVALID' }));
+  it('refuses a municipality id that could not safely name a store folder', () => {
+    for (const bad of ['Suwon', 'su-won', '../suwon', '1suwon', '', 'a'.repeat(32)]) {
+      expect(() => checkEdgeMunicipalityId(bad)).toThrow(expect.objectContaining({ code: 'DS_EDGE_MUNICIPALITY_ID_INVALID' }));
+      expect(() => edgeReadStoreFile(dir, bad)).toThrow(expect.objectContaining({ code: 'DS_EDGE_MUNICIPALITY_ID_INVALID' }));
     }
-    expect(edgeReadLabel('suwon')).toBe('Edge_suwon');
+    expect(edgeReadStoreFile('/state', 'suwon')).toBe('/state/suwon/reads.sqlite');
   });
 
   it('stores a batch once: a replay changes nothing and reports no read as created', async () => {
@@ -60,37 +49,40 @@ describe('the edge read store', () => {
     await store.markHits([{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
     await store.markHits([{ readId: 's3', hitId: `${municipalityId}:s3:stolen-1` }]);
     expect(await store.storeReads(batch)).toEqual([]);
-    expect((await store.storeReads([read('s2', '45나6789', nowMs - dayMs), read('s9', '45나6789', nowMs - dayMs)]))).toEqual(['s9']);
+    expect(await store.storeReads([read('s2', '45나6789', nowMs - dayMs), read('s9', '45나6789', nowMs - dayMs)])).toEqual(['s9']);
     // The same read twice in one write (two batches that overlap, grouped together): stored once.
     expect(await store.storeReads([read('s8', '45나6789', nowMs - dayMs), read('s8', '45나6789', nowMs - dayMs)])).toEqual(['s8']);
-    await driver.executeQuery(`MATCH (r:${store.label} {readId: 's8'}) DELETE r`);
-    await driver.executeQuery(`MATCH (r:${store.label} {readId: 's9'}) DELETE r`);
-    expect(await store.countReads()).toBe(3);
+    expect(await store.countReads()).toBe(5);
     expect(await store.readsOfPlate('123가4567', nowMs - 60 * dayMs, nowMs)).toMatchObject([
-      { readId: 's1', cameraId: 'cam-1', plate: '123가4567', hit: false },
+      { readId: 's1', cameraId: 'cam-1', plate: '123가4567', hit: false, confidence: 0.8 },
       { readId: 's3', hit: true },
     ]);
+    // A search matches every candidate, with that candidate's confidence, and honours the window's bounds.
+    expect(await store.readsOfPlate('99너1234', nowMs - 2 * dayMs, nowMs - dayMs)).toMatchObject([{ readId: 's3', plate: '123가4567', confidence: 0.1 }]);
+    expect(await store.storedReads(['s3', 'nope'])).toEqual([{
+      readId: 's3', cameraId: 'cam-1', capturedAtMs: nowMs - 2 * dayMs, vehicleImageRef: 'vehicles/s3.jpg',
+      candidates: [{ text: '123가4567', confidence: 0.8 }, { text: '99너1234', confidence: 0.1 }], hitIds: [`${municipalityId}:s3:stolen-1`],
+    }]);
   });
 
   it('keeps a hit mark that arrives before its read, and the read\'s own write completes it', async () => {
     await store.markHits([{ readId: 'early', hitId: `${municipalityId}:early:stolen-1` }]);
     await store.markHits([{ readId: 'early', hitId: `${municipalityId}:early:stolen-1` }]);
     // A placeholder only: not counted, not searchable, not aggregated.
-    expect(await store.countReads()).toBe(3);
+    expect(await store.countReads()).toBe(5);
+    expect(await store.storedReads(['early'])).toEqual([]);
     expect(await store.readsOfPlate('123가4567', 0, nowMs)).toHaveLength(2);
     expect(await store.storeReads([read('early', '123가4567', nowMs - dayMs)])).toEqual(['early']);
     expect(await store.storeReads([read('early', '123가4567', nowMs - dayMs)])).toEqual([]);
-    expect(await store.readsOfPlate('123가4567', nowMs - 3 * dayMs, nowMs)).toMatchObject([{ readId: 's3', hit: true }, { readId: 'early', hit: true }]);
-    const [early] = (await driver.executeQuery(`MATCH (r:${store.label} {readId: 'early'}) RETURN properties(r) AS p`)).records.map((r) => r.get('p') as Record<string, unknown>);
-    expect(early).toMatchObject({ hit: true, hitIds: [`${municipalityId}:early:stolen-1`], candidateTexts: ['123가4567', '99너1234'], capturedAtMs: nowMs - dayMs });
-    expect(early).not.toHaveProperty('awaitingRead');
-    expect(await store.countReads()).toBe(4);
-    await driver.executeQuery(`MATCH (r:${store.label} {readId: 'early'}) DELETE r`);
+    expect(await store.readsOfPlate('123가4567', nowMs - 3 * dayMs, nowMs)).toMatchObject([{ readId: 's3', hit: true }, { readId: 'early', hit: true, capturedAtMs: nowMs - dayMs }]);
+    expect(await store.storedReads(['early'])).toMatchObject([{ readId: 'early', cameraId: 'cam-1', hitIds: [`${municipalityId}:early:stolen-1`] }]);
+    expect(await store.countReads()).toBe(6);
   });
 
   it('purges old non-hit reads and writes a deletion receipt that verifies', async () => {
     await store.storeReads([read('s4', '12가3456', nowMs - 31 * dayMs), read('s5', '12가3456', nowMs - 50 * dayMs)]);
     await store.markHits([{ readId: 's5', hitId: `${municipalityId}:s5:stolen-2` }]);
+    const auditDir = join(dir, 'audit');
     const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
     try {
       const receipt = await runRetention({ store, auditLog, municipalityId, nowMs });
@@ -103,16 +95,28 @@ describe('the edge read store', () => {
       await auditLog.close();
     }
     expect((await store.readsOfPlate('12가3456', 0, nowMs)).map((r) => r.readId)).toEqual(['s5']);
-    expect(await store.countReads()).toBe(3);
+    // The purged reads' other candidates are gone from the plate index too.
+    expect((await store.readsOfPlate('99너1234', 0, nowMs - 35 * dayMs)).map((r) => r.readId)).toEqual(['s5']);
+    expect(await store.countReads()).toBe(6);
     expect(await verifyAuditLog(auditDir)).toMatchObject({ ok: true, records: 1 });
     const lines = (await Promise.all((await readdir(auditDir)).filter((f) => f.endsWith('.jsonl')).map((f) => readFile(join(auditDir, f), 'utf8')))).join('');
     expect(lines).toContain(deletionDigest(['s1', 's4']));
     expect(lines).not.toContain('123가4567');
   });
 
+  it('purges in batches until nothing older is left', async () => {
+    const other = openEdgeReadStore({ file: edgeReadStoreFile(dir, 'yongin'), municipalityId: 'yongin' });
+    try {
+      await other.storeReads(Array.from({ length: 25 }, (_, i) => read(`old${i}`, '12가3456', nowMs - 40 * dayMs)));
+      expect(await other.purgeOlderThan(nowMs - 30 * dayMs, 10)).toMatchObject({ purged: 25 });
+      expect(await other.countReads()).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+
   it('hands out every stored read to aggregation once, never splitting one write', async () => {
-    const other = createEdgeReadStore(driver, `${municipalityId}a`);
-    await other.ensureSchema();
+    const other = openEdgeReadStore({ file: edgeReadStoreFile(dir, 'hwaseong'), municipalityId: 'hwaseong' });
     try {
       await other.storeReads([read('a1', '12가3456', nowMs), read('a2', '12가3457', nowMs)]);
       await other.storeReads([read('a3', '12가3458', nowMs), read('a4', '12가3459', nowMs), read('a5', '12가3450', nowMs)]);
@@ -127,11 +131,25 @@ describe('the edge read store', () => {
       expect(await other.storeReads([read('a1', '12가3456', nowMs), read('a6', '12가3451', nowMs)])).toEqual(['a6']);
       expect((await other.readsToAggregate(4))?.reads.map((r) => r.readId)).toEqual(['a6']);
     } finally {
-      await driver.executeQuery(`MATCH (r:${other.label}) DETACH DELETE r`);
-      await driver.executeQuery(`DROP CONSTRAINT edge_${municipalityId}a_read_id IF EXISTS`);
-      await driver.executeQuery(`DROP INDEX edge_${municipalityId}a_captured_at IF EXISTS`);
-      await driver.executeQuery(`DROP INDEX edge_${municipalityId}a_store_seq IF EXISTS`);
-      await driver.executeQuery('MATCH (s:EdgeStoreState {municipality: $m}) DELETE s', { m: `${municipalityId}a` });
+      other.close();
     }
+  });
+
+  it('keeps what it committed across a reopen, and a tool opening an existing store sees the same reads', async () => {
+    const file = edgeReadStoreFile(dir, 'osan');
+    const first = openEdgeReadStore({ file, municipalityId: 'osan' });
+    await first.storeReads([read('k1', '12가3456', nowMs), read('k2', '12가3457', nowMs)]);
+    const tool = openEdgeReadStore({ file, municipalityId: 'osan', existing: true });
+    expect(await tool.countReads()).toBe(2);
+    tool.close();
+    first.close();
+    const again = openEdgeReadStore({ file, municipalityId: 'osan' });
+    try {
+      expect(await again.storeReads([read('k1', '12가3456', nowMs), read('k3', '12가3458', nowMs)])).toEqual(['k3']);
+      expect(await again.countReads()).toBe(3);
+    } finally {
+      again.close();
+    }
+    expect(() => openEdgeReadStore({ file: edgeReadStoreFile(dir, 'gwangmyeong'), municipalityId: 'gwangmyeong', existing: true })).toThrow();
   });
 });
