@@ -1,0 +1,91 @@
+import { createCanvas } from '@napi-rs/canvas';
+import type { RandomSource } from '../../domain/plates/index.js';
+import { roughlyNormal, uniform } from '../../domain/simulation/index.js';
+import { rectifyQuad, warpInto, type PixelImage, type Point, type Quad } from '../geometry/index.js';
+import {
+  applyCameraEffects, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
+} from './augment.js';
+import type { PlateFont } from './plate-fonts.js';
+import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
+import { drawPlateRecess, randomBodyColour } from './vehicle-paint.js';
+
+/** The recogniser's input: every plate, one- or two-line, is rectified to this size. */
+export const cropWidth = 192;
+export const cropHeight = 64;
+
+export interface TrainingCrop {
+  /** 192×64 RGB. */
+  readonly image: PixelImage;
+  readonly text: string;
+  readonly kind: string;
+  readonly style: string;
+  readonly layout: 'one-line' | 'two-line';
+  readonly colour: string;
+  readonly font: string;
+  readonly lighting: Lighting;
+  /** The plate's width in the camera image before rectification, in pixels. */
+  readonly plateWidthPx: number;
+}
+
+/**
+ * Plate widths a recogniser is asked to read: some small, most medium, some large. Below about 56 px a one-line
+ * plate's characters are 4 px wide and no longer readable; the detector still learns those (compose-frame.ts).
+ */
+function randomPlateWidth(random: RandomSource): number {
+  const roll = random();
+  return roll < 0.15 ? uniform(random, 56, 90) : roll < 0.7 ? uniform(random, 90, 200) : uniform(random, 200, 320);
+}
+
+/**
+ * One recogniser training sample: a rendered plate in the context of a car, seen at an angle through a camera,
+ * then rectified back from its true corners moved by a few percent (a detector's error) to 192×64.
+ */
+export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFont[]): TrainingCrop {
+  const spec = randomPlateSpec(random, fonts);
+  const look = randomPlateLook(random);
+  const plateWidthPx = randomPlateWidth(random);
+  const plate = renderPlate(spec, look, plateWidthPx / spec.style.widthMm, random);
+  const pw = plate.canvas.width;
+  const ph = plate.canvas.height;
+
+  const margin = Math.max(pw, ph) * 0.45 + 8;
+  const width = Math.ceil(pw + 2 * margin);
+  const height = Math.ceil(ph + 2 * margin);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const body = randomBodyColour(random);
+  const paint = ctx.createLinearGradient(0, 0, uniform(random, 0, width), height);
+  paint.addColorStop(0, `rgb(${body.join(',')})`);
+  paint.addColorStop(1, `rgb(${body.map((v) => Math.round(v * uniform(random, 0.5, 0.9))).join(',')})`);
+  ctx.fillStyle = paint;
+  ctx.fillRect(0, 0, width, height);
+  if (random() < 0.6) {
+    ctx.fillStyle = `rgba(0,0,0,${uniform(random, 0.2, 0.6)})`;
+    ctx.fillRect(0, height / 2 + ph * uniform(random, 0.7, 1.3), width, ph * uniform(random, 0.2, 0.8));
+  }
+  const centre: Point = [width / 2 + roughlyNormal(random, pw * 0.03), height / 2 + roughlyNormal(random, ph * 0.05)];
+  if (random() < 0.7) drawPlateRecess(ctx, centre, pw, ph, random);
+  const scene = ctx.getImageData(0, 0, width, height);
+  const image: RgbaImage = { width, height, channels: 4, data: scene.data };
+  const quad = plateQuad(centre, pw, ph, randomPlatePose(random), uniform(random, 2.5, 8));
+  const plateData = plate.canvas.getContext('2d').getImageData(0, 0, pw, ph).data;
+  warpInto(image, { width: pw, height: ph, channels: 4, data: plateData }, quad);
+  if (random() < 0.08) occludePartOfQuad(image, quad, random);
+
+  const effects = randomCameraEffects(random, plateWidthPx);
+  const glareAt: Point[] = [[quad[0][0] - pw * 0.1, quad[0][1]], [quad[1][0] + pw * 0.1, quad[1][1]]];
+  const seen = applyCameraEffects(image, effects, random, glareAt, pw * 0.25);
+  const detected = jitterQuad(quad, random, 0.03);
+  return {
+    image: rectifyQuad(seen, detected, cropWidth, cropHeight),
+    text: plate.text, kind: plate.kind, style: plate.style, layout: plate.layout, colour: plate.colour, font: plate.font,
+    lighting: effects.lighting, plateWidthPx: Math.round(plateWidthPx),
+  };
+}
+
+/** Each corner moved by about `share` of the quad's width and height (clipped at three standard deviations). */
+export function jitterQuad(quad: Quad, random: RandomSource, share: number): Quad {
+  const width = Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
+  const height = Math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1]);
+  return quad.map(([x, y]) => [x + roughlyNormal(random, width * share), y + roughlyNormal(random, height * share)] as Point) as unknown as Quad;
+}
