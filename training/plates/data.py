@@ -7,7 +7,9 @@ working tree has that script; otherwise (or with DS_PLATES_GENERATOR=standin) th
 from __future__ import annotations
 
 import json
+import math
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -17,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 import vocab
-from common import DATA, HERE, REPO, git_head
+from common import DATA, HERE, QUIET_FLAG, REPO, git_head, wait_while_quiet
 
 CROP_W, CROP_H = 192, 64
 DET_W, DET_H = 640, 384          # detector input (frame resized to fit 640x384, top-left, zero-padded)
@@ -55,10 +57,29 @@ def generate(seed: int, crops: int, frames: int, fonts: str = "training") -> Pat
                "--frames", str(frames), "--out", str(out), "--fonts", fonts]
         cwd = HERE
     print("generate:", " ".join(cmd), flush=True)
-    subprocess.run(cmd, cwd=cwd, check=True)
+    run_quietly(cmd, cwd)
     done.write_text(json.dumps({"cmd": cmd, "seconds": round(time.time() - t0, 1),
                                 "generator": generator_version(kind)}) + "\n")
     return out
+
+
+def run_quietly(cmd: list[str], cwd: Path) -> None:
+    """Runs the generator in its own process group, stopping the group (SIGSTOP) while the quiet flag exists
+    and continuing it (SIGCONT) when the flag is gone."""
+    wait_while_quiet()
+    proc = subprocess.Popen(cmd, cwd=cwd, start_new_session=True)
+    stopped = False
+    while proc.poll() is None:
+        quiet = QUIET_FLAG.exists()
+        if quiet and not stopped:
+            print("quiet flag present: generator stopped", flush=True)
+            os.killpg(proc.pid, signal.SIGSTOP); stopped = True
+        elif not quiet and stopped:
+            print("quiet flag gone: generator continued", flush=True)
+            os.killpg(proc.pid, signal.SIGCONT); stopped = False
+        time.sleep(5 if not stopped else 60)
+    if proc.returncode != 0:
+        raise SystemExit(f"generator failed ({proc.returncode}): {' '.join(cmd)}")
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -121,7 +142,7 @@ def resize_bilinear(img: np.ndarray, out_w: int, out_h: int) -> np.ndarray:
 
 def frame_geometry(width: int, height: int) -> dict:
     s = min(DET_W / width, DET_H / height)
-    rw, rh = int(round(width * s)), int(round(height * s))
+    rw, rh = int(math.floor(width * s + 0.5)), int(math.floor(height * s + 0.5))   # JS Math.round
     return {"scale_x": rw / width, "scale_y": rh / height, "resized_w": rw, "resized_h": rh}
 
 

@@ -202,6 +202,7 @@ def train(cfg, args, log):
             lh.append(l_h.item()); lo.append(l_o.item())
         dt = time.time() - t0
         state["train_s"] += dt
+        wait_while_quiet(log)
         v = validate(net, xv, cv)
         state["epoch"] += 1
         if v["f1"] > state["best"]:

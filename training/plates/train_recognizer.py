@@ -127,6 +127,7 @@ def train(cfg, args, log):
             losses.append(loss.item())
         dt = time.time() - t0
         state["train_s"] += dt
+        wait_while_quiet(log)
         val_exact = greedy_exact(logits_of(net, xv), yv)
         state["epoch"] += 1
         improved = val_exact > state["best"]
