@@ -181,13 +181,13 @@ export function applyLighting(image: RgbaImage, lighting: Lighting, random: Rand
       adjustExposure(image, uniform(random, 0.9, 1.15), uniform(random, 0.85, 1.1), [uniform(random, 0.96, 1.04), 1, uniform(random, 0.94, 1.06)]);
       return;
     case 'overcast':
-      adjustExposure(image, uniform(random, 0.7, 0.9), uniform(random, 1, 1.2), [0.97, 1, 1.05]);
+      adjustExposure(image, uniform(random, 0.75, 0.95), uniform(random, 1, 1.15), [0.97, 1, 1.05]);
       return;
     case 'low-light':
       adjustExposure(image, uniform(random, 0.4, 0.65), uniform(random, 1.05, 1.35), [1.05, 1, 0.9]);
       return;
     case 'night':
-      adjustExposure(image, uniform(random, 0.3, 0.6), uniform(random, 1.1, 1.45), [1.1, 1, 0.85]);
+      adjustExposure(image, uniform(random, 0.35, 0.65), uniform(random, 1.05, 1.35), [1.1, 1, 0.85]);
       for (const point of glareAt) if (random() < 0.6) addGlare(image, point, glareRadius * uniform(random, 0.6, 1.6), uniform(random, 0.5, 1));
       return;
     case 'infrared':
