@@ -64,3 +64,13 @@ export function invertHomography(h: Homography): Homography {
 
 /** The corners of a w×h rectangle at the origin, in reading order. */
 export const rectangleQuad = (width: number, height: number): Quad => [[0, 0], [width, 0], [width, height], [0, height]];
+
+/**
+ * The quad of a rectangle `sx` times as wide and `sy` times as tall as the one `quad` shows, with the same centre,
+ * seen through the same projective map (a plate guard around a posed plate; a detector's loose box).
+ */
+export function growQuad(quad: Quad, sx: number, sy: number): Quad {
+  const h = homographyFromPoints(rectangleQuad(1, 1), quad);
+  const [u0, u1, v0, v1] = [0.5 - sx / 2, 0.5 + sx / 2, 0.5 - sy / 2, 0.5 + sy / 2];
+  return [applyHomography(h, u0, v0), applyHomography(h, u1, v0), applyHomography(h, u1, v1), applyHomography(h, u0, v1)];
+}

@@ -1,5 +1,5 @@
 export {
-  homographyFromPoints, applyHomography, invertHomography, rectangleQuad,
+  homographyFromPoints, applyHomography, invertHomography, rectangleQuad, growQuad,
   type Point, type Quad, type Homography,
 } from './homography.js';
 export { rectifyQuad, warpInto } from './rectify-quad.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyHomography, homographyFromPoints, invertHomography, rectifyQuad, warpInto, type PixelImage, type Quad } from './index.js';
+import { applyHomography, growQuad, homographyFromPoints, invertHomography, rectifyQuad, warpInto, type PixelImage, type Quad } from './index.js';
 
 function patterned(width: number, height: number, channels: 3 | 4): PixelImage {
   const data = new Uint8ClampedArray(width * height * channels);
@@ -54,6 +54,16 @@ describe('homographyFromPoints', () => {
       expect(bx).toBeCloseTo(x, 8);
       expect(by).toBeCloseTo(y, 8);
     }
+  });
+
+  it('grows a quad about its centre through the same projective map', () => {
+    expect(growQuad([[10, 20], [30, 20], [30, 30], [10, 30]], 2, 3)).toEqual([[0, 10], [40, 10], [40, 40], [0, 40]]);
+    const posed: Quad = [[100, 100], [300, 90], [310, 160], [95, 170]];
+    const back = growQuad(growQuad(posed, 1.2, 1.5), 1 / 1.2, 1 / 1.5);
+    back.forEach((point, i) => {
+      expect(point[0]).toBeCloseTo(posed[i]![0], 6);
+      expect(point[1]).toBeCloseTo(posed[i]![1], 6);
+    });
   });
 
   it('refuses a degenerate quadrilateral', () => {

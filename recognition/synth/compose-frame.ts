@@ -7,6 +7,7 @@ import {
 } from './augment.js';
 import type { PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate, type PlateLook, type PlateSpec } from './render-plate.js';
+import { warpGuard } from './training-crop.js';
 import { drawPlateRecess, drawVehicle } from './vehicle-paint.js';
 
 export const frameWidth = 1280;
@@ -44,6 +45,8 @@ export interface VehiclePlacement {
   readonly plateWidthPx: number;
   readonly pose: PlatePose;
   readonly occluded: boolean;
+  /** A plastic or chrome plate guard around the plate. */
+  readonly guard: boolean;
 }
 
 /** The road as a raised CCTV camera sees it: asphalt in perspective, lane marks, kerb, pavement and buildings. */
@@ -126,6 +129,7 @@ export function randomPlacements(random: RandomSource, fonts: readonly PlateFont
         yaw: roughlyNormal(random, 0.18), pitch: uniform(random, 0.05, 0.45), roll: roughlyNormal(random, 0.04),
       },
       occluded: random() < 0.05,
+      guard: random() < 0.35,
     };
     const box = vehicleBox(candidate);
     const overlaps = placed.some((other) => {
@@ -163,6 +167,7 @@ export function composeFrame(
   for (const { quad, placement } of pending) {
     const plate = renderPlate(placement.spec, placement.look, placement.plateWidthPx / placement.spec.style.widthMm, random);
     const data = plate.canvas.getContext('2d').getImageData(0, 0, plate.canvas.width, plate.canvas.height).data;
+    if (placement.guard) warpGuard(image, quad, plate.canvas.width, plate.canvas.height, random);
     warpInto(image, { width: plate.canvas.width, height: plate.canvas.height, channels: 4, data }, quad);
     if (placement.occluded) occludePartOfQuad(image, quad, random);
     if (!insideFrame(quad)) continue;
@@ -198,6 +203,7 @@ export function composePass(random: RandomSource, fonts: readonly PlateFont[], f
   const drift = roughlyNormal(random, 120);
   const yaw = roughlyNormal(random, 0.15);
   const base = randomCameraEffects(random, 120);
+  const guard = random() < 0.35;
   const out: ComposedFrame[] = [];
   for (let k = 0; k < frames; k++) {
     const t = frames === 1 ? 0 : k / (frames - 1);
@@ -206,7 +212,7 @@ export function composePass(random: RandomSource, fonts: readonly PlateFont[], f
     const x = Math.min(frameWidth - plateWidthPx * 1.2, Math.max(plateWidthPx * 1.2, x0 + drift * t));
     const placement: VehiclePlacement = {
       spec, look, view, base: [x, Math.min(frameHeight + plateWidthPx * 0.3, 330 + depth * 360)], plateWidthPx,
-      pose: { yaw: yaw * (1 - 0.5 * t), pitch: 0.1 + 0.3 * t, roll: roughlyNormal(random, 0.02) }, occluded: false,
+      pose: { yaw: yaw * (1 - 0.5 * t), pitch: 0.1 + 0.3 * t, roll: roughlyNormal(random, 0.02) }, occluded: false, guard,
     };
     const effects: CameraEffects = {
       ...base,

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { stageRandom } from '../../domain/simulation/index.js';
 import type { PixelImage } from '../geometry/index.js';
-import { composeFrame, composePass, randomPlacements, type ComposedFrame } from './compose-frame.js';
+import { composeFrame, composePass, frameHeight, frameWidth, randomPlacements, type ComposedFrame } from './compose-frame.js';
 import { encodeJpeg, encodeRgbPng } from './encode-image.js';
-import { resolvePlateFonts, type FontSelection } from './plate-fonts.js';
+import { resolvePlateFonts, type FontSelection, type PlateFont } from './plate-fonts.js';
 import { plateStyles } from './plate-styles.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
 import { cropHeight, cropWidth, renderTrainingCrop } from './training-crop.js';
@@ -21,8 +21,6 @@ export interface GenerateOptions {
   readonly fonts: FontSelection;
   readonly out: string;
   readonly contactSheet: boolean;
-  /** Called after every item with what is done so far. */
-  readonly onProgress?: (done: { crops: number; frames: number; passes: number }) => void;
 }
 
 export interface GenerateReport {
@@ -34,69 +32,70 @@ export interface GenerateReport {
   readonly passSeconds: number;
 }
 
+/** Items `from` … `to` (1-based, inclusive) of each part of a data set. */
+export interface ItemRanges {
+  readonly crops: readonly [number, number];
+  readonly frames: readonly [number, number];
+  readonly passes: readonly [number, number];
+}
+
+/** What one run over item ranges wrote: the JSON lines of each part, in item order, and the time each took. */
+export interface WrittenItems {
+  readonly crops: string[];
+  readonly frames: string[];
+  readonly passes: string[];
+  readonly seconds: { crops: number; frames: number; passes: number };
+}
+
 const sixDigits = (n: number): string => String(n).padStart(6, '0');
 const round = (v: number): number => Math.round(v * 10000) / 10000;
 
-function shares(counts: Map<string, number>, total: number): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [key, round(n / Math.max(1, total))]));
+function shares(lines: readonly string[], field: 'kind' | 'style'): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const value = String((JSON.parse(line) as Record<string, unknown>)[field]);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [key, round(n / Math.max(1, lines.length))]));
+}
+
+export function cropAt(seed: number, index: number, fonts: readonly PlateFont[]) {
+  return renderTrainingCrop(stageRandom(seed, 'crop', String(index)), fonts);
+}
+
+export function frameAt(seed: number, index: number, fonts: readonly PlateFont[]): ComposedFrame {
+  const random = stageRandom(seed, 'frame', String(index));
+  const count = Math.floor(random() * 5);
+  return composeFrame(randomPlacements(random, fonts, count), stageRandom(seed, 'frame-scene', String(index)), random);
 }
 
 /**
- * Writes a data set under `out` (manifest.json, crops/ + crops.jsonl, frames/ + frames.jsonl, passes/ +
- * passes.jsonl). Every item draws from its own random source derived from the seed and its index, so the same
- * seed gives byte-identical files, and item 17 is the same whether 20 or 20,000 are made.
+ * Renders and writes the items of `ranges` under `out`. Every item draws from its own random source derived from
+ * the seed and its index, so item 17 is the same whether it is made alone, in a run of 20 or by a worker process.
  */
-export function generateDataset(options: GenerateOptions): GenerateReport {
-  const fonts = resolvePlateFonts(options.fonts);
-  const { out, seed } = options;
-  mkdirSync(out, { recursive: true });
-  const kindCounts = new Map<string, number>();
-  const styleCounts = new Map<string, number>();
-  const sheetCrops: PixelImage[] = [];
-  const done = { crops: 0, frames: 0, passes: 0 };
-
-  const cropLines: string[] = [];
+export function writeItems(seed: number, fonts: readonly PlateFont[], out: string, ranges: ItemRanges): WrittenItems {
+  const written: WrittenItems = { crops: [], frames: [], passes: [], seconds: { crops: 0, frames: 0, passes: 0 } };
   let started = performance.now();
-  if (options.crops > 0) mkdirSync(join(out, 'crops'), { recursive: true });
-  for (let i = 1; i <= options.crops; i++) {
-    const crop = renderTrainingCrop(stageRandom(seed, 'crop', String(i)), fonts);
+  for (let i = ranges.crops[0]; i <= ranges.crops[1]; i++) {
+    const crop = cropAt(seed, i, fonts);
     const file = `crops/${sixDigits(i)}.png`;
     writeFileSync(join(out, file), encodeRgbPng(crop.image));
-    cropLines.push(JSON.stringify({
+    written.crops.push(JSON.stringify({
       file, text: crop.text, kind: crop.kind, layout: crop.layout, colour: crop.colour, font: crop.font, style: crop.style,
       lighting: crop.lighting, plateWidthPx: crop.plateWidthPx,
     }));
-    kindCounts.set(crop.kind, (kindCounts.get(crop.kind) ?? 0) + 1);
-    styleCounts.set(crop.style, (styleCounts.get(crop.style) ?? 0) + 1);
-    if (sheetCrops.length < 48) sheetCrops.push(crop.image);
-    done.crops = i;
-    options.onProgress?.(done);
   }
-  writeFileSync(join(out, 'crops.jsonl'), cropLines.map((line) => `${line}\n`).join(''));
-  const cropSeconds = (performance.now() - started) / 1000;
-
-  const frameLines: string[] = [];
-  const sheetFrames: ComposedFrame[] = [];
+  written.seconds.crops = (performance.now() - started) / 1000;
   started = performance.now();
-  if (options.frames > 0) mkdirSync(join(out, 'frames'), { recursive: true });
-  for (let i = 1; i <= options.frames; i++) {
-    const random = stageRandom(seed, 'frame', String(i));
-    const count = Math.floor(random() * 5);
-    const frame = composeFrame(randomPlacements(random, fonts, count), stageRandom(seed, 'frame-scene', String(i)), random);
+  for (let i = ranges.frames[0]; i <= ranges.frames[1]; i++) {
+    const frame = frameAt(seed, i, fonts);
     const file = `frames/${sixDigits(i)}.jpg`;
     writeFileSync(join(out, file), encodeJpeg(frame.image, frame.jpegQuality));
-    frameLines.push(JSON.stringify({ file, width: frame.image.width, height: frame.image.height, lighting: frame.lighting, plates: frame.plates }));
-    if (sheetFrames.length < 2 && frame.plates.length > 0) sheetFrames.push(frame);
-    done.frames = i;
-    options.onProgress?.(done);
+    written.frames.push(JSON.stringify({ file, width: frame.image.width, height: frame.image.height, lighting: frame.lighting, plates: frame.plates }));
   }
-  writeFileSync(join(out, 'frames.jsonl'), frameLines.map((line) => `${line}\n`).join(''));
-  const frameSeconds = (performance.now() - started) / 1000;
-
-  const passLines: string[] = [];
+  written.seconds.frames = (performance.now() - started) / 1000;
   started = performance.now();
-  if (options.passes > 0) mkdirSync(join(out, 'passes'), { recursive: true });
-  for (let i = 1; i <= options.passes; i++) {
+  for (let i = ranges.passes[0]; i <= ranges.passes[1]; i++) {
     const random = stageRandom(seed, 'pass', String(i));
     const frameCount = 3 + Math.floor(random() * 4);
     const frames = composePass(random, fonts, frameCount, () => stageRandom(seed, 'pass-scene', String(i)));
@@ -106,23 +105,61 @@ export function generateDataset(options: GenerateOptions): GenerateReport {
       writeFileSync(join(out, file), encodeJpeg(frame.image, frame.jpegQuality));
       return { file, width: frame.image.width, height: frame.image.height, lighting: frame.lighting, corners: frame.plates[0]?.corners ?? null };
     });
-    passLines.push(JSON.stringify({
+    written.passes.push(JSON.stringify({
       pass: i, text: plate?.text, kind: plate?.kind, layout: plate?.layout, style: plate?.style, colour: plate?.colour, font: plate?.font, frames: entries,
     }));
-    done.passes = i;
-    options.onProgress?.(done);
   }
-  if (options.passes > 0) writeFileSync(join(out, 'passes.jsonl'), passLines.map((line) => `${line}\n`).join(''));
-  const passSeconds = (performance.now() - started) / 1000;
+  written.seconds.passes = (performance.now() - started) / 1000;
+  return written;
+}
 
+/** The folders `writeItems` writes into. */
+export function prepareOutput(options: Pick<GenerateOptions, 'out' | 'crops' | 'frames' | 'passes'>): void {
+  mkdirSync(options.out, { recursive: true });
+  if (options.crops > 0) mkdirSync(join(options.out, 'crops'), { recursive: true });
+  if (options.frames > 0) mkdirSync(join(options.out, 'frames'), { recursive: true });
+  if (options.passes > 0) mkdirSync(join(options.out, 'passes'), { recursive: true });
+}
+
+/**
+ * Writes what the items came to: crops.jsonl, frames.jsonl, passes.jsonl (each in item order), manifest.json and,
+ * when asked, the contact sheet (its samples are rendered again: the same seed gives the same images).
+ */
+export function finishDataset(options: GenerateOptions, fonts: readonly PlateFont[], items: Omit<WrittenItems, 'seconds'>): void {
+  const { out, seed } = options;
+  const jsonl = (lines: readonly string[]) => lines.map((line) => `${line}\n`).join('');
+  writeFileSync(join(out, 'crops.jsonl'), jsonl(items.crops));
+  writeFileSync(join(out, 'frames.jsonl'), jsonl(items.frames));
+  if (options.passes > 0) writeFileSync(join(out, 'passes.jsonl'), jsonl(items.passes));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({
     generator: 'dongseon recognition/synth', generatorVersion, seed, crops: options.crops, frames: options.frames, passes: options.passes,
-    cropSize: [cropWidth, cropHeight], frameSize: [1280, 720],
+    cropSize: [cropWidth, cropHeight], frameSize: [frameWidth, frameHeight],
     fonts: fonts.map((font) => font.name),
-    kindsShare: shares(kindCounts, options.crops), stylesShare: shares(styleCounts, options.crops),
+    kindsShare: shares(items.crops, 'kind'), stylesShare: shares(items.crops, 'style'),
   }, null, 2)}\n`);
-  if (options.contactSheet) writeFileSync(join(out, 'contact-sheet.png'), contactSheet(seed, fonts, sheetCrops, sheetFrames));
-  return { crops: options.crops, frames: options.frames, passes: options.passes, cropSeconds, frameSeconds, passSeconds };
+  if (options.contactSheet) {
+    const crops = Array.from({ length: 48 }, (_, i) => cropAt(seed, i + 1, fonts).image);
+    const frames: ComposedFrame[] = [];
+    for (let i = 1; frames.length < 2 && i <= 40; i++) {
+      const frame = frameAt(seed, i, fonts);
+      if (frame.plates.length > 0) frames.push(frame);
+    }
+    writeFileSync(join(out, 'contact-sheet.png'), contactSheet(seed, fonts, crops, frames));
+  }
+}
+
+/** Writes a whole data set in this process (`npm run plates:generate` splits it over worker processes). */
+export function generateDataset(options: GenerateOptions): GenerateReport {
+  const fonts = resolvePlateFonts(options.fonts);
+  prepareOutput(options);
+  const written = writeItems(options.seed, fonts, options.out, {
+    crops: [1, options.crops], frames: [1, options.frames], passes: [1, options.passes],
+  });
+  finishDataset(options, fonts, written);
+  return {
+    crops: options.crops, frames: options.frames, passes: options.passes,
+    cropSeconds: written.seconds.crops, frameSeconds: written.seconds.frames, passSeconds: written.seconds.passes,
+  };
 }
 
 function putRgb(ctx: SKRSContext2D, image: PixelImage, x: number, y: number): void {
@@ -137,7 +174,7 @@ function putRgb(ctx: SKRSContext2D, image: PixelImage, x: number, y: number): vo
 }
 
 /** A grid to look at: one clean plate per style, the first crops at 192×64, and frames with their labelled corners. */
-function contactSheet(seed: number, fonts: ReturnType<typeof resolvePlateFonts>, crops: readonly PixelImage[], frames: readonly ComposedFrame[]): Buffer {
+function contactSheet(seed: number, fonts: readonly PlateFont[], crops: readonly PixelImage[], frames: readonly ComposedFrame[]): Buffer {
   const width = 1300;
   const styleRows = Math.ceil(plateStyles.length / 4);
   const cropRows = Math.ceil(crops.length / 6);

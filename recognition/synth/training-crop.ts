@@ -1,13 +1,13 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { RandomSource } from '../../domain/plates/index.js';
 import { roughlyNormal, uniform } from '../../domain/simulation/index.js';
-import { rectifyQuad, warpInto, type PixelImage, type Point, type Quad } from '../geometry/index.js';
+import { growQuad, rectifyQuad, warpInto, type PixelImage, type Point, type Quad } from '../geometry/index.js';
 import {
   applyCameraEffects, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
 } from './augment.js';
 import type { PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
-import { drawPlateRecess, randomBodyColour } from './vehicle-paint.js';
+import { drawPlateRecess, randomBodyColour, renderPlateGuard } from './vehicle-paint.js';
 
 /** The recogniser's input: every plate, one- or two-line, is rectified to this size. */
 export const cropWidth = 192;
@@ -68,6 +68,7 @@ export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFo
   const scene = ctx.getImageData(0, 0, width, height);
   const image: RgbaImage = { width, height, channels: 4, data: scene.data };
   const quad = plateQuad(centre, pw, ph, randomPlatePose(random), uniform(random, 2.5, 8));
+  if (random() < 0.35) warpGuard(image, quad, pw, ph, random);
   const plateData = plate.canvas.getContext('2d').getImageData(0, 0, pw, ph).data;
   warpInto(image, { width: pw, height: ph, channels: 4, data: plateData }, quad);
   if (random() < 0.08) occludePartOfQuad(image, quad, random);
@@ -75,7 +76,9 @@ export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFo
   const effects = randomCameraEffects(random, plateWidthPx);
   const glareAt: Point[] = [[quad[0][0] - pw * 0.1, quad[0][1]], [quad[1][0] + pw * 0.1, quad[1][1]]];
   const seen = applyCameraEffects(image, effects, random, glareAt, pw * 0.25);
-  const detected = jitterQuad(quad, random, 0.03);
+  // A detector's quad: a little loose or tight overall, each corner off by about 3 %.
+  const loose = uniform(random, 0.97, 1.06);
+  const detected = jitterQuad(growQuad(quad, loose, loose + uniform(random, -0.02, 0.06)), random, 0.03);
   return {
     image: rectifyQuad(seen, detected, cropWidth, cropHeight),
     text: plate.text, kind: plate.kind, style: plate.style, layout: plate.layout, colour: plate.colour, font: plate.font,
@@ -88,4 +91,11 @@ export function jitterQuad(quad: Quad, random: RandomSource, share: number): Qua
   const width = Math.hypot(quad[1][0] - quad[0][0], quad[1][1] - quad[0][1]);
   const height = Math.hypot(quad[3][0] - quad[0][0], quad[3][1] - quad[0][1]);
   return quad.map(([x, y]) => [x + roughlyNormal(random, width * share), y + roughlyNormal(random, height * share)] as Point) as unknown as Quad;
+}
+
+/** A plate guard around the plate's quad, warped in before the plate. */
+export function warpGuard(image: RgbaImage, quad: Quad, plateWidth: number, plateHeight: number, random: RandomSource): void {
+  const guard = renderPlateGuard(plateWidth, plateHeight, random);
+  const data = guard.canvas.getContext('2d').getImageData(0, 0, guard.canvas.width, guard.canvas.height).data;
+  warpInto(image, { width: guard.canvas.width, height: guard.canvas.height, channels: 4, data }, growQuad(quad, guard.growX, guard.growY));
 }

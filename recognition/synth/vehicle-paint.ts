@@ -1,4 +1,4 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { RandomSource } from '../../domain/plates/index.js';
 import { uniform } from '../../domain/simulation/index.js';
 
@@ -102,4 +102,35 @@ export function drawPlateRecess(ctx: SKRSContext2D, centre: readonly [number, nu
   ctx.beginPath();
   ctx.roundRect(centre[0] - width * 0.56, centre[1] - height * 0.62, width * 1.12, height * 1.24, width * 0.05);
   ctx.fill();
+}
+
+/**
+ * A plate guard (the plastic or chrome frame many Korean cars carry around the plate): a ring with a transparent
+ * middle, to be warped onto the plate's quad grown by `growX` and `growY` about its centre.
+ */
+export function renderPlateGuard(plateWidth: number, plateHeight: number, random: RandomSource): { canvas: Canvas; growX: number; growY: number } {
+  const border = plateHeight * uniform(random, 0.07, 0.16);
+  const width = Math.max(4, Math.round(plateWidth + 2 * border));
+  const height = Math.max(4, Math.round(plateHeight + 2 * border * (random() < 0.5 ? 1 : 1.4)));
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const chrome = random() < 0.3;
+  if (chrome) {
+    const metal = ctx.createLinearGradient(0, 0, 0, height);
+    metal.addColorStop(0, '#f2f2f2');
+    metal.addColorStop(0.5, '#8a8c90');
+    metal.addColorStop(1, '#d9dadc');
+    ctx.fillStyle = metal;
+  } else {
+    const g = uniform(random, 10, 45);
+    ctx.fillStyle = `rgb(${g},${g},${g + 2})`;
+  }
+  ctx.beginPath();
+  ctx.roundRect(0, 0, width, height, border);
+  ctx.fill();
+  ctx.globalCompositeOperation = 'destination-out';
+  ctx.beginPath();
+  ctx.roundRect((width - plateWidth) / 2, (height - plateHeight) / 2, plateWidth, plateHeight, plateHeight * 0.05);
+  ctx.fill();
+  return { canvas, growX: width / plateWidth, growY: height / plateHeight };
 }
