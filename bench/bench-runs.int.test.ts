@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
@@ -60,11 +63,13 @@ describe('a benchmark run after one that was killed', () => {
     }
   });
 
-  it('takes over the Redis database a killed run claimed, flushing its keys and removing its sightings', async () => {
+  it('takes over the Redis database a killed run claimed, flushing its keys, removing its sightings and its edges\' state folder', async () => {
     const endpoints = inject('stackEndpoints');
     const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
     const killedPrefix = `bench-alert-${randomUUID().slice(0, 8)}-`;
     let leftoverDb: number | undefined;
+    const leftoverStateDir = await mkdtemp(join(tmpdir(), 'dongseon-bench-alert-'));
+    await writeFile(join(leftoverStateDir, 'reads.sqlite'), 'left behind');
     try {
       for (const db of benchRedisDbs) {
         const redis = new Redis(benchRedisUrl(db));
@@ -72,7 +77,7 @@ describe('a benchmark run after one that was killed', () => {
         const free = owner.pid === undefined ? (await redis.dbsize()) === 0 : !(await isBenchRunner(owner.pid));
         if (leftoverDb === undefined && free) {
           leftoverDb = db;
-          await redis.set('ds:bench:owner', JSON.stringify({ pid: await deadPid(), dataPrefix: killedPrefix }));
+          await redis.set('ds:bench:owner', JSON.stringify({ pid: await deadPid(), dataPrefix: killedPrefix, stateDir: leftoverStateDir }));
           await redis.set('bull:ds-region-hits:left-behind', '1');
         }
         await redis.quit();
@@ -85,6 +90,7 @@ describe('a benchmark run after one that was killed', () => {
         expect(await claimed.redis.keys('*')).toEqual(['ds:bench:owner']);
         const { records } = await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n', { prefix: killedPrefix });
         expect(Number(records[0]?.get('n'))).toBe(0);
+        expect(existsSync(leftoverStateDir)).toBe(false);
       } finally {
         await claimed.redis.flushdb();
         await claimed.redis.quit();
@@ -92,6 +98,7 @@ describe('a benchmark run after one that was killed', () => {
     } finally {
       await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: killedPrefix });
       await driver.close();
+      await rm(leftoverStateDir, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Redis } from 'ioredis';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { demoMunicipalities } from '../../runtime/endpoints/demo-edges.js';
@@ -36,12 +36,18 @@ const benchRedisOwnerKey = 'ds:bench:owner';
 interface BenchRedisOwner {
   readonly pid: number;
   readonly dataPrefix: string;
+  /** The run's edge state folder (their read stores), removed when a later run finds the run dead. */
+  readonly stateDir?: string;
 }
+
+/** Only a folder a pipeline benchmark made (`openPipelineBench`) is ever removed on a dead run's word. */
+const isBenchStateDir = (dir: string): boolean => dirname(dir) === tmpdir() && basename(dir).startsWith('dongseon-bench-');
 
 function parseOwner(value: string | null): BenchRedisOwner | undefined {
   try {
     const owner = JSON.parse(value ?? '') as Partial<BenchRedisOwner>;
-    return typeof owner.pid === 'number' && typeof owner.dataPrefix === 'string' ? { pid: owner.pid, dataPrefix: owner.dataPrefix } : undefined;
+    if (typeof owner.pid !== 'number' || typeof owner.dataPrefix !== 'string') return undefined;
+    return { pid: owner.pid, dataPrefix: owner.dataPrefix, ...(typeof owner.stateDir === 'string' ? { stateDir: owner.stateDir } : {}) };
   } catch {
     return undefined;
   }
@@ -62,11 +68,12 @@ export interface BenchRedis {
 
 /**
  * Claims a bench database for a run whose ids start with `dataPrefix`: an empty one, or one claimed by a run that
- * died; what that run left there (queues, a hotlist, its claim) is flushed first, and its data removed from Neo4j.
+ * died; what that run left there (queues, a hotlist, its claim) is flushed first, its data removed from Neo4j and its
+ * state folder deleted.
  * A database that holds keys but no claim is someone else's and left alone. The run FLUSHDBs the database when
  * done, which also gives the claim up.
  */
-export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promise<BenchRedis> {
+export async function claimBenchRedis(dataPrefix: string, driver: Driver, stateDir?: string): Promise<BenchRedis> {
   for (const db of benchRedisDbs) {
     const url = benchRedisUrl(db);
     const redis = new Redis(url);
@@ -77,12 +84,13 @@ export async function claimBenchRedis(dataPrefix: string, driver: Driver): Promi
       if ((owner === undefined && keys > 0) || (owner !== undefined && await isBenchRunner(owner.pid))) {
         await redis.unwatch();
       } else {
-        const claim: BenchRedisOwner = { pid: process.pid, dataPrefix };
+        const claim: BenchRedisOwner = { pid: process.pid, dataPrefix, ...(stateDir === undefined ? {} : { stateDir }) };
         // WATCH makes this fail if another run claims the database between the look and the claim.
         if ((await redis.multi().flushdb().set(benchRedisOwnerKey, JSON.stringify(claim)).exec()) !== null) {
           if (owner !== undefined) {
             console.log(`Redis db ${db}: flushed ${keys} keys a run that did not finish left behind`);
             await removeBenchRunData(driver, owner.dataPrefix);
+            if (owner.stateDir !== undefined && isBenchStateDir(owner.stateDir)) await rm(owner.stateDir, { recursive: true, force: true });
           }
           return { db, url, redis };
         }
@@ -218,7 +226,7 @@ export async function openPipelineBench(name: string, prefix: string, cleanup: C
   cleanup.defer('removing the state folder', () => rm(stateDir, { recursive: true, force: true }));
   const driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password));
   cleanup.defer('closing the Neo4j driver', () => driver.close());
-  const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver);
+  const { url: redisUrl, redis } = await claimBenchRedis(prefix, driver, stateDir);
   cleanup.defer('closing the bench Redis client', () => redis.quit());
   cleanup.defer('flushing the bench Redis database', () => redis.flushdb());
   cleanup.defer('removing the run\'s reads and sightings', () => removeBenchRunData(driver, prefix));
