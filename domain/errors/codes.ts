@@ -104,6 +104,10 @@ export const errorCodes = {
   DS_HISTORY_SEARCH_LEDGER_UNAVAILABLE: { httpStatus: 503, description: 'An edge node could not record a history search\'s id in its Redis to make it single-use, so nothing was searched.', since: '0.7.0' },
   DS_PLATE_FONT_MISSING: { httpStatus: 500, description: 'A plate font file of the synthetic plate renderer is not installed (its Debian package names it); install the package or pick another font set.', since: '0.8.0' },
   DS_PLATE_FONT_UNKNOWN: { httpStatus: 400, description: 'A font name given to the synthetic plate renderer is in neither its training nor its held-out font set.', since: '0.8.0' },
+  DS_FRAME_NOT_IMAGE: { httpStatus: 415, description: 'A camera frame is empty or is neither a JPEG nor a PNG.', since: '0.8.0' },
+  DS_FRAME_CORRUPT: { httpStatus: 400, description: 'A camera frame\'s JPEG or PNG is truncated or malformed, or declares a zero width or height; nothing of it was decoded.', since: '0.8.0' },
+  DS_FRAME_TOO_LARGE: { httpStatus: 413, description: 'A camera frame is over the byte limit or its header declares more pixels than allowed, so it was refused before decoding (the decompression-bomb guard).', since: '0.8.0' },
+  DS_PLATE_MODEL_MISSING: { httpStatus: 500, description: 'A plate model file (recognizer.onnx, detector.onnx or vocab.json under models/plates) is missing, unreadable or does not have the inputs and outputs of its I/O contract.', since: '0.8.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
 export type ErrorCode = keyof typeof errorCodes;
