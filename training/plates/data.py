@@ -58,8 +58,13 @@ def generate(seed: int, crops: int, frames: int, fonts: str = "training") -> Pat
         cwd = HERE
     print("generate:", " ".join(cmd), flush=True)
     run_quietly(cmd, cwd)
-    done.write_text(json.dumps({"cmd": cmd, "seconds": round(time.time() - t0, 1),
-                                "generator": generator_version(kind)}) + "\n")
+    version = generator_version(kind)
+    manifest = out / "manifest.json"
+    if manifest.exists():
+        mf = json.loads(manifest.read_text())
+        version = f"{mf.get('generator')} {mf.get('generatorVersion')} (plates:generate at commit {git_head()[:12]})"
+    done.write_text(json.dumps({"cmd": cmd, "seconds": round(time.time() - t0, 1), "generator": version},
+                               ensure_ascii=False) + "\n")
     return out
 
 

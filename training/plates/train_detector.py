@@ -183,6 +183,8 @@ def train(cfg, args, log):
             stop = "max_epochs"; break
         if state["bad"] >= c["early_stop_patience"]:
             stop = "early_stop"; break
+        if args.stop_at and time.strftime("%H:%M", time.gmtime()) >= args.stop_at:
+            stop = "deadline"; break
         net.train()
         t0 = time.time()
         lh, lo = [], []
@@ -319,6 +321,7 @@ def main():
     ap.add_argument("--fresh", action="store_true")
     ap.add_argument("--max-minutes", type=float, default=0.0)
     ap.add_argument("--export-only", action="store_true")
+    ap.add_argument("--stop-at", default="", help="UTC wall-clock time HH:MM (today) after which no epoch starts")
     args = ap.parse_args()
     cfg = load_config()
     set_threads()
