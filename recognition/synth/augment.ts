@@ -200,6 +200,14 @@ export function applyLighting(image: RgbaImage, lighting: Lighting, random: Rand
   }
 }
 
+/**
+ * At night and under infrared light the plate shines back (retro-reflective film, the plate lamp) while its
+ * surroundings stay dark: called on the scene before the plate is drawn in.
+ */
+export function darkenSurroundings(image: RgbaImage, lighting: Lighting, random: RandomSource): void {
+  if (lighting === 'night' || lighting === 'infrared') adjustExposure(image, uniform(random, 0.35, 0.75), 1);
+}
+
 /** A small opaque object in front of part of the quad (tow hitch, bike rack, a leaf): at most a sixth of its width. */
 export function occludePartOfQuad(image: RgbaImage, quad: Quad, random: RandomSource): void {
   const [tl, tr, br, bl] = quad;

@@ -3,7 +3,7 @@ import type { RandomSource } from '../../domain/plates/index.js';
 import { roughlyNormal, uniform } from '../../domain/simulation/index.js';
 import { warpInto, type Point, type Quad } from '../geometry/index.js';
 import {
-  applyCameraEffects, occludePartOfQuad, plateQuad, randomCameraEffects, type CameraEffects, type Lighting, type PlatePose, type RgbaImage,
+  applyCameraEffects, darkenSurroundings, occludePartOfQuad, plateQuad, randomCameraEffects, type CameraEffects, type Lighting, type PlatePose, type RgbaImage,
 } from './augment.js';
 import type { PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate, type PlateLook, type PlateSpec } from './render-plate.js';
@@ -163,6 +163,9 @@ export function composeFrame(
     pending.push({ quad: plateQuad(drawn.plateCentre, placement.plateWidthPx, ph, placement.pose, uniform(random, 3, 10)), placement, plateCentre: drawn.plateCentre });
   }
   const image: RgbaImage = { width: frameWidth, height: frameHeight, channels: 4, data: ctx.getImageData(0, 0, frameWidth, frameHeight).data };
+  const medianWidth = placements.length ? [...placements].sort((a, b) => a.plateWidthPx - b.plateWidthPx)[placements.length >> 1]!.plateWidthPx : 150;
+  const chosen = effects ?? randomFrameEffects(random, medianWidth);
+  darkenSurroundings(image, chosen.lighting, random);
   const plates: FramePlate[] = [];
   for (const { quad, placement } of pending) {
     const plate = renderPlate(placement.spec, placement.look, placement.plateWidthPx / placement.spec.style.widthMm, random);
@@ -176,8 +179,6 @@ export function composeFrame(
       text: plate.text, kind: plate.kind, style: plate.style, layout: plate.layout, colour: plate.colour, font: plate.font,
     });
   }
-  const medianWidth = placements.length ? [...placements].sort((a, b) => a.plateWidthPx - b.plateWidthPx)[placements.length >> 1]!.plateWidthPx : 150;
-  const chosen = effects ?? randomFrameEffects(random, medianWidth);
   // The frame is encoded once, by the caller, at `jpegQuality`: no re-compression here.
   const seen = applyCameraEffects(image, { ...chosen, jpegQuality: 0 }, random, lamps, medianWidth * 0.4);
   return { image: seen, plates, lighting: chosen.lighting, jpegQuality: chosen.jpegQuality || 85 };

@@ -82,7 +82,7 @@ export function writeItems(seed: number, fonts: readonly PlateFont[], out: strin
     writeFileSync(join(out, file), encodeRgbPng(crop.image));
     written.crops.push(JSON.stringify({
       file, text: crop.text, kind: crop.kind, layout: crop.layout, colour: crop.colour, font: crop.font, style: crop.style,
-      lighting: crop.lighting, plateWidthPx: crop.plateWidthPx,
+      lighting: crop.lighting, plateWidthPx: crop.plateWidthPx, defocusPx: crop.defocusPx, motionPx: crop.motionPx,
     }));
   }
   written.seconds.crops = (performance.now() - started) / 1000;

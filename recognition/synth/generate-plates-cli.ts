@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   }
   const workers = Math.max(1, count('workers', values.workers, 1));
   const report = workers > 1 ? await generateInParallel(options, workers, args) : generateDataset(options);
-  const rate = (n: number, s: number) => (s > 0 ? Math.round((n / s) * 10) / 10 : null);
+  const rate = (n: number, s: number) => (n > 0 && s > 0 ? Math.round((n / s) * 10) / 10 : null);
   console.log(`wrote ${report.crops} crops, ${report.frames} frames, ${report.passes} passes to ${options.out}`);
   console.log(JSON.stringify({
     bench: 'plates-generate', seed: options.seed, workers, crops: report.crops, frames: report.frames, passes: report.passes,

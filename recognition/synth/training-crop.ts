@@ -3,7 +3,7 @@ import type { RandomSource } from '../../domain/plates/index.js';
 import { roughlyNormal, uniform } from '../../domain/simulation/index.js';
 import { growQuad, rectifyQuad, warpInto, type PixelImage, type Point, type Quad } from '../geometry/index.js';
 import {
-  applyCameraEffects, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
+  applyCameraEffects, darkenSurroundings, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
 } from './augment.js';
 import type { PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
@@ -25,6 +25,9 @@ export interface TrainingCrop {
   readonly lighting: Lighting;
   /** The plate's width in the camera image before rectification, in pixels. */
   readonly plateWidthPx: number;
+  /** Defocus sigma and motion blur length, in pixels of the camera image: lets training leave out the hardest. */
+  readonly defocusPx: number;
+  readonly motionPx: number;
 }
 
 /**
@@ -67,13 +70,14 @@ export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFo
   if (random() < 0.7) drawPlateRecess(ctx, centre, pw, ph, random);
   const scene = ctx.getImageData(0, 0, width, height);
   const image: RgbaImage = { width, height, channels: 4, data: scene.data };
+  const effects = randomCameraEffects(random, plateWidthPx);
+  darkenSurroundings(image, effects.lighting, random);
   const quad = plateQuad(centre, pw, ph, randomPlatePose(random), uniform(random, 2.5, 8));
   if (random() < 0.35) warpGuard(image, quad, pw, ph, random);
   const plateData = plate.canvas.getContext('2d').getImageData(0, 0, pw, ph).data;
   warpInto(image, { width: pw, height: ph, channels: 4, data: plateData }, quad);
   if (random() < 0.08) occludePartOfQuad(image, quad, random);
 
-  const effects = randomCameraEffects(random, plateWidthPx);
   const glareAt: Point[] = [[quad[0][0] - pw * 0.1, quad[0][1]], [quad[1][0] + pw * 0.1, quad[1][1]]];
   const seen = applyCameraEffects(image, effects, random, glareAt, pw * 0.25);
   // A detector's quad: a little loose or tight overall, each corner off by about 3 %.
@@ -83,6 +87,7 @@ export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFo
     image: rectifyQuad(seen, detected, cropWidth, cropHeight),
     text: plate.text, kind: plate.kind, style: plate.style, layout: plate.layout, colour: plate.colour, font: plate.font,
     lighting: effects.lighting, plateWidthPx: Math.round(plateWidthPx),
+    defocusPx: Math.round(effects.defocus * 100) / 100, motionPx: Math.round(effects.motion.length * 100) / 100,
   };
 }
 
