@@ -43,6 +43,16 @@ export function edgeConfigSchema(env: Record<string, string | undefined>) {
     /** The edge's own state: the last good hotlist snapshot and its audit log (retention receipts, history searches). */
     DS_EDGE_STATE_DIR: z.string().min(1).default('.stack/edge'),
     DS_EDGE_AGGREGATE_EVERY_S: positiveInt.default(900),
+    /** Largest frame (`POST /v1/frames`, MQTT frames topic), bytes. */
+    DS_EDGE_FRAME_LIMIT_BYTES: positiveInt.max(32 * 1024 * 1024).default(4 * 1024 * 1024),
+    /** Most pixels a frame's header may declare (the decompression-bomb guard); 16 MP and 4096 px a side by default. */
+    DS_EDGE_FRAME_MAX_PIXELS: positiveInt.max(64_000_000).default(16_000_000),
+    /** Recognize workers (each one onnxruntime session pair); 0: the node takes no frames. */
+    DS_EDGE_RECOGNIZE_WORKERS: z.coerce.number().int().min(0).max(1).default(1),
+    /** onnxruntime intra-op threads per recognize worker. */
+    DS_EDGE_RECOGNIZE_THREADS: positiveInt.max(16).default(1),
+    /** A pass (one vehicle at one camera) ends when no frame of it came for this long. */
+    DS_EDGE_PASS_GAP_MS: positiveInt.max(60_000).default(1_500),
     /** The public JWK of the cctv subgraph's history-search key; without it this node answers no history search. */
     DS_EDGE_HISTORY_PUBLIC_JWK: historyVerifyJwkVariable.optional(),
     /** How soon the matcher takes back a read batch from a matcher that died. */

@@ -30,6 +30,13 @@ import { httpIngest } from './ingest/http-ingest.js';
 import { createKnownCameras } from './ingest/known-cameras.js';
 import { startMqttIngest } from './ingest/mqtt-ingest.js';
 import { edgeBrokerUsername } from '../stores/broker-accounts/broker-accounts.js';
+import { defaultImageLimits } from '../recognition/inference/image-input.js';
+import { loadPlateModels } from '../recognition/inference/recognize-image.js';
+import { edgeFramesQueueName, type FrameJob } from '../runtime/queues/pipeline-jobs.js';
+import { createFrameEnqueuer, type FrameEnqueuer } from './frames/enqueue-frame.js';
+import { createFrameSpool } from './frames/frame-spool.js';
+import { httpFrames } from './frames/http-frames.js';
+import { startRecognizeWorker, type RecognizeWorker } from './recognize/recognize-worker.js';
 
 async function main(): Promise<void> {
   const config = loadEdgeConfig();
@@ -86,12 +93,38 @@ async function main(): Promise<void> {
     onError: logError,
   });
 
+  // Frames: spooled and queued by ingest, read by the recognize worker, whose reads join the reads queue above.
+  const frameLimits = { ...defaultImageLimits, maxBytes: config.DS_EDGE_FRAME_LIMIT_BYTES, maxPixels: config.DS_EDGE_FRAME_MAX_PIXELS };
+  const spool = createFrameSpool(join(stateDir, 'frames'));
+  const framesQueue = createQueue<FrameJob>(edgeFramesQueueName(municipalityId), queueRedis);
+  let recognizeWorker: RecognizeWorker | undefined;
+  let releaseModels = async (): Promise<void> => undefined;
+  if (config.DS_EDGE_RECOGNIZE_WORKERS > 0) {
+    try {
+      const models = await loadPlateModels({ threads: config.DS_EDGE_RECOGNIZE_THREADS });
+      releaseModels = models.release;
+      recognizeWorker = await startRecognizeWorker({
+        municipalityId, redisUrl: config.REDIS_URL, spool, models, store, limits: frameLimits, policy,
+        tracking: { gapMs: config.DS_EDGE_PASS_GAP_MS, maxFrames: 12 }, stallRecovery: stallRecoveryOf(config), onError: logError,
+      });
+    } catch (error) {
+      logError(`plate models not loaded, the node takes no frames: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const frameEnqueuer: FrameEnqueuer = recognizeWorker === undefined
+    ? { enqueue: async () => ({ kind: 'refused', problem: { code: 'DS_RECOGNITION_UNAVAILABLE', message: 'this node takes no frames' } }) }
+    : createFrameEnqueuer({
+      municipalityId, queue: framesQueue, spool, limits: frameLimits, enqueueTimeoutMs: config.DS_EDGE_ENQUEUE_TIMEOUT_MS,
+      onEnqueued: (frame) => health.recordHeartbeat(frame.cameraId, frame.receivedAtMs), onError: logError,
+    });
+
   const app = Fastify({ logger: false, frameworkErrors: refuseUnroutable });
   refuseUnknownRoutes(app);
   await app.register(httpIngest, {
     enqueuer, knownCameras, health, policy, bodyLimitBytes: config.DS_EDGE_BODY_LIMIT_BYTES,
     ...(config.DS_EDGE_OPERATOR_TOKEN ? { operatorToken: config.DS_EDGE_OPERATOR_TOKEN } : {}),
   });
+  await app.register(httpFrames, { enqueuer: frameEnqueuer, knownCameras, policy, maxFrameBytes: config.DS_EDGE_FRAME_LIMIT_BYTES });
   const historyKey = config.DS_EDGE_HISTORY_PUBLIC_JWK ? await importHistorySearchKey(config.DS_EDGE_HISTORY_PUBLIC_JWK) : undefined;
   // Each signed search is taken once: its id is kept in the edge's durable Redis, which every replica of this node shares.
   const ledger = redisHistorySearchLedger(healthRedis, municipalityId);
@@ -112,6 +145,7 @@ async function main(): Promise<void> {
   mqttClient.on('error', logError);
   const mqttIngest = await startMqttIngest({
     client: mqttClient, municipalityId, enqueuer, knownCameras, policy, maxPayloadBytes: config.DS_EDGE_BODY_LIMIT_BYTES, onError: logError,
+    frames: { enqueuer: frameEnqueuer, maxFrameBytes: config.DS_EDGE_FRAME_LIMIT_BYTES },
   });
   console.log(`edge ${municipalityId}: ${knownCameras.ids().length} cameras, hotlist version ${hotlist.status().version ?? 'none yet'}; HTTP on ${config.DS_EDGE_HOST}:${config.DS_EDGE_PORT}, MQTT ${displayUrl(config.MQTT_URL)}; history search ${historyKey ? 'on' : 'off (DS_EDGE_HISTORY_PUBLIC_JWK unset)'}`);
 
@@ -124,6 +158,9 @@ async function main(): Promise<void> {
     await mqttIngest.stop().catch(logError);
     await mqttClient.endAsync();
     await app.close();
+    await recognizeWorker?.close().catch(logError);
+    await releaseModels().catch(logError);
+    await framesQueue.close();
     await matcher.close().catch(logError);
     await storeWorker.close().catch(logError);
     await retention.stop();

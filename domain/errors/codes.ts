@@ -107,6 +107,10 @@ export const errorCodes = {
   DS_FRAME_NOT_IMAGE: { httpStatus: 415, description: 'A camera frame is empty or is neither a JPEG nor a PNG.', since: '0.8.0' },
   DS_FRAME_CORRUPT: { httpStatus: 400, description: 'A camera frame\'s JPEG or PNG is truncated or malformed, or declares a zero width or height; nothing of it was decoded.', since: '0.8.0' },
   DS_FRAME_TOO_LARGE: { httpStatus: 413, description: 'A camera frame is over the byte limit or its header declares more pixels than allowed, so it was refused before decoding (the decompression-bomb guard).', since: '0.8.0' },
+  DS_FRAME_MALFORMED: { httpStatus: 400, description: 'A camera frame\'s metadata (cameraId, frameId, capturedAt) is missing or malformed, or names another camera than the credential\'s.', since: '0.8.0' },
+  DS_FRAME_CAPTURED_IN_FUTURE: { httpStatus: 400, description: 'A camera frame was captured later than the receive time plus the allowed clock skew.', since: '0.8.0' },
+  DS_FRAME_TOO_OLD: { httpStatus: 400, description: 'A camera frame was captured longer ago than the edge node accepts.', since: '0.8.0' },
+  DS_RECOGNITION_UNAVAILABLE: { httpStatus: 503, description: 'This edge node takes no frames: it runs no recognize worker (DS_EDGE_RECOGNIZE_WORKERS=0) or its plate models could not be loaded.', since: '0.8.0' },
   DS_PLATE_MODEL_MISSING: { httpStatus: 500, description: 'A plate model file (recognizer.onnx, detector.onnx or vocab.json under models/plates) is missing, unreadable or does not have the inputs and outputs of its I/O contract.', since: '0.8.0' },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 

@@ -114,4 +114,10 @@ export interface CameraRead {
   readonly vehicleImageRef?: string;
   readonly vehicleColour?: VehicleColour;
   readonly vehicleType?: VehicleType;
+  /**
+   * Set on reads the edge's own recogniser made from camera frames (never accepted from a camera): how many frames
+   * of the pass it fused, and whether they agreed (`confirmed`) or the read rests on one frame or on frames that
+   * disagree (`possible`). A hit on a possible read is itself only possible.
+   */
+  readonly recognition?: { readonly status: 'confirmed' | 'possible'; readonly frames: number };
 }

@@ -9,3 +9,4 @@ export { cameraReadFromNgsiLd, ngsiLdReadTypes, unstatedConfidence, type NgsiLdR
 export {
   createReadCollapser, defaultReadCollapseOptions, type ReadCollapser, type ReadCollapseOptions, type Sighting,
 } from './collapse-repeated-reads.js';
+export { checkFrameMetadata, frameMetadataSchema, type AcceptedFrame, type FrameMetadataCheck } from './frame-metadata.js';

@@ -63,6 +63,17 @@ describe('forwardedHitsOf', () => {
     ]);
   });
 
+  it('forwards an exact match of a read the edge recognised from frames that did not agree as a possible hit, saying so', () => {
+    const { sighting, bestRead } = sightingOf('rec-1', '123가4567');
+    const unconfirmed = { sighting, bestRead: { ...bestRead, recognition: { status: 'possible' as const, frames: 1 } } };
+    expect(forwardedHitsOf('suwon', unconfirmed, hotlist)).toMatchObject([
+      { matchKind: 'POSSIBLE', substitution: 'unconfirmed recognition: 1 frame without agreement', evidence: { readId: 'rec-1' } },
+    ]);
+    const confirmed = { sighting, bestRead: { ...bestRead, recognition: { status: 'confirmed' as const, frames: 4 } } };
+    expect(forwardedHitsOf('suwon', confirmed, hotlist)).toMatchObject([{ matchKind: 'EXACT' }]);
+    expect(forwardedHitsOf('suwon', confirmed, hotlist)[0]).not.toHaveProperty('substitution');
+  });
+
   it('forwards nothing for a read that hits nothing', () => {
     expect(forwardedHitsOf('suwon', sightingOf('r4', '99너1234'), hotlist)).toEqual([]);
   });

@@ -47,18 +47,25 @@ export const hitBatchJobIdOf = (municipalityId: string, hits: readonly Forwarded
 export function forwardedHitsOf(municipalityId: string, { sighting, bestRead }: MatchableSighting, matcher: SightingMatcher): ForwardedHit[] {
   const candidates = sighting.candidates;
   const hits = new Map<string, ForwardedHit>();
+  // A read the edge recognised from frames that did not agree is not a confirmed sighting, whatever it matches.
+  const unconfirmed = bestRead.recognition?.status === 'possible' ? bestRead.recognition : undefined;
   const offer = (wantedVehicleId: string, fields: Pick<ForwardedHit, 'kind' | 'matchKind' | 'confidence'>, candidateIndex: number, substitutions: readonly Substitution[]): void => {
     const hitId = hitIdOf(municipalityId, sighting.bestReadId, wantedVehicleId);
     if (hits.has(hitId)) return;
+    const reasons = [
+      ...(substitutions.length === 0 ? [] : [substitutionText(substitutions)]),
+      ...(unconfirmed === undefined ? [] : [`unconfirmed recognition: ${unconfirmed.frames} frame${unconfirmed.frames === 1 ? '' : 's'} without agreement`]),
+    ];
     hits.set(hitId, {
       hitId,
       wantedVehicleId,
       ...fields,
+      ...(unconfirmed === undefined ? {} : { matchKind: 'POSSIBLE' as const }),
       cameraId: sighting.cameraId,
       municipalityId,
       capturedAt: bestRead.capturedAt,
       receivedAt: bestRead.receivedAt,
-      ...(substitutions.length === 0 ? {} : { substitution: substitutionText(substitutions) }),
+      ...(reasons.length === 0 ? {} : { substitution: reasons.join('; ') }),
       evidence: {
         readId: sighting.bestReadId,
         readText: candidates[candidateIndex]?.text ?? sighting.plate,

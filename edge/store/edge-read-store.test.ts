@@ -87,7 +87,7 @@ describe('the edge read store', () => {
     try {
       const receipt = await runRetention({ store, auditLog, municipalityId, nowMs });
       expect(receipt).toMatchObject({
-        kind: 'deletion-receipt', agency: municipalityId, counts: { plateReads: 2 },
+        kind: 'deletion-receipt', agency: municipalityId, counts: { plateReads: 2, plateImages: 0 },
         rule: { name: 'edge-non-hit-reads', retentionDays: 30 }, cutoff: '2026-03-01T12:00:00.000Z',
         digest: deletionDigest(['s4', 's1']),
       });
@@ -130,6 +130,31 @@ describe('the edge read store', () => {
       expect((await other.readsToAggregate(4))?.reads ?? []).toEqual([]);
       expect(await other.storeReads([read('a1', '12가3456', nowMs), read('a6', '12가3451', nowMs)])).toEqual(['a6']);
       expect((await other.readsToAggregate(4))?.reads.map((r) => r.readId)).toEqual(['a6']);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps a recognised read\'s evidence, says whether the read is a hit, and purges it with its read or alone', async () => {
+    const other = openEdgeReadStore({ file: edgeReadStoreFile(dir, 'pyeongtaek'), municipalityId: 'pyeongtaek' });
+    const png = (n: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, n]);
+    try {
+      await other.storeReads([read('e1', '12가3456', nowMs - 40 * dayMs), read('e2', '12가3457', nowMs - 40 * dayMs), read('e3', '12가3458', nowMs)]);
+      await other.markHits([{ readId: 'e2', hitId: 'pyeongtaek:e2:stolen-1' }]);
+      for (const [readId, at] of [['e1', nowMs - 40 * dayMs], ['e2', nowMs - 40 * dayMs], ['e3', nowMs], ['lost', nowMs - 40 * dayMs]] as const) {
+        await other.putEvidence({ readId, capturedAtMs: at, mediaType: 'image/png', image: png(readId.length), frames: 3 });
+      }
+      // Kept once: the first image stays.
+      await other.putEvidence({ readId: 'e1', capturedAtMs: nowMs, mediaType: 'image/png', image: png(99), frames: 1 });
+      expect(await other.evidenceOf('e1')).toEqual({ readId: 'e1', capturedAtMs: nowMs - 40 * dayMs, mediaType: 'image/png', image: png(2), frames: 3, hitIds: [] });
+      expect(await other.evidenceOf('e2')).toMatchObject({ hitIds: ['pyeongtaek:e2:stolen-1'] });
+      expect(await other.evidenceOf('none')).toBeUndefined();
+      // e1 (non-hit, old) goes with its image; "lost" (old, no read) goes alone; the hit e2 and the recent e3 stay.
+      expect(await other.purgeOlderThan(nowMs - 30 * dayMs)).toMatchObject({ purged: 1, imagesPurged: 2 });
+      expect(await other.evidenceOf('e1')).toBeUndefined();
+      expect(await other.evidenceOf('lost')).toBeUndefined();
+      expect(await other.evidenceOf('e2')).toBeDefined();
+      expect(await other.evidenceOf('e3')).toBeDefined();
     } finally {
       other.close();
     }

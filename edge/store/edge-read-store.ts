@@ -41,6 +41,18 @@ export interface PurgeResult {
   readonly purged: number;
   /** `deletionDigest` of the purged read ids. */
   readonly digest: string;
+  /** Plate images (evidence of recognised reads) purged with their reads, or kept for no stored read. */
+  readonly imagesPurged: number;
+}
+
+/** The plate crop the edge's recogniser read a plate from, kept as the read's evidence. */
+export interface ReadEvidence {
+  readonly readId: string;
+  readonly capturedAtMs: number;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+  readonly image: Buffer;
+  /** Frames of the pass the read fused. */
+  readonly frames: number;
 }
 
 export interface EdgeReadStore {
@@ -64,8 +76,15 @@ export interface EdgeReadStore {
   readsToAggregate(limit: number): Promise<ReadsToAggregate | undefined>;
   /** Records that every read up to store sequence `throughSeq` is counted in a forwarded aggregate. */
   markAggregatedThrough(throughSeq: number): Promise<void>;
-  /** Deletes non-hit reads captured before `cutoffMs`, in batches of `batchSize`. */
+  /**
+   * Deletes non-hit reads captured before `cutoffMs`, in batches of `batchSize`, with their evidence, and evidence
+   * older than that of no hit read.
+   */
   purgeOlderThan(cutoffMs: number, batchSize?: number): Promise<PurgeResult>;
+  /** Keeps a recognised read's evidence; evidence kept already is left as it is. */
+  putEvidence(evidence: ReadEvidence): Promise<void>;
+  /** A read's evidence with whether the read is stored as part of a hit (only those may leave the node). */
+  evidenceOf(readId: string): Promise<(ReadEvidence & { readonly hitIds: readonly string[] }) | undefined>;
   /** The municipality's reads of one plate in a capture-time window: for the case-bound history search. */
   readsOfPlate(plate: string, fromMs: number, toMs: number): Promise<StoredReadOfPlate[]>;
   /** Stored reads (placeholders of early hit marks not counted). */
@@ -132,6 +151,14 @@ const schema = `
     aggregated_seq INTEGER NOT NULL
   );
   INSERT OR IGNORE INTO store_state (id, seq, aggregated_seq) VALUES (1, 0, 0);
+  CREATE TABLE IF NOT EXISTS read_evidence (
+    read_id TEXT PRIMARY KEY,
+    captured_at_ms INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    image BLOB NOT NULL,
+    frames INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS read_evidence_by_captured_at ON read_evidence (captured_at_ms);
 `;
 
 const storedReadColumns = 'read_id, camera_id, captured_at_ms, received_at_ms, candidates, hit';
@@ -195,6 +222,18 @@ export function openEdgeReadStore(options: EdgeReadStoreOptions): EdgeReadStore 
     'SELECT read_id, captured_at_ms, candidates FROM reads WHERE captured_at_ms < ? AND hit = 0 AND store_seq IS NOT NULL LIMIT ?',
   );
   const deleteRead = db.prepare('DELETE FROM reads WHERE read_id = ?');
+  const deleteEvidence = db.prepare('DELETE FROM read_evidence WHERE read_id = ?');
+  const deleteOrphanEvidence = db.prepare<[number, number], { read_id: string }>(
+    `DELETE FROM read_evidence WHERE read_id IN (
+       SELECT e.read_id FROM read_evidence e LEFT JOIN reads r ON r.read_id = e.read_id
+       WHERE e.captured_at_ms < ? AND (r.read_id IS NULL OR r.store_seq IS NULL) LIMIT ?)
+     RETURNING read_id`,
+  );
+  const insertEvidence = db.prepare('INSERT OR IGNORE INTO read_evidence (read_id, captured_at_ms, media_type, image, frames) VALUES (?, ?, ?, ?, ?)');
+  const evidenceRow = db.prepare<[string], { read_id: string; captured_at_ms: number; media_type: string; image: Buffer; frames: number; hit_ids: string | null }>(
+    `SELECT e.read_id, e.captured_at_ms, e.media_type, e.image, e.frames, r.hit_ids
+     FROM read_evidence e LEFT JOIN reads r ON r.read_id = e.read_id WHERE e.read_id = ?`,
+  );
   const deletePlate = db.prepare('DELETE FROM read_plates WHERE plate = ? AND captured_at_ms = ? AND read_id = ?');
   const readsOfPlateQuery = db.prepare<[string, number, number], ReadRow & { confidence: number }>(
     `SELECT r.read_id, r.camera_id, r.captured_at_ms, r.received_at_ms, r.candidates, r.hit, p.confidence
@@ -238,13 +277,15 @@ export function openEdgeReadStore(options: EdgeReadStoreOptions): EdgeReadStore 
     }
   });
 
-  const purgeBatch = db.transaction((cutoffMs: number, batchSize: number): string[] => {
+  const purgeBatch = db.transaction((cutoffMs: number, batchSize: number): { readIds: string[]; images: number } => {
     const rows = purgeCandidates.all(cutoffMs, batchSize);
+    let images = 0;
     for (const row of rows) {
       for (const [plate] of JSON.parse(row.candidates) as [string, number][]) deletePlate.run(plate, row.captured_at_ms, row.read_id);
       deleteRead.run(row.read_id);
+      images += deleteEvidence.run(row.read_id).changes;
     }
-    return rows.map((row) => row.read_id);
+    return { readIds: rows.map((row) => row.read_id), images };
   });
 
   return {
@@ -275,17 +316,37 @@ export function openEdgeReadStore(options: EdgeReadStoreOptions): EdgeReadStore 
     },
     async purgeOlderThan(cutoffMs, batchSize = 5_000) {
       const purgedIds: string[] = [];
+      let imagesPurged = 0;
       for (;;) {
-        const ids = purgeBatch(cutoffMs, Math.trunc(batchSize));
-        purgedIds.push(...ids);
-        if (ids.length < batchSize) break;
+        const { readIds, images } = purgeBatch(cutoffMs, Math.trunc(batchSize));
+        purgedIds.push(...readIds);
+        imagesPurged += images;
+        if (readIds.length < batchSize) break;
         // Between batches, ingest and the matcher get the node back.
         await yieldToEventLoop();
       }
-      return { purged: purgedIds.length, digest: deletionDigest(purgedIds) };
+      // Evidence of a read that never reached the store (a pass whose read was lost before storing) goes too.
+      for (;;) {
+        const orphans = deleteOrphanEvidence.all(cutoffMs, Math.trunc(batchSize)).length;
+        imagesPurged += orphans;
+        if (orphans < batchSize) break;
+        await yieldToEventLoop();
+      }
+      return { purged: purgedIds.length, digest: deletionDigest(purgedIds), imagesPurged };
     },
     async readsOfPlate(plate, fromMs, toMs) {
       return readsOfPlateQuery.all(plate, fromMs, toMs).map((row) => ({ ...toStoredRead(row), confidence: row.confidence }));
+    },
+    async putEvidence(evidence) {
+      insertEvidence.run(evidence.readId, evidence.capturedAtMs, evidence.mediaType, evidence.image, evidence.frames);
+    },
+    async evidenceOf(readId) {
+      const row = evidenceRow.get(readId);
+      if (row === undefined) return undefined;
+      return {
+        readId: row.read_id, capturedAtMs: row.captured_at_ms, mediaType: row.media_type as ReadEvidence['mediaType'], image: row.image,
+        frames: row.frames, hitIds: row.hit_ids === null ? [] : JSON.parse(row.hit_ids) as string[],
+      };
     },
     async countReads() {
       return countStored.get()?.n ?? 0;

@@ -24,7 +24,7 @@ export interface RetentionRunOptions {
 export async function runRetention(options: RetentionRunOptions): Promise<DeletionReceiptEntry> {
   const retentionDays = options.retentionDays ?? defaultRetentionDays;
   const cutoffMs = options.nowMs - retentionDays * dayMs;
-  const { purged, digest } = await options.store.purgeOlderThan(cutoffMs);
+  const { purged, digest, imagesPurged } = await options.store.purgeOlderThan(cutoffMs);
   const receipt: DeletionReceiptEntry = {
     kind: 'deletion-receipt',
     requestId: randomUUID(),
@@ -32,7 +32,7 @@ export async function runRetention(options: RetentionRunOptions): Promise<Deleti
     agency: options.municipalityId,
     rule: { name: 'edge-non-hit-reads', retentionDays },
     cutoff: new Date(cutoffMs).toISOString(),
-    counts: { plateReads: purged },
+    counts: { plateReads: purged, plateImages: imagesPurged },
     digest,
   };
   await options.auditLog.append(receipt);

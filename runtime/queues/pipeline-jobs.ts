@@ -14,6 +14,8 @@ const instant = z.string().min(1).max(40);
 
 /** The queue one municipality's edge node feeds with accepted read batches. */
 export const edgeReadsQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-reads`;
+/** The queue one municipality's edge node feeds with accepted camera frames, for its recognize worker. */
+export const edgeFramesQueueName = (municipalityId: string): string => `ds-edge-${municipalityId}-frames`;
 /**
  * The queue an edge's matcher feeds with the reads it has matched, for the edge's read store: storing never holds
  * up matching, so a hit never waits behind the reads the store has not absorbed yet.
@@ -35,6 +37,17 @@ export interface ReadBatchJob {
   /** Stable across retries: the job id, so a replayed enqueue is a no-op. */
   readonly batchId: string;
   readonly reads: readonly CameraRead[];
+}
+
+/** An accepted frame, its image spooled on the node's disk (`file`, relative to the frame spool) before it was queued. */
+export interface FrameJob {
+  readonly municipalityId: string;
+  readonly cameraId: string;
+  readonly frameId: string;
+  readonly capturedAt: string;
+  readonly capturedAtMs: number;
+  readonly receivedAtMs: number;
+  readonly file: string;
 }
 
 /** A read that is part of a forwarded hit: retention keeps it. */

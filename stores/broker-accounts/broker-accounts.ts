@@ -6,11 +6,11 @@ import { DongseonError } from '../../domain/errors/index.js';
  * The broker's accounts, kept in mosquitto's dynamic security plugin over `$CONTROL/dynamic-security/v1`.
  *
  * - A camera credential is its own broker client: username = the credential's key id, password = its secret, with
- *   the camera's role `camera:<municipality>:<cameraId>`, which may publish only its own reads topic and subscribe to
- *   (and so receive) only its own rejected topic. Revoking the credential deletes the client, which the broker
+ *   the camera's role `camera:<municipality>:<cameraId>`, which may publish only its own reads and frames topics and
+ *   subscribe to (and so receive) only its own rejected topic. Revoking the credential deletes the client, which the broker
  *   disconnects at once.
  * - An edge node is the client `edge-<municipality>` with the role `edge:<municipality>`: it subscribes to its
- *   municipality's reads and publishes rejections to its cameras.
+ *   municipality's reads and frames and publishes rejections to its cameras.
  * Everything else is refused by the broker's default ACL (no publish, no subscribe).
  */
 
@@ -21,6 +21,7 @@ export interface BrokerAdminEndpoint {
 }
 
 export const cameraReadsTopic = (municipalityId: string, cameraId: string) => `dongseon/${municipalityId}/cameras/${cameraId}/reads`;
+export const cameraFramesTopic = (municipalityId: string, cameraId: string) => `dongseon/${municipalityId}/cameras/${cameraId}/frames`;
 export const cameraRejectedTopic = (municipalityId: string, cameraId: string) => `dongseon/${municipalityId}/cameras/${cameraId}/rejected`;
 export const cameraRoleName = (municipalityId: string, cameraId: string) => `camera:${municipalityId}:${cameraId}`;
 export const edgeRoleName = (municipalityId: string) => `edge:${municipalityId}`;
@@ -36,6 +37,7 @@ interface DynsecResponse { readonly command: string; readonly error?: string; re
 
 const cameraAcls = (municipalityId: string, cameraId: string): Acl[] => [
   { acltype: 'publishClientSend', topic: cameraReadsTopic(municipalityId, cameraId), allow: true },
+  { acltype: 'publishClientSend', topic: cameraFramesTopic(municipalityId, cameraId), allow: true },
   { acltype: 'subscribeLiteral', topic: cameraRejectedTopic(municipalityId, cameraId), allow: true },
   { acltype: 'publishClientReceive', topic: cameraRejectedTopic(municipalityId, cameraId), allow: true },
 ];
@@ -43,6 +45,8 @@ const cameraAcls = (municipalityId: string, cameraId: string): Acl[] => [
 const edgeAcls = (municipalityId: string): Acl[] => [
   { acltype: 'subscribeLiteral', topic: cameraReadsTopic(municipalityId, '+'), allow: true },
   { acltype: 'publishClientReceive', topic: cameraReadsTopic(municipalityId, '+'), allow: true },
+  { acltype: 'subscribeLiteral', topic: cameraFramesTopic(municipalityId, '+'), allow: true },
+  { acltype: 'publishClientReceive', topic: cameraFramesTopic(municipalityId, '+'), allow: true },
   { acltype: 'publishClientSend', topic: cameraRejectedTopic(municipalityId, '+'), allow: true },
 ];
 
@@ -124,7 +128,12 @@ export async function connectBrokerAccounts(admin: BrokerAdminEndpoint): Promise
     return response;
   };
 
-  const ensureRole = (rolename: string, acls: Acl[]) => expect({ command: 'createRole', rolename, acls }, ['already exists']);
+  // A role made by an older version keeps its ACLs on createRole; adding each ACL brings it up to date.
+  const ensureRole = async (rolename: string, acls: Acl[]): Promise<void> => {
+    const created = await expect({ command: 'createRole', rolename, acls }, ['already exists']);
+    if (created.error === undefined) return;
+    for (const acl of acls) await expect({ command: 'addRoleACL', rolename, ...acl }, ['already exists']);
+  };
 
   return {
     async createCameraClient(municipalityId, cameraId, keyId, secret) {
