@@ -8,7 +8,7 @@ const H = 6;
 function maps(cells: { x: number; y: number; score: number; half?: [number, number] }[]): DetectionMaps {
   const heatmap = new Float32Array(W * H);
   const corners = new Float32Array(8 * W * H);
-  for (const { x, y, score, half = [1, 0.5] } of cells) {
+  for (const { x, y, score, half = [1, 0.5] as [number, number] } of cells) {
     const i = y * W + x;
     heatmap[i] = score;
     const [hx, hy] = half;

@@ -75,19 +75,10 @@ export async function recognizeImage(models: PlateModels, image: PixelImage, mod
 }
 
 async function readPlates(recognizer: PlateRecognizer, image: PixelImage, found: readonly Pick<DetectedPlate | RecognizedPlate, 'score' | 'corners'>[]): Promise<RecognizedPlate[]> {
-  const plates: { score: number | null; corners: Quad; crop: PixelImage }[] = [];
-  for (const { score, corners } of found) {
-    let crop: PixelImage;
-    if (image.width === cropWidth && image.height === cropHeight && isWholeImage(corners, image)) crop = toRgb(image);
-    else {
-      try {
-        crop = rectifyQuad(image, corners, cropWidth, cropHeight);
-      } catch {
-        continue; // three collinear corners: no plate can be read from a degenerate quad
-      }
-    }
-    plates.push({ score, corners, crop });
-  }
+  const plates = found.map(({ score, corners }) => {
+    const whole = image.width === cropWidth && image.height === cropHeight && isWholeImage(corners, image);
+    return { score, corners, crop: whole ? toRgb(image) : rectifyQuad(image, corners, cropWidth, cropHeight) };
+  });
   const reads = await recognizer.readCrops(plates.map((plate) => plate.crop));
   return plates.map((plate, i) => ({
     ...plate,
