@@ -5,7 +5,7 @@ import { warpInto, type Point, type Quad } from '../geometry/index.js';
 import {
   applyCameraEffects, darkenSurroundings, occludePartOfQuad, plateQuad, randomCameraEffects, type CameraEffects, type Lighting, type PlatePose, type RgbaImage,
 } from './augment.js';
-import type { PlateFont } from './plate-fonts.js';
+import { plateFontFamily, type PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate, type PlateLook, type PlateSpec } from './render-plate.js';
 import { warpGuard } from './training-crop.js';
 import { drawPlateRecess, drawVehicle } from './vehicle-paint.js';
@@ -104,6 +104,51 @@ export function drawRoad(ctx: SKRSContext2D, random: RandomSource): void {
   }
 }
 
+/**
+ * Shop signs, a speed-limit sign and painted road numbers: text and digits in the frame that are not plates, so a
+ * detector learns the plate, not "any characters".
+ */
+function drawSigns(ctx: SKRSContext2D, random: RandomSource, family: string): void {
+  const words = ['약국', '편의점', '주차장', '24시', '치킨', '카페', '병원', '부동산', '세탁소', '은행', '1588-', '02-', '3456', '서울 12'];
+  const count = Math.floor(random() * 4);
+  for (let i = 0; i < count; i++) {
+    const w = uniform(random, 60, 260);
+    const h = w * uniform(random, 0.22, 0.45);
+    const x = uniform(random, 0, frameWidth - w);
+    const y = uniform(random, 0, frameHeight * 0.45);
+    const colours = ['#c0262d', '#1e4f9c', '#f2f2f2', '#2b8a3e', '#f0b400', '#222222'];
+    const background = colours[Math.floor(random() * colours.length)]!;
+    ctx.fillStyle = background;
+    ctx.fillRect(x, y, w, h);
+    ctx.fillStyle = background === '#f2f2f2' || background === '#f0b400' ? '#1a1a1a' : '#fafafa';
+    ctx.font = `${h * 0.7}px ${family}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    let text = words[Math.floor(random() * words.length)]!;
+    if (text.endsWith('-')) text += `${Math.floor(1000 + random() * 9000)}`;
+    ctx.fillText(text, x + w / 2, y + h / 2, w * 0.9);
+  }
+  if (random() < 0.3) {
+    const r = uniform(random, 14, 40);
+    const x = uniform(random, r, frameWidth - r);
+    const y = uniform(random, r, frameHeight * 0.4);
+    ctx.fillStyle = '#fafafa';
+    ctx.strokeStyle = '#d0202a';
+    ctx.lineWidth = r * 0.22;
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = '#111111';
+    ctx.font = `${r}px ${family}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(String(30 + 10 * Math.floor(random() * 7)), x, y);
+  }
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'alphabetic';
+}
+
 /** The vehicle's body box for a plate of this width: a car is about 3.4 plate widths wide. */
 function vehicleBox(placement: VehiclePlacement): { x: number; y: number; w: number; h: number } {
   const w = placement.plateWidthPx * 3.4;
@@ -148,11 +193,13 @@ const insideFrame = (quad: Quad): boolean => quad.every(([x, y]) => x >= 1 && y 
  * drawn but not labelled only if it is cut off; placements from `randomPlacements` always fit.
  */
 export function composeFrame(
-  placements: readonly VehiclePlacement[], sceneRandom: RandomSource, random: RandomSource, effects?: CameraEffects,
+  placements: readonly VehiclePlacement[], sceneRandom: RandomSource, random: RandomSource, effects?: CameraEffects, signFont?: PlateFont,
 ): ComposedFrame {
   const canvas = createCanvas(frameWidth, frameHeight);
   const ctx = canvas.getContext('2d');
   drawRoad(ctx, sceneRandom);
+  const font = signFont ?? placements[0]?.spec.font;
+  if (font) drawSigns(ctx, sceneRandom, plateFontFamily(font));
   const pending: { quad: Quad; placement: VehiclePlacement; plateCentre: Point }[] = [];
   const lamps: Point[] = [];
   for (const placement of placements) {
@@ -170,7 +217,7 @@ export function composeFrame(
   for (const { quad, placement } of pending) {
     const plate = renderPlate(placement.spec, placement.look, placement.plateWidthPx / placement.spec.style.widthMm, random);
     const data = plate.canvas.getContext('2d').getImageData(0, 0, plate.canvas.width, plate.canvas.height).data;
-    if (placement.guard) warpGuard(image, quad, plate.canvas.width, plate.canvas.height, random);
+    if (placement.guard) warpGuard(image, quad, plate.canvas.width, plate.canvas.height, random, plateFontFamily(placement.spec.font));
     warpInto(image, { width: plate.canvas.width, height: plate.canvas.height, channels: 4, data }, quad);
     if (placement.occluded) occludePartOfQuad(image, quad, random);
     if (!insideFrame(quad)) continue;
@@ -221,7 +268,7 @@ export function composePass(random: RandomSource, fonts: readonly PlateFont[], f
       motion: { length: Math.max(0, base.motion.length * (0.5 + t) + roughlyNormal(random, 1)), angle: base.motion.angle },
       jpegQuality: Math.round(uniform(random, 50, 92)),
     };
-    out.push(composeFrame([placement], sceneSeed(), random, effects));
+    out.push(composeFrame([placement], sceneSeed(), random, effects, fonts[0]));
   }
   return out;
 }

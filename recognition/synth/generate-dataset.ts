@@ -66,7 +66,7 @@ export function cropAt(seed: number, index: number, fonts: readonly PlateFont[])
 export function frameAt(seed: number, index: number, fonts: readonly PlateFont[]): ComposedFrame {
   const random = stageRandom(seed, 'frame', String(index));
   const count = Math.floor(random() * 5);
-  return composeFrame(randomPlacements(random, fonts, count), stageRandom(seed, 'frame-scene', String(index)), random);
+  return composeFrame(randomPlacements(random, fonts, count), stageRandom(seed, 'frame-scene', String(index)), random, undefined, fonts[index % fonts.length]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { growQuad, rectifyQuad, warpInto, type PixelImage, type Point, type Quad
 import {
   applyCameraEffects, darkenSurroundings, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
 } from './augment.js';
-import type { PlateFont } from './plate-fonts.js';
+import { plateFontFamily, type PlateFont } from './plate-fonts.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
 import { drawPlateRecess, randomBodyColour, renderPlateGuard } from './vehicle-paint.js';
 
@@ -73,7 +73,7 @@ export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFo
   const effects = randomCameraEffects(random, plateWidthPx);
   darkenSurroundings(image, effects.lighting, random);
   const quad = plateQuad(centre, pw, ph, randomPlatePose(random), uniform(random, 2.5, 8));
-  if (random() < 0.35) warpGuard(image, quad, pw, ph, random);
+  if (random() < 0.35) warpGuard(image, quad, pw, ph, random, plateFontFamily(spec.font));
   const plateData = plate.canvas.getContext('2d').getImageData(0, 0, pw, ph).data;
   warpInto(image, { width: pw, height: ph, channels: 4, data: plateData }, quad);
   if (random() < 0.08) occludePartOfQuad(image, quad, random);
@@ -99,8 +99,8 @@ export function jitterQuad(quad: Quad, random: RandomSource, share: number): Qua
 }
 
 /** A plate guard around the plate's quad, warped in before the plate. */
-export function warpGuard(image: RgbaImage, quad: Quad, plateWidth: number, plateHeight: number, random: RandomSource): void {
-  const guard = renderPlateGuard(plateWidth, plateHeight, random);
+export function warpGuard(image: RgbaImage, quad: Quad, plateWidth: number, plateHeight: number, random: RandomSource, family?: string): void {
+  const guard = renderPlateGuard(plateWidth, plateHeight, random, family);
   const data = guard.canvas.getContext('2d').getImageData(0, 0, guard.canvas.width, guard.canvas.height).data;
   warpInto(image, { width: guard.canvas.width, height: guard.canvas.height, channels: 4, data }, growQuad(quad, guard.growX, guard.growY));
 }

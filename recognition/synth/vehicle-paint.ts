@@ -108,7 +108,7 @@ export function drawPlateRecess(ctx: SKRSContext2D, centre: readonly [number, nu
  * A plate guard (the plastic or chrome frame many Korean cars carry around the plate): a ring with a transparent
  * middle, to be warped onto the plate's quad grown by `growX` and `growY` about its centre.
  */
-export function renderPlateGuard(plateWidth: number, plateHeight: number, random: RandomSource): { canvas: Canvas; growX: number; growY: number } {
+export function renderPlateGuard(plateWidth: number, plateHeight: number, random: RandomSource, family?: string): { canvas: Canvas; growX: number; growY: number } {
   const border = plateHeight * uniform(random, 0.07, 0.16);
   const width = Math.max(4, Math.round(plateWidth + 2 * border));
   const height = Math.max(4, Math.round(plateHeight + 2 * border * (random() < 0.5 ? 1 : 1.4)));
@@ -128,6 +128,16 @@ export function renderPlateGuard(plateWidth: number, plateHeight: number, random
   ctx.beginPath();
   ctx.roundRect(0, 0, width, height, border);
   ctx.fill();
+  const bottomBorder = (height - plateHeight) / 2;
+  if (family && !chrome && random() < 0.5 && bottomBorder > 3) {
+    // Dealers print their name or telephone number on the guard: text next to the plate that is not the plate.
+    const words = ['현대자동차', '기아', '르노코리아', 'KG모빌리티', '쉐보레', '수원모터스', `031-${Math.floor(100 + random() * 900)}-${Math.floor(1000 + random() * 9000)}`];
+    ctx.fillStyle = random() < 0.7 ? 'rgb(225,225,225)' : 'rgb(200,170,90)';
+    ctx.font = `${bottomBorder * 0.75}px ${family}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(words[Math.floor(random() * words.length)]!, width / 2, height - bottomBorder / 2, plateWidth * 0.8);
+  }
   ctx.globalCompositeOperation = 'destination-out';
   ctx.beginPath();
   ctx.roundRect((width - plateWidth) / 2, (height - plateHeight) / 2, plateWidth, plateHeight, plateHeight * 0.05);
