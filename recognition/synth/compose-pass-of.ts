@@ -56,11 +56,11 @@ export function plateSpecOf(text: string, random: RandomSource, fonts: readonly 
  * A pass of one vehicle whose plate is `text`: it approaches the camera over `frames` consecutive frames, as
  * `composePass` draws a random plate's (plate growing and moving down, blur and lighting drifting a little). The
  * digital twin renders the passes of its vehicles at cameras without ANPR with it. Deterministic for the random
- * sources given.
+ * sources given. Frame by frame, so a caller with other work can yield between frames (each takes tens of ms).
  */
-export function composePassOf(
+export function* composePassFramesOf(
   text: string, random: RandomSource, fonts: readonly PlateFont[], frames: number, sceneSeed: () => RandomSource, options: PlateOfOptions = {},
-): ComposedFrame[] {
+): Generator<ComposedFrame> {
   const spec = plateSpecOf(text, random, fonts, options);
   const look = randomPlateLook(random);
   const view = random() < 0.6 ? 'rear' : 'front';
@@ -71,7 +71,6 @@ export function composePassOf(
   const yaw = roughlyNormal(random, 0.15);
   const base = randomCameraEffects(random, 120);
   const guard = random() < 0.35;
-  const out: ComposedFrame[] = [];
   for (let k = 0; k < frames; k++) {
     const t = frames === 1 ? 0 : k / (frames - 1);
     const plateWidthPx = startWidth + (endWidth - startWidth) * t;
@@ -87,7 +86,9 @@ export function composePassOf(
       motion: { length: Math.max(0, base.motion.length * (0.5 + t) + roughlyNormal(random, 1)), angle: base.motion.angle },
       jpegQuality: Math.round(uniform(random, 50, 92)),
     };
-    out.push(composeFrame([placement], sceneSeed(), random, effects));
+    yield composeFrame([placement], sceneSeed(), random, effects);
   }
-  return out;
 }
+
+/** All frames of `composePassFramesOf` at once. */
+export const composePassOf = (...args: Parameters<typeof composePassFramesOf>): ComposedFrame[] => [...composePassFramesOf(...args)];

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ReplayClock } from '../../domain/simulation/index.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys } from '../../stores/police/police-keys.js';
 
 const hitStatuses = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
@@ -20,4 +21,13 @@ export async function countPoliceHits(redis: Redis, clock: ReplayClock, spanSeco
 export async function hitsPerWantedVehicle(redis: Redis, wantedVehicleIds: readonly string[]): Promise<Map<string, number>> {
   const keys = policeKeys();
   return new Map(await Promise.all(wantedVehicleIds.map(async (id) => [id, await redis.zcard(keys.wantedVehicleHits(id))] as const)));
+}
+
+/**
+ * Hits recorded for each of the given wanted vehicles (police ids) at the given cameras: at cameras without ANPR,
+ * the hits that came from frames the edge read itself.
+ */
+export async function hitsPerWantedVehicleAt(redis: Redis, wantedVehicleIds: readonly string[], cameraIds: ReadonlySet<string>): Promise<Map<string, number>> {
+  const hits = createHitStore(redis, policeKeys());
+  return new Map(await Promise.all(wantedVehicleIds.map(async (id) => [id, (await hits.ofWantedVehicle(id)).filter((hit) => cameraIds.has(hit.cameraId)).length] as const)));
 }

@@ -11,7 +11,11 @@ export const replayUsage = `usage: npm run sim -- replay <scenario dir> [options
   --from <s> --to <s>       only reads captured in this window of scenario seconds
   --edge <municipality=url> an edge node's base URL (default: npm start's, suwon http://127.0.0.1:8481 …); repeatable
   --run-id <id>             prefix of the replay's read ids (default: sim-<start time>); reuse it to resend the same reads
-  --no-register             do not import the scenario's cameras into the camera registry first`;
+  --no-register             do not import the scenario's cameras into the camera registry first
+  --frames-sample <share>   CCTV cameras (no ANPR) send rendered frames of every wanted vehicle's pass and of this
+                            share of the other passes (default 0.02)
+  --max-frames-per-second <n>  frames rendered and sent per second at most (default 4); sampled passes beyond it are skipped
+  --no-frames               send no frames, only the ANPR cameras' reads`;
 
 export interface ReplayArguments {
   readonly dir: string;
@@ -22,6 +26,8 @@ export interface ReplayArguments {
   readonly edgeOverrides: ReadonlyMap<string, string>;
   readonly runId: string;
   readonly register: boolean;
+  /** Frames of passes at CCTV cameras; absent with --no-frames. */
+  readonly frames?: { readonly sample: number; readonly maxFramesPerSecond: number };
 }
 
 const schema = z.object({
@@ -35,6 +41,9 @@ const schema = z.object({
   }, `expected municipality=http://host:port, with ${municipalityIdRule}`)).default([]),
   'run-id': z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,40}$/, 'expected up to 41 letters, digits and . _ : -').optional(),
   'no-register': z.boolean().default(false),
+  'frames-sample': z.coerce.number().min(0).max(1).default(0.02),
+  'max-frames-per-second': z.coerce.number().positive().max(1_000).default(4),
+  'no-frames': z.boolean().default(false),
 });
 
 /** The edge URLs `npm start` runs for the demo municipalities. */
@@ -50,6 +59,7 @@ export function parseReplayArguments(args: readonly string[]): ReplayArguments {
       options: {
         speed: { type: 'string' }, transport: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
         edge: { type: 'string', multiple: true }, 'run-id': { type: 'string' }, 'no-register': { type: 'boolean' },
+        'frames-sample': { type: 'string' }, 'max-frames-per-second': { type: 'string' }, 'no-frames': { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -71,5 +81,6 @@ export function parseReplayArguments(args: readonly string[]): ReplayArguments {
     edgeOverrides: new Map(v.edge.map((entry) => entry.split(/=(.*)/s, 2) as [string, string])),
     runId: v['run-id'] ?? defaultRunId(),
     register: !v['no-register'],
+    ...(v['no-frames'] ? {} : { frames: { sample: v['frames-sample'], maxFramesPerSecond: v['max-frames-per-second'] } }),
   };
 }

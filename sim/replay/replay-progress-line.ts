@@ -11,5 +11,6 @@ export function replayProgressLine(progress: ReplayProgress, startHour: number):
   const share = progress.total === 0 ? 100 : (100 * progress.sent) / progress.total;
   const rate = progress.elapsedSeconds > 0 ? Math.round(progress.sent / progress.elapsedSeconds) : 0;
   return `replay ${share.toFixed(1).padStart(5)}% · scenario ${clockTime(startHour, progress.atSeconds)} · sent ${progress.sent}/${progress.total}`
-    + ` · accepted ${progress.accepted} · rejected ${progress.rejected} · hits ${progress.hits ?? '–'} · ${rate} reads/s`;
+    + ` · accepted ${progress.accepted} · rejected ${progress.rejected} · hits ${progress.hits ?? '–'} · ${rate} reads/s`
+    + (progress.frames ? ` · frames ${progress.frames.sent} of ${progress.frames.passesSent} CCTV passes (${progress.frames.accepted} accepted)` : '');
 }

@@ -2,7 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CameraReadInput } from '../../domain/ingest/index.js';
 import { replayClock, stableHash, type ReplayClock, type ScenarioRead } from '../../domain/simulation/index.js';
 import { readJsonLinesGz, scenarioFiles } from '../scenario-files.js';
-import { connectMqttReadSender, emptyDeliveryCounts, postReadBatch, type DeliveryCounts } from './read-senders.js';
+import type { FramedPass } from './cctv-passes.js';
+import { createFrameStream, type FrameProgress, type FrameStream } from './frame-stream.js';
+import { connectMqttCameraSender, emptyDeliveryCounts, postReadBatch, type DeliveryCounts } from './read-senders.js';
+import type { PassFrame } from './render-pass-frames.js';
 
 export type ReplayTransport = 'http' | 'mqtt' | 'mixed';
 
@@ -24,6 +27,24 @@ export interface ReplayOptions {
   /** Hits recorded so far (the police list's count over the replay's capture window), for the progress line. */
   readonly countHits?: (clock: ReplayClock) => Promise<number>;
   readonly onProgress?: (progress: ReplayProgress) => void;
+  /**
+   * Frames of passes at cameras without ANPR, sent as those cameras would (`POST /v1/frames` or the frames topic,
+   * each camera with its own credential in `cameraTokens`): each pass's frames are rendered when its moment comes.
+   */
+  readonly frames?: {
+    /** In time order (`framedPasses`). */
+    readonly passes: readonly FramedPass[];
+    readonly render: (pass: FramedPass) => Iterable<PassFrame>;
+    readonly maxFramesPerSecond: number;
+  };
+}
+
+/** What became of the frames of a replay: passes offered, sent and skipped, frames sent and what the edges answered. */
+export interface FrameReplayProgress extends FrameProgress {
+  readonly sent: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly rejectedByCode: Readonly<Record<string, number>>;
 }
 
 export interface ReplayProgress extends Omit<DeliveryCounts, 'rejectedByCode'> {
@@ -34,6 +55,8 @@ export interface ReplayProgress extends Omit<DeliveryCounts, 'rejectedByCode'> {
   readonly atSeconds: number;
   readonly elapsedSeconds: number;
   readonly done: boolean;
+  /** Present when the replay sends frames. */
+  readonly frames?: FrameReplayProgress;
 }
 
 export interface ReplayResult extends ReplayProgress {
@@ -85,16 +108,42 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
   const from = options.fromSeconds ?? -Infinity;
   const to = options.toSeconds ?? Infinity;
   const inWindow = (read: ScenarioRead) => read.atSeconds >= from && read.atSeconds < to;
-  const { total, first, last } = await countReads(options.dir, inWindow);
+  const counted = await countReads(options.dir, inWindow);
+  const framedPasses = (options.frames?.passes ?? []).filter((pass) => pass.atSeconds >= from && pass.atSeconds < to);
+  const { total } = counted;
+  // The clock spans the frames' passes too, so no frame is stamped after it is sent.
+  const earliest = Math.min(counted.total > 0 ? counted.first : Infinity, framedPasses[0]?.atSeconds ?? Infinity);
+  const latest = Math.max(counted.total > 0 ? counted.last : -Infinity, framedPasses[framedPasses.length - 1]?.atSeconds ?? -Infinity);
+  const first = Number.isFinite(earliest) ? earliest : 0;
+  const last = Number.isFinite(latest) ? latest : 0;
   const counts = emptyDeliveryCounts();
+  const frameCounts = emptyDeliveryCounts();
   const needsMqtt = options.transport !== 'http';
-  const mqttSender = needsMqtt ? connectMqttReadSender(options.mqttUrl, `dongseon-sim-replay-${options.runId}`, counts, options.cameraTokens) : undefined;
+  let frameStream: FrameStream | undefined;
+  const mqttSender = needsMqtt
+    ? connectMqttCameraSender(options.mqttUrl, `dongseon-sim-replay-${options.runId}`, counts, options.cameraTokens, frameCounts, (municipalityId, code) => {
+      if (code === 'DS_RECOGNITION_UNAVAILABLE') frameStream?.recognitionUnavailable(municipalityId);
+    })
+    : undefined;
   const clock = replayClock(first, last, options.speed, now() + 500);
+  if (options.frames) {
+    frameStream = createFrameStream({
+      clock, runId: options.runId, edges: options.edges, cameraTokens: options.cameraTokens, counts: frameCounts,
+      usesMqtt: (cameraId) => usesMqtt(options.transport, cameraId), ...(mqttSender ? { mqttSender } : {}),
+      maxFramesPerSecond: options.frames.maxFramesPerSecond, render: options.frames.render,
+    });
+  }
   let hits: number | undefined;
   let atSeconds = first;
   const progress = (done: boolean): ReplayProgress => ({
     sent: counts.sent, accepted: counts.accepted, rejected: counts.rejected, rejectedByCode: Object.fromEntries(counts.rejectedByCode),
     total, hits, atSeconds, elapsedSeconds: Math.max(0, (now() - clock.startMs) / 1000), done,
+    ...(frameStream ? {
+      frames: {
+        ...frameStream.progress(), sent: frameCounts.sent, accepted: frameCounts.accepted, rejected: frameCounts.rejected,
+        rejectedByCode: Object.fromEntries(frameCounts.rejectedByCode),
+      },
+    } : {}),
   });
   const refreshHits = async () => {
     if (options.countHits) hits = await options.countHits(clock).catch(() => hits);
@@ -145,10 +194,25 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
     }
   };
 
+  let due: ScenarioRead[] = [];
+  let nextPass = 0;
+  /** Offers the frames of every pass due by scenario second `until`, each when its moment comes. */
+  const offerPassesUntil = async (until: number) => {
+    for (let pass = framedPasses[nextPass]; pass !== undefined && pass.atSeconds <= until; pass = framedPasses[++nextPass]) {
+      const wait = clock.sendAtMs(pass.atSeconds) - now();
+      if (wait > tickMs && due.length > 0) {
+        flush(due);
+        due = [];
+      }
+      if (wait > 0) await sleep(wait);
+      frameStream?.offer(pass);
+    }
+  };
+
   try {
-    let due: ScenarioRead[] = [];
     for await (const read of readJsonLinesGz<ScenarioRead>(options.dir, scenarioFiles.reads)) {
       if (!inWindow(read)) continue;
+      await offerPassesUntil(read.atSeconds);
       const sendAt = clock.sendAtMs(read.atSeconds);
       if (due.length >= maxBatch || (sendAt > now() + tickMs && due.length > 0)) {
         flush(due);
@@ -162,7 +226,9 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
       while (inFlight.size > 32) await Promise.race(inFlight);
     }
     flush(due);
+    await offerPassesUntil(Infinity);
     await Promise.all(inFlight);
+    await frameStream?.drain();
     // Rejections over MQTT arrive after the PUBACK; give them a moment.
     if (mqttSender) await sleep(1_000);
     await refreshHits();

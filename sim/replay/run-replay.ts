@@ -1,13 +1,15 @@
 import { Redis } from 'ioredis';
 import { DongseonError } from '../../domain/errors/index.js';
 import { neo4jEndpointOf } from '../../stores/neo4j/neo4j-connection.js';
-import { anprCamerasByMunicipality, type LoadedScenario } from '../scenario.js';
+import { camerasByMunicipality, type LoadedScenario } from '../scenario.js';
 import type { SimConfig } from '../sim-config.js';
+import type { FramedPass } from './cctv-passes.js';
 import { countPoliceHits } from './count-police-hits.js';
+import { planFrames } from './frame-plan.js';
 import { issueScenarioCredentials, registerScenarioCameras, waitForEdgesToKnowCameras } from './register-scenario-cameras.js';
 import { defaultEdgeUrls, type ReplayArguments } from './replay-arguments.js';
 import { replayProgressLine } from './replay-progress-line.js';
-import { replayScenario, type ReplayResult } from './replay-scenario.js';
+import { replayScenario, type ReplayOptions, type ReplayResult } from './replay-scenario.js';
 
 /** The edge URL of each of the scenario's municipalities: given with --edge, else npm start's. */
 export function edgeUrlsFor(scenario: LoadedScenario, overrides: ReadonlyMap<string, string>): Map<string, string> {
@@ -20,15 +22,26 @@ export function edgeUrlsFor(scenario: LoadedScenario, overrides: ReadonlyMap<str
   return urls;
 }
 
-/** `sim replay`: registers the cameras, waits for the edges to know them, streams the reads with a progress line. */
-export async function runReplay(scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, log: (line: string) => void): Promise<ReplayResult> {
+/** A replay's result, with the CCTV passes it planned to send frames of. */
+export interface ReplayRun extends ReplayResult {
+  readonly framedPasses: readonly FramedPass[];
+}
+
+/**
+ * `sim replay`: registers the cameras, waits for the edges to know them, streams the reads (and the CCTV cameras'
+ * frames) with a progress line.
+ */
+export async function runReplay(scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, log: (line: string) => void): Promise<ReplayRun> {
   const edges = edgeUrlsFor(scenario, args.edgeOverrides);
   if (args.register) log(`camera registry: ${(await registerScenarioCameras(scenario.dir, neo4jEndpointOf(config))).replace('\n', '; ')}`);
-  const cameras = anprCamerasByMunicipality(scenario);
+  const frames = await planFrames(scenario, args.frames, log);
+  const framing = new Set(frames?.passes.map((pass) => pass.cameraId));
+  // The ANPR cameras send reads; the CCTV cameras with a pass to send frames of, frames.
+  const cameras = camerasByMunicipality(scenario, (camera) => camera.anpr || framing.has(camera.id));
   const credentials = await issueScenarioCredentials([...cameras.values()].flat(), neo4jEndpointOf(config));
   try {
     await waitForEdgesToKnowCameras(edges, cameras, credentials.tokens, 120_000, log);
-    return await replayWith(scenario, args, config, edges, credentials.tokens, log);
+    return { ...await replayWith(scenario, args, config, edges, credentials.tokens, frames, log), framedPasses: frames?.passes ?? [] };
   } finally {
     await credentials.revoke();
   }
@@ -36,7 +49,7 @@ export async function runReplay(scenario: LoadedScenario, args: ReplayArguments,
 
 async function replayWith(
   scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, edges: ReadonlyMap<string, string>, cameraTokens: ReadonlyMap<string, string>,
-  log: (line: string) => void,
+  frames: ReplayOptions['frames'], log: (line: string) => void,
 ): Promise<ReplayResult> {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on('error', () => undefined);
@@ -49,6 +62,7 @@ async function replayWith(
       dir: scenario.dir, speed: args.speed, edges, cameraTokens, mqttUrl: config.MQTT_URL, transport: args.transport, runId: args.runId,
       ...(args.fromSeconds === undefined ? {} : { fromSeconds: args.fromSeconds }),
       ...(args.toSeconds === undefined ? {} : { toSeconds: args.toSeconds }),
+      ...(frames === undefined ? {} : { frames }),
       countHits: (clock) => countPoliceHits(redis, clock, span),
       onProgress: (progress) => {
         const line = replayProgressLine(progress, scenario.manifest.clock.startHour);
@@ -61,6 +75,12 @@ async function replayWith(
     });
     const codes = Object.entries(result.rejectedByCode).map(([code, n]) => `${code} ${n}`).join(', ');
     log(`replay done: ${result.sent} reads in ${result.elapsedSeconds.toFixed(1)} s (${Math.round(result.readsPerSecond)} reads/s), ${result.accepted} accepted, ${result.rejected} rejected${codes ? ` (${codes})` : ''}, ${result.hits ?? 0} hits`);
+    if (result.frames) {
+      const f = result.frames;
+      const frameCodes = Object.entries(f.rejectedByCode).map(([code, n]) => `${code} ${n}`).join(', ');
+      const skipped = Object.entries(f.passesSkipped).map(([why, n]) => `${n} ${why}`).join(', ');
+      log(`frames: ${f.sent} frames of ${f.passesSent} CCTV passes, ${f.accepted} accepted, ${f.rejected} rejected${frameCodes ? ` (${frameCodes})` : ''}${skipped ? `; passes skipped: ${skipped}` : ''}`);
+    }
     return result;
   } finally {
     redis.disconnect();
