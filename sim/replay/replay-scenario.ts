@@ -101,7 +101,8 @@ async function countReads(dir: string, inWindow: (read: ScenarioRead) => boolean
 /**
  * Streams a scenario's reads into the edge nodes in capture-time order, `speed` times faster than they happened,
  * over HTTP (`POST /v1/reads`, batched per camera, each with its camera's credential) and MQTT (per camera topic, QoS 1, each camera logged in with its own credential). Reports progress
- * (sent, accepted, rejected, hits) as it goes.
+ * (sent, accepted, rejected, hits) as it goes. With `frames`, the CCTV cameras' passes go out as rendered frames
+ * on the same clock (`createFrameStream`).
  */
 export async function replayScenario(options: ReplayOptions): Promise<ReplayResult> {
   const now = Date.now;
@@ -226,6 +227,7 @@ export async function replayScenario(options: ReplayOptions): Promise<ReplayResu
       while (inFlight.size > 32) await Promise.race(inFlight);
     }
     flush(due);
+    due = [];
     await offerPassesUntil(Infinity);
     await Promise.all(inFlight);
     await frameStream?.drain();
