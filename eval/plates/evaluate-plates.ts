@@ -49,8 +49,12 @@ export interface PartOutcomes {
   readonly seconds: Record<string, number>;
 }
 
+type CropTotals = ReadTotals & { baselineExact: number | null; baselineCer: number | null };
+
 export interface PlatesEvaluation {
-  readonly crops: { kind: string; totals: ReadTotals & { baselineExact: number | null; baselineCer: number | null } }[];
+  readonly crops: { kind: string; totals: CropTotals }[];
+  /** The same crops grouped by visual style (`kind` holds the style). */
+  readonly cropsByStyle: { kind: string; totals: CropTotals }[];
   readonly heldOutFonts: ReadTotals | null;
   readonly frames: { kind: string; totals: FrameTotals }[];
   /** Detections that match no true plate, and all detections. */
@@ -81,7 +85,7 @@ async function readCropSet(models: PlateModels, seed: number, range: ItemRange, 
     const reads = await models.recognizer.readCrops(batch.map((crop) => crop.image));
     batch.forEach((crop, i) => {
       const best = reads[i]!.candidates[0];
-      scored.push({ kind: crop.kind, truth: crop.text, read: best?.text ?? '', confidence: best?.confidence ?? 0 });
+      scored.push({ kind: crop.kind, style: crop.style, truth: crop.text, read: best?.text ?? '', confidence: best?.confidence ?? 0 });
       keep?.push(crop.image);
     });
   }
@@ -167,13 +171,15 @@ export function summarise(parts: readonly PartOutcomes[]): PlatesEvaluation {
   const crops = parts.flatMap((part) => part.crops.map((crop, i) => ({ ...crop, baselineRead: part.baselineTexts?.[i] ?? null })));
   const withBaseline = parts.every((part) => part.baselineTexts !== null);
   const heldOut = parts.every((part) => part.heldOut !== null) ? parts.flatMap((part) => part.heldOut ?? []) : null;
+  const cropTotals = (group: readonly (ScoredRead & { baselineRead: string | null })[]): CropTotals => {
+    const totals = readTotals(group, readThresholds);
+    if (!withBaseline) return { ...totals, baselineExact: null, baselineCer: null };
+    const b = readTotals(group.map((crop) => ({ ...crop, read: crop.baselineRead ?? '', confidence: 0 })), readThresholds);
+    return { ...totals, baselineExact: b.exact, baselineCer: b.cer };
+  };
   return {
-    crops: perKind(crops, (group) => {
-      const totals = readTotals(group, readThresholds);
-      if (!withBaseline) return { ...totals, baselineExact: null, baselineCer: null };
-      const b = readTotals(group.map((crop) => ({ ...crop, read: crop.baselineRead ?? '', confidence: 0 })), readThresholds);
-      return { ...totals, baselineExact: b.exact, baselineCer: b.cer };
-    }),
+    crops: perKind(crops, cropTotals),
+    cropsByStyle: perKind(crops.map((crop) => ({ ...crop, kind: crop.style ?? 'unknown' })), cropTotals),
     heldOutFonts: heldOut ? readTotals(heldOut, readThresholds) : null,
     frames: perKind(parts.flatMap((part) => part.framePlates), frameTotals),
     falseDetections: parts.reduce((sum, part) => sum + part.falseDetections, 0),

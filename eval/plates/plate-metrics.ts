@@ -87,6 +87,8 @@ export function matchPlates(found: readonly Quad[], truth: readonly Quad[], minI
 /** One read of one true plate, as the evaluation scores it. */
 export interface ScoredRead {
   readonly kind: string;
+  /** The plate's visual style (recognition/synth/plate-styles.ts), where known. */
+  readonly style?: string;
   readonly truth: string;
   /** Top-1 text, '' when nothing was read (no candidate, or the plate was not detected). */
   readonly read: string;

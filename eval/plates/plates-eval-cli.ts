@@ -38,6 +38,12 @@ function table(result: PlatesEvaluation, baseline: boolean): string {
     lines.push(row([kind, String(t.count), pct(t.exact), fixed(t.cer), pct(t.hangul), pct(t.wrongConfident), pct(t.abstain),
       ...(baseline ? [pct(t.baselineExact), fixed(t.baselineCer)] : [])]));
   }
+  lines.push('', 'crops by style');
+  lines.push(row(['style', 'crops', 'exact', 'CER', 'hangul', 'wrong≥0.9', 'abstain', ...(baseline ? ['tess.exact', 'tess.CER'] : [])]));
+  for (const { kind: style, totals: t } of result.cropsByStyle) {
+    lines.push(row([style, String(t.count), pct(t.exact), fixed(t.cer), pct(t.hangul), pct(t.wrongConfident), pct(t.abstain),
+      ...(baseline ? [pct(t.baselineExact), fixed(t.baselineCer)] : [])]));
+  }
   if (result.heldOutFonts) {
     const h = result.heldOutFonts;
     lines.push(`held-out fonts (the same plates in typefaces never trained on): ${h.count} crops, exact ${pct(h.exact)}, CER ${fixed(h.cer)}, hangul ${pct(h.hangul)}, wrong≥0.9 ${pct(h.wrongConfident)}`);
@@ -163,6 +169,9 @@ async function main(): Promise<void> {
         passes: p?.passes ?? 0, confirmedWrong: p?.confirmedWrong ?? 0,
       }];
     }));
+    const perStyle = Object.fromEntries(result.cropsByStyle.filter((r) => r.kind !== 'all').map(({ kind: style, totals: t }) => [style, {
+      crops: t.count, exact: round(t.exact), cer: round(t.cer), baselineExact: round(t.baselineExact),
+    }]));
     console.log(JSON.stringify({
       bench: 'plates-eval',
       exact: round(crops.exact), cer: round(crops.cer), hangul: round(crops.hangul),
@@ -173,7 +182,7 @@ async function main(): Promise<void> {
       baselineExact: round(crops.baselineExact), baselineCer: round(crops.baselineCer),
       heldOutFontExact: round(heldOutFontExact), heldOutFontCount: allHeldOut ? crops.count : result.heldOutFonts?.count ?? 0,
       seed, count, frames, framePlates: frameAll.plates, detections: result.detections, falseDetections: result.falseDetections, fonts: fontsArg,
-      generatorVersion, operatingConfidence: readThresholds.operating, workers, threads, models, seconds, perKind,
+      generatorVersion, operatingConfidence: readThresholds.operating, workers, threads, models, seconds, perKind, perStyle,
     }));
   }
 }
