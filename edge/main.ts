@@ -17,11 +17,12 @@ import { logText } from '../runtime/logging/log-text.js';
 import { connectNeo4j, neo4jEndpointOf } from '../stores/neo4j/neo4j-connection.js';
 import { loadEdgeConfig, readValidationPolicyOf } from './edge-config.js';
 import { redisHistorySearchLedger } from './history/history-search-ledger.js';
+import { httpEvidence } from './evidence/http-evidence.js';
 import { httpHistorySearch } from './history/http-history-search.js';
 import { refuseUnknownRoutes, refuseUnroutable } from './http-refusal.js';
 import { createEdgeHotlist } from './hotlist/edge-hotlist.js';
 import { startEdgeMatcher } from './matcher/edge-matcher-worker.js';
-import { openEdgeReadStore } from './store/edge-read-store.js';
+import { openThreadedEdgeReadStore } from './store/threaded-read-store.js';
 import { startEdgeStoreWorker } from './store/edge-store-worker.js';
 import { scheduleRetention } from './store/retention.js';
 import { createCameraHealthStore } from './ingest/camera-health.js';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   });
   await hotlist.start();
   // Raw reads stay on the node: an embedded database in its state folder, never on the region's servers.
-  const store = openEdgeReadStore({ file: join(stateDir, 'reads.sqlite'), municipalityId });
+  const store = await openThreadedEdgeReadStore({ file: join(stateDir, 'reads.sqlite'), municipalityId });
   const auditLog = await openAuditLog({ dir: join(stateDir, 'audit'), rotateBytes: 64 * 1024 * 1024 });
   if (auditLog.tornTail) logError(`audit log: a crash-torn last line was set aside: ${JSON.stringify(auditLog.tornTail)}`);
   const retention = scheduleRetention({ store, auditLog, municipalityId, retentionDays: config.DS_EDGE_RETENTION_DAYS, onError: logError });
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   // Each signed search is taken once: its id is kept in the edge's durable Redis, which every replica of this node shares.
   const ledger = redisHistorySearchLedger(healthRedis, municipalityId);
   await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey: historyKey, ledger, onError: logError });
+  await app.register(httpEvidence, { municipalityId, store, auditLog, verifyKey: historyKey, ledger, onError: logError });
   app.get('/health', async () => ({ status: 'ok', municipality: municipalityId, hotlist: hotlist.status() }));
   await app.listen({ host: config.DS_EDGE_HOST, port: config.DS_EDGE_PORT });
 

@@ -30,7 +30,7 @@ function planOf(operationName: string): QueryPlan {
 
 const plannedOperations = [
   'CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'IssueCameraCredential', 'RevokeCameraCredential', 'PlateHistory',
-  'VehicleForecast', 'WantedVehicleTrack',
+  'VehicleForecast', 'WantedVehicleTrack', 'HitEvidence',
 ];
 
 describe('query plans of the trusted documents', () => {
@@ -145,6 +145,77 @@ describe('query plans of the trusted documents', () => {
                   }
                 }
               }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('HitEvidence', () => {
+    expect(planOf('HitEvidence')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              hit(id: $id) {
+                __typename
+                id
+                capturedAt
+                matchKind
+                substitution
+                confidence
+                status
+                wantedVehicle {
+                  id
+                  plate
+                }
+                camera {
+                  __typename
+                  id
+                }
+              }
+            }
+          },
+          Parallel {
+            Flatten(path: "hit") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Hit {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Hit {
+                    evidence {
+                      readId
+                      capturedAt
+                      mediaType
+                      imageBase64
+                      frames
+                    }
+                  }
+                }
+              },
+            },
+            Flatten(path: "hit.camera") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Camera {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Camera {
+                    name
+                    municipality {
+                      name
+                    }
+                  }
+                }
+              },
             },
           },
         },

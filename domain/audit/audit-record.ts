@@ -72,7 +72,24 @@ export const historySearchEntrySchema = z.strictObject({
   counts: z.strictObject({ reads: z.number().int().nonnegative(), hits: z.number().int().nonnegative() }),
 });
 
-export const auditEntrySchema = z.discriminatedUnion('kind', [accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema]);
+/**
+ * One look at a hit's evidence (the plate crop the edge's recogniser read), answered or refused by the edge node that
+ * keeps it, written before the image is sent: who, why, which hit.
+ */
+export const evidenceAccessEntrySchema = z.strictObject({
+  kind: z.literal('evidence-access'),
+  /** The signed request's id. */
+  requestId: z.string().min(1),
+  subject: z.string().min(1),
+  agency: z.string().min(1),
+  purpose: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  /** The hit (`<municipality>:<readId>:<wantedVehicleId>`): it names no plate. */
+  hitId: z.string().min(1).max(400),
+  decision: z.strictObject({ outcome: z.enum(['allowed', 'denied']), code: errorCode.nullable() }),
+});
+
+export const auditEntrySchema = z.discriminatedUnion('kind', [accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema, evidenceAccessEntrySchema]);
 
 const chainFields = {
   /** 1 for the first record ever written; +1 per record, across file rotations. */
@@ -88,11 +105,13 @@ export const auditRecordSchema = z.discriminatedUnion('kind', [
   accessEntrySchema.extend(chainFields),
   deletionReceiptEntrySchema.extend(chainFields),
   historySearchEntrySchema.extend(chainFields),
+  evidenceAccessEntrySchema.extend(chainFields),
 ]);
 
 export type AccessEntry = z.infer<typeof accessEntrySchema>;
 export type DeletionReceiptEntry = z.infer<typeof deletionReceiptEntrySchema>;
 export type HistorySearchEntry = z.infer<typeof historySearchEntrySchema>;
+export type EvidenceAccessEntry = z.infer<typeof evidenceAccessEntrySchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 export type AccessOutcome = AccessEntry['decision']['outcome'];

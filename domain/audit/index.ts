@@ -1,6 +1,6 @@
 export {
-  accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema, auditEntrySchema, auditRecordSchema, genesisHash, genesisHead,
-  type AccessEntry, type DeletionReceiptEntry, type HistorySearchEntry, type AuditEntry, type AuditRecord, type AccessOutcome, type DeniedField,
+  accessEntrySchema, deletionReceiptEntrySchema, historySearchEntrySchema, evidenceAccessEntrySchema, auditEntrySchema, auditRecordSchema, genesisHash, genesisHead,
+  type AccessEntry, type DeletionReceiptEntry, type HistorySearchEntry, type EvidenceAccessEntry, type AuditEntry, type AuditRecord, type AccessOutcome, type DeniedField,
   type ChainHead,
 } from './audit-record.js';
 export { canonicalJson } from './canonical-json.js';

@@ -67,6 +67,13 @@ export type CivicCameraVolumesQueryVariables = Exact<{
 
 export type CivicCameraVolumesQuery = { cameraVolumes: Array<{ hourStart: string, vehicles: number }> };
 
+export type HitEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HitEvidenceQuery = { hit: { id: string, capturedAt: string, matchKind: MatchKind, substitution: string | null, confidence: number, status: HitStatus, wantedVehicle: { id: string, plate: string | null }, camera: { id: string, name: string, municipality: { name: string } }, evidence: { readId: string, capturedAt: string, mediaType: string, imageBase64: string, frames: number } | null } | null };
+
 export type PendingHitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 

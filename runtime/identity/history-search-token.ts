@@ -12,7 +12,8 @@ import { claimsFromIdentity, identityClaimsSchema, identityFromClaims } from './
  * identities for the subgraphs nor to sign history searches against another municipality's edge.
  */
 export const historySearchTokenAlgorithm = 'ES256';
-const issuer = 'dongseon-cctv';
+/** The cctv subgraph: it signs every request the region makes of an edge node. */
+export const edgeRequestIssuer = 'dongseon-cctv';
 /** How long a signed search is valid, and so the oldest one an edge node takes: one minute. */
 export const historySearchLifetimeSeconds = 60;
 /** How far the clocks of the cctv subgraph and an edge node may disagree. */
@@ -45,7 +46,7 @@ export async function signHistorySearch(grant: HistorySearchGrant, municipalityI
     search: { plate: query.plate, from: query.from, to: query.to },
   })
     .setProtectedHeader({ alg: historySearchTokenAlgorithm })
-    .setIssuer(issuer)
+    .setIssuer(edgeRequestIssuer)
     .setAudience(historySearchAudience(municipalityId))
     .setJti(grant.searchId)
     .setIssuedAt()
@@ -67,7 +68,8 @@ export type VerifiedHistorySearch =
   }
   | { readonly ok: false; readonly grant: HistorySearchGrant; readonly code: 'DS_HISTORY_SEARCH_TIME_INVALID'; readonly reason: string };
 
-function timeRefusal(iat: number, exp: number, nowSeconds: number): string | undefined {
+/** Why a signed edge request is refused for its times (issued, lifetime, expiry), or undefined when they are good. */
+export function timeRefusal(iat: number, exp: number, nowSeconds: number): string | undefined {
   const skew = historySearchClockSkewSeconds;
   if (iat > nowSeconds + skew) return 'the signed history search is issued in the future';
   if (exp - iat > historySearchLifetimeSeconds) return `the signed history search is valid for longer than ${historySearchLifetimeSeconds} seconds`;
@@ -87,7 +89,7 @@ export async function verifyHistorySearch(token: string | undefined, municipalit
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, publicKey, {
-      issuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
+      issuer: edgeRequestIssuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
       requiredClaims: ['exp', 'iat', 'jti'], currentDate: new Date(nowMs), clockTolerance: historySearchClockSkewSeconds,
     }));
   } catch (error) {

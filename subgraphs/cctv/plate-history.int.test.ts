@@ -11,6 +11,7 @@ import type { Identity } from '../../domain/access/index.js';
 import type { CameraRead } from '../../domain/ingest/index.js';
 import { createPlateKeyRing, hotlistKeyFor } from '../../domain/plates/index.js';
 import { redisHistorySearchLedger } from '../../edge/history/history-search-ledger.js';
+import { httpEvidence } from '../../edge/evidence/http-evidence.js';
 import { httpHistorySearch } from '../../edge/history/http-history-search.js';
 import { edgeReadStoreFile, openEdgeReadStore, type EdgeReadStore } from '../../edge/store/edge-read-store.js';
 import { caseNumberHeaderName, purposeHeaderName } from '../../gateway/gateway-context.js';
@@ -21,12 +22,14 @@ import { generateDevKeyPair } from '../../runtime/identity/dev-identity-provider
 import { importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cameraEntrySchema } from '../../stores/camera-registry/registry-entries.js';
 
 interface Response {
   status: number;
-  data?: { plateHistory?: PlateHistory | null } | null;
+  data?: { plateHistory?: PlateHistory | null; hit?: unknown } | null;
   errors?: { message: string; extensions: { code: string } }[];
 }
 
@@ -100,6 +103,7 @@ async function startEdge(municipalityId: string, reads: CameraRead[], hits: stri
   const auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1 << 20 });
   const app = Fastify();
   await app.register(httpHistorySearch, { municipalityId, store, auditLog, keyRing, verifyKey, ledger: redisHistorySearchLedger(ledgerRedis, municipalityId) });
+  await app.register(httpEvidence, { municipalityId, store, auditLog, verifyKey, ledger: redisHistorySearchLedger(ledgerRedis, municipalityId) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   edges.set(municipalityId, { app, store, auditLog, auditDir, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
 }
@@ -146,6 +150,45 @@ afterAll(async () => {
   await driver.executeQuery('MATCH (n:Camera|Municipality) WHERE n.id IN $ids DETACH DELETE n', { ids: [north, south, `${north}-cam-1`, `${south}-cam-1`] });
   await driver.close();
   await ledgerRedis?.quit();
+});
+
+describe('a hit\'s evidence through the gateway', () => {
+  const crop = Buffer.from('89504e470d0a1a0a-evidence-of-s2');
+  const evidenceQuery = (id: string) => `{ hit(id: "${id}") { id matchKind evidence { readId capturedAt mediaType imageBase64 frames } } }`;
+  const recordHit = async (id: string) => createHitStore(hub.redis, policeKeys(hub.policeKeyPrefix)).record({
+    id, wantedVehicleId: 'wv-test', cameraId: `${south}-cam-1`, capturedAt: '2026-03-02T00:40:00Z', receivedAt: '2026-03-02T00:40:01Z',
+    matchKind: 'EXACT', confidence: 0.97, status: 'PENDING',
+  });
+
+  beforeAll(async () => {
+    const store = edges.get(south)?.store as EdgeReadStore;
+    await store.putEvidence({ readId: 's2', capturedAtMs: t0 + 40 * minute, mediaType: 'image/png', image: crop, frames: 4 });
+    await store.putEvidence({ readId: 's1', capturedAtMs: t0 + 20 * minute, mediaType: 'image/png', image: crop, frames: 2 });
+    await recordHit(`${south}:s2:wv-test`);
+    await recordHit(`${south}:s1:wv-test`);
+  });
+
+  it('returns the crop the edge node keeps for the hit, and the node audits who looked and why', async () => {
+    const hitId = `${south}:s2:wv-test`;
+    const response = await ask(sampleUsers['police-investigator'], evidenceQuery(hitId));
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.hit).toEqual({
+      id: hitId, matchKind: 'EXACT',
+      evidence: { readId: 's2', capturedAt: '2026-03-02T00:40:00Z', mediaType: 'image/png', imageBase64: crop.toString('base64'), frames: 4 },
+    });
+    expect((await auditLines(south)).filter((record) => record.kind === 'evidence-access' && record.hitId === hitId)).toEqual([
+      expect.objectContaining({ subject: 'police-investigator-park', purpose, caseNumber, decision: { outcome: 'allowed', code: null } }),
+    ]);
+  });
+
+  it('gives no image of a read that is not part of the hit (its read was no hit), and none without a purpose', async () => {
+    const notAHitRead = await ask(sampleUsers['police-investigator'], evidenceQuery(`${south}:s1:wv-test`));
+    expect(notAHitRead.errors).toBeUndefined();
+    expect((notAHitRead.data?.hit as { evidence: unknown }).evidence).toBeNull();
+    const withoutPurpose = await ask(sampleUsers['police-investigator'], evidenceQuery(`${south}:s2:wv-test`), false);
+    expect(codesOf(withoutPurpose)).toContain('DS_AUTH_PURPOSE_REQUIRED');
+    expect(JSON.stringify(withoutPurpose)).not.toContain(crop.toString('base64'));
+  });
 });
 
 describe('the case-bound history search through the gateway', () => {

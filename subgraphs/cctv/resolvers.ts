@@ -3,7 +3,7 @@ import { plateHistorySearchOf, type HistorySource, type MergedHistoryRead } from
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { CctvContext } from './context.js';
 import type {
-  CameraResolvers, IssuedCameraCredentialResolvers, MunicipalityCamerasArgs, MunicipalityResolvers,
+  CameraResolvers, HitResolvers, IssuedCameraCredentialResolvers, MunicipalityCamerasArgs, MunicipalityResolvers,
   MutationIssueCameraCredentialArgs, MutationResolvers, MutationRevokeCameraCredentialArgs, MutationSetCameraStatusArgs,
   MutationUpsertCameraArgs, MutationUpsertMunicipalityArgs, PlateHistoryReadResolvers, PlateHistorySourceResolvers,
   QueryCameraArgs, QueryCamerasArgs, QueryMunicipalityArgs, QueryPlateHistoryArgs, QueryResolvers,
@@ -110,6 +110,17 @@ const Municipality = {
     registry.listCameras({ municipalityId: municipality.id, first: listSizeOf(first, camerasDefaultFirst) }),
 } satisfies FieldsOf<MunicipalityResolvers>;
 
+const Hit = {
+  __resolveReference: (reference: EntityReference) => ({ id: reference.id }),
+  // The @access rule (scope, purpose, case) has passed; the edge node checks it again on the identity signed for it.
+  async evidence(hit: EntityReference, _args: unknown, { evidence, access }: CctvContext) {
+    if (!evidence) return null;
+    if (!access) throw codedGraphQLError('DS_AUTH_UNAUTHENTICATED', 'Hit.evidence: no verified identity');
+    const found = await evidence.evidenceOf(access, hit.id);
+    return found === null ? null : { ...found, capturedAt: formatInstant(Date.parse(found.capturedAt)) };
+  },
+} satisfies FieldsOf<HitResolvers>;
+
 const PlateHistoryRead = {
   capturedAt: (read: MergedHistoryRead) => formatInstant(read.capturedAtMs),
   camera: async (read: MergedHistoryRead, _args: unknown, { cameraById }: CctvContext) =>
@@ -125,4 +136,4 @@ const PlateHistorySource = {
   errorMessage: (source: HistorySource) => source.reason,
 } satisfies FieldsOf<PlateHistorySourceResolvers>;
 
-export const cctvResolvers = { Query, Mutation, Camera, IssuedCameraCredential, Municipality, PlateHistoryRead, PlateHistorySource };
+export const cctvResolvers = { Query, Mutation, Camera, Hit, IssuedCameraCredential, Municipality, PlateHistoryRead, PlateHistorySource };

@@ -9,6 +9,7 @@ import { createCameraCredentialStore } from '../../stores/camera-registry/camera
 import { createCameraRegistryStore } from '../../stores/camera-registry/camera-registry-store.js';
 import { brokerAccountsAt, type BrokerAdminEndpoint } from '../../stores/broker-accounts/broker-accounts.js';
 import { cctvRequestState, type CctvRequestState } from './context.js';
+import { createHitEvidenceFetcher } from './edge-evidence-client.js';
 import { createPlateHistorySearcher, type EdgeHistoryOptions } from './edge-history-client.js';
 import { connectNeo4j } from '../../stores/neo4j/neo4j-connection.js';
 import { cctvResolvers } from './resolvers.js';
@@ -45,6 +46,7 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
     const brokerAccounts = options.broker ? brokerAccountsAt(options.broker) : undefined;
     const credentials = createCameraCredentialStore(driver, brokerAccounts);
     const history = options.history ? createPlateHistorySearcher(options.history) : undefined;
+    const evidence = options.history ? createHitEvidenceFetcher(options.history) : undefined;
     await registry.ensureConstraints();
     await seedCameraRegistry(registry, options.seedRegistryFile ?? demoRegistryFile);
     const app = await createMercuriusSubgraph<CctvRequestState>({
@@ -53,7 +55,7 @@ export async function createCctvSubgraph(options: CctvSubgraphOptions): Promise<
       // No Redis here: identity-header nonces are kept in process (bounded), so a replay is caught on this replica
       // only; run one replica, or give it a shared ledger first.
       identitySecret: options.identitySecret,
-      context: () => cctvRequestState(registry, credentials, history),
+      context: () => cctvRequestState(registry, credentials, history, evidence),
       resolvers: cctvResolvers as unknown as IResolvers,
     });
     app.addHook('onClose', async () => {

@@ -45,6 +45,10 @@ export const policeResolvers: Resolvers = {
       return record ? asCase(record) : null;
     },
     hits: async (_, { status, first }, { hits }) => (await hits.inStatus(status, listSizeOf(first))).map(asHit),
+    hit: async (_, { id }, { hits }) => {
+      const found = await hits.find(id);
+      return found === undefined ? null : asHit(found);
+    },
   },
 
   Mutation: {

@@ -73,6 +73,31 @@ export type GeoPointInput = {
   longitude: Scalars['Float']['input'];
 };
 
+/** A hit, as the police subgraph records it; the cctv subgraph adds the evidence the edge node keeps for it. */
+export type Hit = {
+  __typename?: 'Hit';
+  /**
+   * The plate crop the edge node's own recogniser read for this hit, from the node that keeps it; null for a hit on an
+   * ANPR camera's read (its images stay with the camera's platform) or when the node keeps none. Purpose-bound and
+   * audited by the gateway and by that edge node. Only a hit's evidence ever leaves an edge node.
+   */
+  evidence?: Maybe<HitEvidence>;
+  id: Scalars['ID']['output'];
+};
+
+/** The image an operator looks at before accepting a frame-based hit. */
+export type HitEvidence = {
+  __typename?: 'HitEvidence';
+  capturedAt: Scalars['DateTime']['output'];
+  /** How many frames of the pass the read fused. */
+  frames: Scalars['Int']['output'];
+  /** The image, base64. */
+  imageBase64: Scalars['String']['output'];
+  /** image/png or image/jpeg. */
+  mediaType: Scalars['String']['output'];
+  readId: Scalars['ID']['output'];
+};
+
 /**
  * A credential just issued. The token is shown here once: the registry keeps only the SHA-256 of its secret. The
  * camera sends it as `Authorization: Bearer <token>` to its edge node and as its MQTT password.
@@ -314,6 +339,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Camera: Camera;
+  Hit: Hit;
   Municipality: Municipality;
 };
 
@@ -322,6 +348,9 @@ export type FederationReferenceTypes = {
   Camera:
     ( { __typename: 'Camera' }
     & GraphQLRecursivePick<FederationTypes['Camera'], {"id":true}> );
+  Hit:
+    ( { __typename: 'Hit' }
+    & GraphQLRecursivePick<FederationTypes['Hit'], {"id":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
@@ -340,6 +369,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
+  Hit: ResolverTypeWrapper<Hit>;
+  HitEvidence: ResolverTypeWrapper<HitEvidence>;
   IssuedCameraCredential: ResolverTypeWrapper<IssuedCameraCredential>;
   Municipality: ResolverTypeWrapper<Municipality>;
   MunicipalityInput: MunicipalityInput;
@@ -363,6 +394,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
+  Hit: Hit | FederationReferenceTypes['Hit'];
+  HitEvidence: HitEvidence;
   IssuedCameraCredential: IssuedCameraCredential;
   Municipality: Municipality | FederationReferenceTypes['Municipality'];
   MunicipalityInput: MunicipalityInput;
@@ -413,6 +446,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type GeoPointResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type HitResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['Hit'] = ResolversParentTypes['Hit'], FederationReferenceType extends FederationReferenceTypes['Hit'] = FederationReferenceTypes['Hit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Hit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['HitEvidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type HitEvidenceResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['HitEvidence'] = ResolversParentTypes['HitEvidence']> = {
+  capturedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  frames?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  imageBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type IssuedCameraCredentialResolvers<ContextType = CctvContext, ParentType extends ResolversParentTypes['IssuedCameraCredential'] = ResolversParentTypes['IssuedCameraCredential']> = {
@@ -479,6 +526,8 @@ export type Resolvers<ContextType = CctvContext> = {
   CameraCredential?: CameraCredentialResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  Hit?: HitResolvers<ContextType>;
+  HitEvidence?: HitEvidenceResolvers<ContextType>;
   IssuedCameraCredential?: IssuedCameraCredentialResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -122,6 +122,8 @@ export type MutationRevokeWantedVehicleArgs = {
 export type Query = {
   __typename?: 'Query';
   case?: Maybe<Case>;
+  /** One hit by its id; null when there is none. */
+  hit?: Maybe<Hit>;
   hits: Array<Hit>;
   wantedVehicle?: Maybe<WantedVehicle>;
   wantedVehicles: Array<WantedVehicle>;
@@ -130,6 +132,11 @@ export type Query = {
 
 export type QueryCaseArgs = {
   caseNumber: Scalars['ID']['input'];
+};
+
+
+export type QueryHitArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -420,6 +427,7 @@ export type MutationResolvers<ContextType = PoliceContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'caseNumber'>>;
+  hit?: Resolver<Maybe<ResolversTypes['Hit']>, ParentType, ContextType, RequireFields<QueryHitArgs, 'id'>>;
   hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType, RequireFields<QueryHitsArgs, 'first' | 'status'>>;
   wantedVehicle?: Resolver<Maybe<ResolversTypes['WantedVehicle']>, ParentType, ContextType, RequireFields<QueryWantedVehicleArgs, 'id'>>;
   wantedVehicles?: Resolver<Array<ResolversTypes['WantedVehicle']>, ParentType, ContextType, RequireFields<QueryWantedVehiclesArgs, 'first' | 'status'>>;
