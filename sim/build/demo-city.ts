@@ -10,7 +10,7 @@ export const demoCityDir = fileURLToPath(new URL('../../data/demo-city/', import
 
 /**
  * The committed demo city: the real Bologna morning-peak hour with its own signal programmes, replayed as 08:00
- * in 수원, 화성 and 오산, ANPR at 15% of intersections (so one wanted car is seen in all three cities).
+ * in 수원, 화성 and 오산, ANPR at 15% of intersections (so one wanted car is seen in all three cities), plain CCTV at 10%.
  */
 export const demoCityBuild: Omit<BuildOptions, 'log'> = {
   net: `${joined}/joined_buslanes.net.xml`,
@@ -22,7 +22,10 @@ export const demoCityBuild: Omit<BuildOptions, 'log'> = {
   municipalities: 3,
   municipalityIds: ['suwon', 'hwaseong', 'osan'],
   cameraCoverage: 0.15,
-  cctvCoverage: defaultCameraPlacement.cctvShare,
+  // Plain CCTV (no ANPR) at 10 % of the other intersections: every wanted car passes one, so the demo finds wanted
+  // vehicles from frames too. CCTV is placed after ANPR from the same draw, so the ANPR cameras, passes and reads
+  // are those of the 2 % city before.
+  cctvCoverage: 0.1,
   cameraMissRate: defaultCameraPlacement.missRateRange,
   wantedVehicles: 5,
   seed: 20261124,
