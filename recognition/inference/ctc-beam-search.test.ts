@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ctcBeamDefaults, ctcBeamSearch, ctcGreedy, logAddExp, type LogProbMatrix } from './ctc-beam-search.js';
 
@@ -136,6 +137,53 @@ describe('CTC prefix beam search (models/plates/README.md, decode.py ctc_beam_se
       ['142152152142', -11.1062830892],
       ['142142142142', -11.1066378866],
     ]);
+  });
+});
+
+/** The contract's pseudo-code transcribed literally (prefixes as arrays, a full sort per step): the spec to compare to. */
+function literalBeamSearch({ data, steps, classes }: LogProbMatrix, beam = 10, topK = 5, prune = Math.log(1e-5)) {
+  type Entry = { tokens: number[]; pb: number; pnb: number };
+  const order = (a: Entry, b: Entry) => {
+    const sa = logAddExp(a.pb, a.pnb);
+    const sb = logAddExp(b.pb, b.pnb);
+    if (sa !== sb) return sa > sb ? -1 : 1;
+    for (let i = 0; i < Math.min(a.tokens.length, b.tokens.length); i++) if (a.tokens[i] !== b.tokens[i]) return a.tokens[i]! - b.tokens[i]!;
+    return a.tokens.length - b.tokens.length;
+  };
+  let beams: Entry[] = [{ tokens: [], pb: 0, pnb: -Infinity }];
+  for (let t = 0; t < steps; t++) {
+    const lp = (c: number) => data[t * classes + c]!;
+    const next = new Map<string, Entry>();
+    const get = (tokens: number[]) => next.get(tokens.join()) ?? next.set(tokens.join(), { tokens, pb: -Infinity, pnb: -Infinity }).get(tokens.join())!;
+    for (const { tokens, pb, pnb } of beams) {
+      const ptot = logAddExp(pb, pnb);
+      get(tokens).pb = logAddExp(get(tokens).pb, ptot + lp(0));
+      for (let c = 1; c < classes; c++) {
+        if (lp(c) < prune) continue;
+        const ext = get([...tokens, c]);
+        if (c === tokens[tokens.length - 1]) {
+          get(tokens).pnb = logAddExp(get(tokens).pnb, pnb + lp(c));
+          ext.pnb = logAddExp(ext.pnb, pb + lp(c));
+        } else ext.pnb = logAddExp(ext.pnb, ptot + lp(c));
+      }
+    }
+    beams = [...next.values()].sort(order).slice(0, beam);
+  }
+  return beams.sort(order).slice(0, topK).map((e) => ({ tokens: e.tokens, logScore: logAddExp(e.pb, e.pnb) }));
+}
+
+describe('CTC prefix beam search against the literal pseudo-code', () => {
+  it('gives the same candidates and scores on random matrices (peaked, flat, with exact ties)', () => {
+    const matrix = fc.record({ steps: fc.integer({ min: 0, max: 14 }), classes: fc.integer({ min: 2, max: 7 }), seed: fc.integer(), levels: fc.constantFrom(0, 3) })
+      .map(({ steps, classes, seed, levels }) => {
+        let state = seed >>> 0;
+        const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+        const rows = Array.from({ length: steps }, () => Array.from({ length: classes }, () => (levels > 0 ? 1 + Math.floor(random() * levels) : Math.exp(8 * random()))));
+        return steps === 0 ? { data: [], steps, classes } : fromProbabilities(rows);
+      });
+    fc.assert(fc.property(matrix, fc.integer({ min: 1, max: 6 }), (m, beam) => {
+      expect(ctcBeamSearch(m, { beam, topK: 5, prune: ctcBeamDefaults.prune })).toEqual(literalBeamSearch(m, beam));
+    }), { numRuns: 300 });
   });
 });
 

@@ -32,65 +32,134 @@ export function logAddExp(a: number, b: number): number {
   return Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
 }
 
-interface Beam {
-  readonly tokens: readonly number[];
-  pb: number;
-  pnb: number;
-}
+/**
+ * Prefixes are nodes of a trie (node 0 the empty prefix), one node per distinct prefix. A step's extensions are not
+ * made nodes until they survive the beam: a flat log-probability row offers all 80 classes to each of the 10 beams at
+ * each of the 96 steps, and all but 10 of those 800 extensions are dropped at once.
+ */
+class PrefixTrie {
+  readonly parent: number[] = [-1];
+  readonly last: number[] = [-1];
+  private readonly children = new Map<number, number>();
 
-const score = (beam: Beam) => logAddExp(beam.pb, beam.pnb);
+  constructor(private readonly classes: number) {}
+
+  child(node: number, c: number): number {
+    const key = node * this.classes + c;
+    let id = this.children.get(key);
+    if (id === undefined) {
+      id = this.parent.length;
+      this.parent.push(node);
+      this.last.push(c);
+      this.children.set(key, id);
+    }
+    return id;
+  }
+
+  tokens(node: number): number[] {
+    const out: number[] = [];
+    for (let n = node; n > 0; n = this.parent[n]!) out.push(this.last[n]!);
+    return out.reverse();
+  }
+}
 
 /** Lexicographic order of class ids, a prefix before its extensions. */
-function compareTokens(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
-function rank(beams: Iterable<Beam>): Beam[] {
-  return [...beams]
-    .map((beam) => ({ beam, score: score(beam) }))
-    .sort((x, y) => (x.score !== y.score ? (x.score > y.score ? -1 : 1) : compareTokens(x.beam.tokens, y.beam.tokens)))
-    .map((entry) => entry.beam);
+function compareTokens(x: readonly number[], y: readonly number[]): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 /** CTC prefix beam search: the `topK` most probable label sequences, best first (ties by smaller class ids). */
 export function ctcBeamSearch(logProbs: LogProbMatrix, options: BeamSearchOptions = ctcBeamDefaults): BeamCandidate[] {
   const { data, steps, classes } = logProbs;
   if (data.length < steps * classes) throw new RangeError(`log-prob matrix holds ${data.length} values, not ${steps}×${classes}`);
-  let beams: Beam[] = [{ tokens: [], pb: 0, pnb: -Infinity }];
+  const trie = new PrefixTrie(classes);
+  let beamNodes = [0];
+  let beamPb = [0];
+  let beamPnb = [-Infinity];
+  // Per trie node: the step whose entries it is in, and its entry there (nothing to clear between steps).
+  const stepOf: number[] = [0];
+  const entryOf: number[] = [0];
   for (let t = 0; t < steps; t++) {
     const row = t * classes;
     const blank = data[row]!;
     const candidates: number[] = [];
     for (let c = 1; c < classes; c++) if (data[row + c]! >= options.prune) candidates.push(c);
-    const next = new Map<string, Beam>();
-    const entry = (tokens: readonly number[]): Beam => {
-      const key = tokens.join(',');
-      let beam = next.get(key);
-      if (beam === undefined) next.set(key, (beam = { tokens, pb: -Infinity, pnb: -Infinity }));
-      return beam;
+    const capacity = beamNodes.length * (candidates.length + 1);
+    // Entry i is trie node `node[i]`, or when that is -1 the extension of node `parent[i]` by class `token[i]`.
+    const node = new Int32Array(capacity);
+    const parent = new Int32Array(capacity);
+    const token = new Int32Array(capacity);
+    const pb = new Float64Array(capacity).fill(-Infinity);
+    const pnb = new Float64Array(capacity).fill(-Infinity);
+    let size = 0;
+    const nodeEntry = (id: number): number => {
+      if (stepOf[id] === t + 1) return entryOf[id]!;
+      stepOf[id] = t + 1;
+      entryOf[id] = size;
+      node[size] = id;
+      return size++;
     };
-    for (const { tokens, pb, pnb } of beams) {
-      const total = logAddExp(pb, pnb);
-      const same = entry(tokens);
-      same.pb = logAddExp(same.pb, total + blank);
-      const last = tokens.length > 0 ? tokens[tokens.length - 1] : -1;
+    // An extension that is itself one of the beams must add to that beam's entry, not make a second one.
+    const beamChild = new Map<number, number>();
+    for (const id of beamNodes) if (id > 0) beamChild.set(trie.parent[id]! * classes + trie.last[id]!, id);
+    for (let b = 0; b < beamNodes.length; b++) {
+      const id = beamNodes[b]!;
+      const total = logAddExp(beamPb[b]!, beamPnb[b]!);
+      const same = nodeEntry(id);
+      pb[same] = logAddExp(pb[same]!, total + blank);
+      const last = trie.last[id]!;
       for (const c of candidates) {
         const p = data[row + c]!;
-        const extended = entry([...tokens, c]);
+        const existing = beamChild.get(id * classes + c);
+        let extended: number;
+        if (existing !== undefined) extended = nodeEntry(existing);
+        else {
+          extended = size++;
+          node[extended] = -1;
+          parent[extended] = id;
+          token[extended] = c;
+        }
         if (c === last) {
           // A repeat collapses into the prefix unless a blank separates it from the last class.
-          same.pnb = logAddExp(same.pnb, pnb + p);
-          extended.pnb = logAddExp(extended.pnb, pb + p);
+          pnb[same] = logAddExp(pnb[same]!, beamPnb[b]! + p);
+          pnb[extended] = logAddExp(pnb[extended]!, beamPb[b]! + p);
         } else {
-          extended.pnb = logAddExp(extended.pnb, total + p);
+          pnb[extended] = logAddExp(pnb[extended]!, total + p);
         }
       }
     }
-    beams = rank(next.values()).slice(0, options.beam);
+    const scores = new Float64Array(size);
+    for (let i = 0; i < size; i++) scores[i] = logAddExp(pb[i]!, pnb[i]!);
+    const tokensOf = (i: number) => (node[i]! >= 0 ? trie.tokens(node[i]!) : [...trie.tokens(parent[i]!), token[i]!]);
+    const kept = best(scores, size, options.beam, (i, j) => compareTokens(tokensOf(i), tokensOf(j)));
+    beamNodes = kept.map((i) => (node[i]! >= 0 ? node[i]! : trie.child(parent[i]!, token[i]!)));
+    beamPb = kept.map((i) => pb[i]!);
+    beamPnb = kept.map((i) => pnb[i]!);
   }
-  return rank(beams).slice(0, options.topK).map((beam) => ({ tokens: beam.tokens, logScore: score(beam) }));
+  const scores = beamNodes.map((_, i) => logAddExp(beamPb[i]!, beamPnb[i]!));
+  const tokens = beamNodes.map((id) => trie.tokens(id));
+  return best(scores, scores.length, options.topK, (i, j) => compareTokens(tokens[i]!, tokens[j]!))
+    .map((i) => ({ tokens: tokens[i]!, logScore: scores[i]! }));
+}
+
+/** Indices of the `k` best of the first `size` scores (descending), ties by `tieBreak`; a small insertion sort. */
+function best(scores: ArrayLike<number>, size: number, k: number, tieBreak: (i: number, j: number) => number): number[] {
+  const out: number[] = [];
+  if (k < 1) return out;
+  const before = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && tieBreak(i, j) < 0);
+  for (let i = 0; i < size; i++) {
+    if (out.length === k && !before(i, out[k - 1]!)) continue;
+    let at = Math.min(out.length, k - 1);
+    if (out.length < k) out.push(i);
+    while (at > 0 && before(i, out[at - 1]!)) {
+      out[at] = out[at - 1]!;
+      at--;
+    }
+    out[at] = i;
+  }
+  return out;
 }
 
 /** Best path: argmax per step (lowest class on ties), repeats merged, blanks dropped. For training curves only. */

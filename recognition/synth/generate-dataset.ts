@@ -11,7 +11,7 @@ import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js
 import { cropHeight, cropWidth, renderTrainingCrop } from './training-crop.js';
 
 /** Bumped whenever the same seed would draw different data, so a model card can name the data it was trained on. */
-export const generatorVersion = '1.0.0';
+export const generatorVersion = '1.1.0';
 
 export interface GenerateOptions {
   readonly seed: number;

@@ -263,6 +263,20 @@ function drawWear(ctx: SKRSContext2D, W: number, H: number, look: PlateLook, ran
   }
 }
 
+/** The shadow of a bumper lip or boot lid over the plate's upper part, or of something beside it. */
+function drawCastShadow(ctx: SKRSContext2D, W: number, H: number, random: RandomSource): void {
+  if (random() >= 0.3) return;
+  const fromTop = random() < 0.75;
+  const reach = (0.2 + random() * 0.6) * (fromTop ? H : W);
+  const shadow = fromTop ? ctx.createLinearGradient(0, 0, 0, reach) : ctx.createLinearGradient(W, 0, W - reach, 0);
+  const depth = 0.2 + random() * 0.45;
+  shadow.addColorStop(0, `rgba(0,0,0,${depth})`);
+  shadow.addColorStop(0.7, `rgba(0,0,0,${depth * 0.8})`);
+  shadow.addColorStop(1, 'rgba(0,0,0,0)');
+  ctx.fillStyle = shadow;
+  ctx.fillRect(0, 0, W, H);
+}
+
 function drawGlare(ctx: SKRSContext2D, W: number, H: number, look: PlateLook, random: RandomSource): void {
   if (look.glare <= 0) return;
   const x = random() * W;
@@ -336,6 +350,7 @@ export function renderPlate(spec: PlateSpec, look: PlateLook, pxPerMm: number, r
 
   drawMounting(ctx, style, look, s, random);
   drawWear(ctx, W, H, look, random);
+  drawCastShadow(ctx, W, H, random);
   drawGlare(ctx, W, H, look, random);
   return {
     canvas, text: spec.text, kind: spec.kind, style: style.name, layout: style.layout, colour: style.colour, font: spec.font.name,
