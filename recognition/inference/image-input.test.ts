@@ -136,6 +136,15 @@ describe('decoding frames to RGB', () => {
     expect(near(pixel(35, 12), [0, 0, 255])).toBe(true);
   });
 
+  it('keeps the decoder\'s RGBA when asked (the same colours, opaque)', async () => {
+    const rgb = await decodeImage(png);
+    const rgba = await decodeImage(png, defaultImageLimits, 4);
+    expect(rgba).toMatchObject({ width: 30, height: 20, channels: 4 });
+    for (let p = 0; p < 30 * 20; p++) {
+      expect([rgba.data[4 * p], rgba.data[4 * p + 1], rgba.data[4 * p + 2], rgba.data[4 * p + 3]]).toEqual([rgb.data[3 * p], rgb.data[3 * p + 1], rgb.data[3 * p + 2], 255]);
+    }
+  });
+
   it('decodes an RGB PNG bit-exactly', async () => {
     const image = await decodeImage(png);
     expect(image).toMatchObject({ format: 'png', width: 30, height: 20, channels: 3 });

@@ -152,11 +152,12 @@ const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
 const printable = (type: string) => (/^[A-Za-z]{4}$/.test(type) ? type : 'unnamed');
 
 /**
- * Decodes a JPEG or PNG frame to RGB bytes (alpha dropped). The header is checked first (`readImageHeader`), so a
- * small file declaring a huge image, a truncated file or something that is not an image is refused before any pixel
- * is allocated.
+ * Decodes a JPEG or PNG frame to RGB bytes (alpha dropped), or with `channels: 4` to the decoder's RGBA as it is
+ * (every consumer here takes either; it saves a pass over the frame). The header is checked first
+ * (`readImageHeader`), so a small file declaring a huge image, a truncated file or something that is not an image is
+ * refused before any pixel is allocated.
  */
-export async function decodeImage(bytes: Uint8Array, limits: ImageLimits = defaultImageLimits): Promise<PixelImage & { readonly format: ImageFormat }> {
+export async function decodeImage(bytes: Uint8Array, limits: ImageLimits = defaultImageLimits, channels: 3 | 4 = 3): Promise<PixelImage & { readonly format: ImageFormat }> {
   const header = readImageHeader(bytes, limits);
   let decoded;
   try {
@@ -173,5 +174,5 @@ export async function decodeImage(bytes: Uint8Array, limits: ImageLimits = defau
   const context = canvas.getContext('2d');
   context.drawImage(decoded, 0, 0);
   const rgba: PixelImage = { width, height, channels: 4, data: context.getImageData(0, 0, width, height).data };
-  return { ...toRgb(rgba), format: header.format };
+  return { ...(channels === 4 ? rgba : toRgb(rgba)), format: header.format };
 }

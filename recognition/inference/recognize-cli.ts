@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DongseonError, isDongseonError } from '../../domain/errors/index.js';
-import { decodeImage } from './image-input.js';
+import { decodeImage, defaultImageLimits } from './image-input.js';
 import { loadPlateModels, recognizeImage, type ImageRecognition, type RecognitionMode } from './recognize-image.js';
 
 const usage = 'usage: npm run recognize -- <image files…> [--json] [--threads N] [--crop | --frame] [--models DIR]';
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   try {
     for (const file of positionals) {
       try {
-        const image = await decodeImage(readFileSync(file));
+        const image = await decodeImage(readFileSync(file), defaultImageLimits, 4);
         const recognition = await recognizeImage(models, image, mode);
         console.log(json ? jsonLine(file, recognition) : textBlock(file, recognition));
       } catch (error) {
