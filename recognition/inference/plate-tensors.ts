@@ -102,10 +102,10 @@ export function frameTensor(frame: PixelImage): { tensor: Float32Array; geometry
     const b = rows.i1[j]! * width * channels;
     const fy = rows.f[j]!;
     const gy = rows.g[j]!;
-    for (let x = 0, i = 0; x < width; x++, i += channels) {
-      for (let c = 0; c < 3; c++) {
-        row[x * 3 + c] = f(f(normalised[data[a + i + c]!]! * gy) + f(normalised[data[b + i + c]!]! * fy));
-      }
+    for (let x = 0, i = 0, r = 0; x < width; x++, i += channels, r += 3) {
+      row[r] = f(f(normalised[data[a + i]!]! * gy) + f(normalised[data[b + i]!]! * fy));
+      row[r + 1] = f(f(normalised[data[a + i + 1]!]! * gy) + f(normalised[data[b + i + 1]!]! * fy));
+      row[r + 2] = f(f(normalised[data[a + i + 2]!]! * gy) + f(normalised[data[b + i + 2]!]! * fy));
     }
     const o = j * detectorWidth;
     for (let k = 0; k < rw; k++) {
@@ -113,7 +113,9 @@ export function frameTensor(frame: PixelImage): { tensor: Float32Array; geometry
       const p1 = cols.i1[k]! * 3;
       const fx = cols.f[k]!;
       const gx = cols.g[k]!;
-      for (let c = 0; c < 3; c++) tensor[c * plane + o + k] = f(f(row[p0 + c]! * gx) + f(row[p1 + c]! * fx));
+      tensor[o + k] = f(f(row[p0]! * gx) + f(row[p1]! * fx));
+      tensor[plane + o + k] = f(f(row[p0 + 1]! * gx) + f(row[p1 + 1]! * fx));
+      tensor[2 * plane + o + k] = f(f(row[p0 + 2]! * gx) + f(row[p1 + 2]! * fx));
     }
   }
   return { tensor, geometry };
