@@ -119,6 +119,8 @@ export function createFrameStream(options: FrameStreamOptions): FrameStream {
         if (wait > 0) await sleep(wait);
         else await yieldToEventLoop();
         nextFrameAt = Math.max(nextFrameAt, now()) + intervalMs;
+        // The edge said meanwhile that it runs no recognition: the rest of the pass is not worth rendering.
+        if (unavailable.has(pass.municipalityId)) break;
         // Rendering the next frame happens here, on this thread.
         const next = frames.next();
         if (next.done) {
