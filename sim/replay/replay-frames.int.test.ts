@@ -63,14 +63,30 @@ async function publishWantedHotlist(redis: Redis, scenario: LoadedScenario): Pro
   return version;
 }
 
+type Transport = 'http' | 'mqtt';
+const transports: readonly Transport[] = ['http', 'mqtt'];
+
+/**
+ * Two wanted-vehicle passes at different CCTV cameras of one municipality, far enough apart in time that their
+ * replay windows do not overlap, a full plate's first: one is sent over HTTP, the other over MQTT.
+ */
+function twoWantedPasses(framed: readonly FramedPass[], fullPlate: ReadonlySet<string>): [FramedPass, FramedPass] | undefined {
+  const wanted = [...framed].sort((a, b) => Number(fullPlate.has(b.wantedVehicleId ?? '')) - Number(fullPlate.has(a.wantedVehicleId ?? '')));
+  for (const first of wanted) {
+    const second = wanted.find((p) => p.municipalityId === first.municipalityId && p.cameraId !== first.cameraId && Math.abs(p.atSeconds - first.atSeconds) > 30);
+    if (second) return [first, second];
+  }
+  return undefined;
+}
+
 describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
   let dir: string;
   let scenario: LoadedScenario;
   let redis: Redis;
   let hitsQueue: Queue<HitBatchJob>;
-  let result: ReplayResult;
-  /** The wanted vehicle's pass at a CCTV camera the replay sends frames of. */
-  let wantedPass: FramedPass;
+  const results = new Map<Transport, ReplayResult>();
+  /** The wanted vehicles' passes at CCTV cameras the replays send frames of, one per transport. */
+  const wantedPasses = new Map<Transport, FramedPass>();
   let hits: ForwardedHit[] = [];
   const running: RunningService[] = [];
   let credentials: ScenarioCredentials | undefined;
@@ -81,7 +97,7 @@ describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
     const sumo = await ensureSumo();
     const net = join(dir, 'grid.net.xml');
     await runSumoCommand('netgenerate', sumo.netgenerate, ['--grid', '--grid.number', '6', '--grid.length', '150', '--default.lanenumber', '1', '--no-turnarounds', '--output-file', net]);
-    // Plain CCTV at every intersection without ANPR: wanted vehicles pass some of them (seed 5: two, three passes).
+    // Plain CCTV at every intersection without ANPR: wanted vehicles pass some of them (seed 5: five passes).
     await buildScenario({
       net, routes: [], additional: [], hours: 1, startHour: 8, peakVehiclesPerHour: 500, municipalities: 3, municipalityIds,
       cameraCoverage: 0.3, cctvCoverage: 1, cameraMissRate: [0.02, 0.1], wantedVehicles: 4, seed: 5, out: join(dir, 'scenario'), date: '2026-11-24',
@@ -89,11 +105,11 @@ describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
     scenario = await loadScenario(join(dir, 'scenario'));
     const seed = scenario.manifest.parameters.seed;
     const framed = framedPasses(cctvPasses(await loadGroundTruthVehicles(scenario.dir), scenario.cameras), scenario.wantedVehicles, seed, 0);
-    // A full plate's pass: the hit is an exact one at that camera.
     const fullPlate = new Set(scenario.wantedVehicles.filter((story) => story.plate !== undefined).map((story) => story.id));
-    wantedPass = framed.find((pass) => fullPlate.has(pass.wantedVehicleId ?? '')) as FramedPass;
-    expect(wantedPass, 'a wanted vehicle passes a CCTV camera in this scenario').toBeDefined();
-    const municipality = wantedPass.municipalityId;
+    const chosen = twoWantedPasses(framed, fullPlate);
+    expect(chosen, 'wanted vehicles pass two CCTV cameras of one municipality in this scenario').toBeDefined();
+    for (const [i, transport] of transports.entries()) wantedPasses.set(transport, (chosen as [FramedPass, FramedPass])[i] as FramedPass);
+    const municipality = (chosen as [FramedPass, FramedPass])[0].municipalityId;
 
     redis = new Redis(testRedisUrl());
     await redis.flushdb();
@@ -101,7 +117,7 @@ describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
     const version = await publishWantedHotlist(redis, scenario);
     await registerScenarioCameras(scenario.dir, neo4j);
 
-    // One edge, the wanted pass's municipality's: the others' reads in the window go nowhere, which this test ignores.
+    // One edge, the passes' municipality's: the others' reads in the windows go nowhere, which this test ignores.
     const [port] = await freePorts(1, host);
     const edgeUrl = `http://${host}:${port}`;
     await ensureEdgeBrokerAccounts([municipality]);
@@ -124,23 +140,28 @@ describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
       await sleep(300);
     }
     const edges = new Map([[municipality, edgeUrl]]);
-    const cameras = camerasByMunicipality(scenario, (camera) => camera.municipalityId === municipality && (camera.anpr || camera.id === wantedPass.cameraId));
+    const cctv = new Set([...wantedPasses.values()].map((pass) => pass.cameraId));
+    const cameras = camerasByMunicipality(scenario, (camera) => camera.municipalityId === municipality && (camera.anpr || cctv.has(camera.id)));
     credentials = await issueScenarioCredentials([...cameras.values()].flat(), neo4j);
     await waitForEdgesToKnowCameras(edges, cameras, credentials.tokens);
 
     const fonts = resolvePlateFonts('training');
-    // The seconds around the pass, both transports' worth of frames: HTTP for this camera or MQTT, as `mixed` gives it.
-    result = await replayScenario({
-      dir: scenario.dir, speed: 20, edges, cameraTokens: credentials.tokens, mqttUrl, transport: 'mixed', runId: `f${process.pid}`,
-      fromSeconds: wantedPass.atSeconds - 5, toSeconds: wantedPass.atSeconds + 5,
-      frames: { passes: [wantedPass], render: (pass) => renderPassFrames(seed, pass, fonts), maxFramesPerSecond: 10 },
-    });
-    // The edge reads the frames, closes the pass when the camera falls quiet, matches the read and forwards the hit.
+    // The seconds around each pass, its reads and its frames, once over each transport.
+    for (const transport of transports) {
+      const pass = wantedPasses.get(transport) as FramedPass;
+      results.set(transport, await replayScenario({
+        dir: scenario.dir, speed: 20, edges, cameraTokens: credentials.tokens, mqttUrl, transport, runId: `f${process.pid}${transport}`,
+        fromSeconds: pass.atSeconds - 5, toSeconds: pass.atSeconds + 5,
+        frames: { passes: [pass], render: (framedPass) => renderPassFrames(seed, framedPass, fonts), maxFramesPerSecond: 10 },
+      }));
+    }
+    // The edge reads the frames, closes a pass when its camera falls quiet, matches the read and forwards the hit.
+    const sentFrames = [...results.values()].every((result) => result.frames?.accepted === 5);
     const deadline = Date.now() + 90_000;
-    while (result.frames?.accepted === 5 && Date.now() < deadline) {
+    while (sentFrames && Date.now() < deadline) {
       const jobs = await hitsQueue.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed']);
       hits = jobs.flatMap((job) => job?.data.hits ?? []).filter((hit) => hit.evidence.readId.startsWith('rec-'));
-      if (hits.length > 0) break;
+      if (transports.every((t) => hits.some((hit) => hit.cameraId === wantedPasses.get(t)?.cameraId))) break;
       await sleep(1_000);
     }
   }, 300_000);
@@ -154,18 +175,22 @@ describe('sim replay: CCTV cameras send frames, the edge reads them', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('sends the frames of the wanted vehicle\'s pass, and the edge takes them', () => {
-    expect(result.frames?.rejectedByCode).toEqual({});
-    expect(result.frames).toMatchObject({ passes: 1, passesSent: 1, sent: 5, accepted: 5, rejected: 0 });
-  });
+  describe.each(transports)('over %s', (transport) => {
+    it('sends the 5 frames of the wanted vehicle\'s pass, and the edge takes them', () => {
+      const result = results.get(transport);
+      expect(result?.frames?.rejectedByCode).toEqual({});
+      expect(result?.frames).toMatchObject({ passes: 1, passesSent: 1, sent: 5, accepted: 5, rejected: 0 });
+    });
 
-  it('finds the wanted vehicle by the camera without ANPR: a hit from a recognised read at that camera and time', () => {
-    const capturedAt = result.clock.capturedAtMs(wantedPass.atSeconds);
-    const hit = hits.find((h) => h.wantedVehicleId === wantedPass.wantedVehicleId && h.cameraId === wantedPass.cameraId);
-    console.log(`sim frames: ${wantedPass.plate} at ${wantedPass.cameraId}; frame hits ${JSON.stringify(hits.map((h) => ({ cameraId: h.cameraId, matchKind: h.matchKind, readId: h.evidence.readId, readText: h.evidence.readText })))}`);
-    expect(hit, `${wantedPass.wantedVehicleId} (${wantedPass.plate}) at ${wantedPass.cameraId}`).toBeDefined();
-    expect(hit?.evidence.readId).toMatch(/^rec-/);
-    expect(hit?.evidence.readText).toBe(wantedPass.plate);
-    expect(Math.abs(Date.parse(hit?.capturedAt as string) - capturedAt)).toBeLessThan(2_000);
+    it('finds the wanted vehicle by the camera without ANPR: a hit from a recognised read of its plate at that camera and time', () => {
+      const pass = wantedPasses.get(transport) as FramedPass;
+      const capturedAt = (results.get(transport) as ReplayResult).clock.capturedAtMs(pass.atSeconds);
+      const hit = hits.find((h) => h.wantedVehicleId === pass.wantedVehicleId && h.cameraId === pass.cameraId);
+      console.log(`sim frames over ${transport}: ${pass.plate} at ${pass.cameraId}; hits from frames ${JSON.stringify(hits.map((h) => ({ cameraId: h.cameraId, kind: h.kind, matchKind: h.matchKind, readId: h.evidence.readId, readText: h.evidence.readText })))}`);
+      expect(hit, `${pass.wantedVehicleId} (${pass.plate}) at ${pass.cameraId}`).toBeDefined();
+      expect(hit?.evidence.readId).toMatch(/^rec-/);
+      expect(hit?.evidence.readText).toBe(pass.plate);
+      expect(Math.abs(Date.parse(hit?.capturedAt as string) - capturedAt)).toBeLessThan(2_000);
+    });
   });
 });
