@@ -16,7 +16,7 @@ import { ensureTesseract, readWithTesseract } from './tesseract-baseline.js';
 const usage = 'usage: npm run eval:plates -- [--seed S] [--count N] [--frames M] [--passes P] [--fonts training|held-out|<name,…>] '
   + '[--held-out-count N] [--workers W] [--threads T] [--models DIR] [--no-baseline] [--json]';
 
-const defaults = { seed: 20261, count: 600, frames: 120, passes: 60, workers: 2 } as const;
+const defaults = { seed: 20261, count: 600, frames: 120, passes: 100, workers: 2 } as const;
 
 const trainingConfigFile = new URL('../../training/plates/config.json', import.meta.url);
 
