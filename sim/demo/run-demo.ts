@@ -68,11 +68,11 @@ export async function runDemo(scenario: LoadedScenario, args: ReplayArguments, c
       passes += own?.passes.length ?? 0;
       hitPasses += Math.min(recorded - fromFrames, own?.passes.length ?? 0);
       log(`  ${policeId} ${story.plate ?? story.platePattern}: ${own?.passes.length ?? 0} camera passes, ${own?.expectedHits.length ?? 0} readable within one confusion, ${recorded} hits recorded`
-        + (cctv > 0 ? `; ${cctv} passes at CCTV cameras sent as frames, ${fromFrames} hits from frames` : ''));
+        + (cctv > 0 ? `; ${cctv} passes at CCTV cameras (no ANPR), ${fromFrames} hits there from frames` : ''));
     }
     log(`demo: ${hitPasses} of ${passes} wanted-vehicle ANPR passes became hits (${passes ? ((100 * hitPasses) / passes).toFixed(1) : '0'}%); replay ${Math.round(result.readsPerSecond)} reads/s`);
     if (result.frames) {
-      log(`demo: frames of ${result.frames.passesSent} CCTV passes sent (${wantedFramed} of wanted vehicles); ${countOf(frameHits)} hits from frames read at the edges`);
+      log(`demo: ${wantedFramed} passes of wanted vehicles at CCTV cameras, frames of ${result.frames.passesSent} CCTV passes sent in all; ${countOf(frameHits)} hits from frames read at the edges`);
     }
   } finally {
     redis.disconnect();
