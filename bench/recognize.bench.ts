@@ -232,6 +232,9 @@ export const recognizeBenchmark: Benchmark = {
       return figures;
     } finally {
       await models.release();
+      // onnxruntime-node runs each session.run in a setImmediate, and everything after the last run continues inside
+      // that immediate's callback, where Node still counts it as active: the runner's open-handle check would see it.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   },
 };
