@@ -7,6 +7,7 @@ import { runProcess } from '../../runtime/config.js';
 import { generatorVersion } from '../../recognition/synth/generate-dataset.js';
 import { heldOutFonts, resolvePlateFonts, trainingFonts, type FontSelection } from '../../recognition/synth/plate-fonts.js';
 import { defaultPlateModelDir } from '../../recognition/inference/onnx-session.js';
+import { loadPlateModels } from '../../recognition/inference/recognize-image.js';
 import {
   evaluatePart, modelDigests, readThresholds, summarise, type ItemRange, type PartOptions, type PartOutcomes, type PlatesEvaluation,
 } from './evaluate-plates.js';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Models that are missing or break the contract fail here, with their code, before any worker starts.
+  await (await loadPlateModels({ modelDir, threads })).release();
   const trainingUsed = fonts.some((font) => (trainingFonts as readonly string[]).includes(font.name));
   console.log(`eval:plates seed ${seed} (held out: training and validation use seeds below ${seeds.minimum}), generator ${generatorVersion}, fonts ${fontsArg}` +
     `${trainingUsed ? ' (training fonts)' : ' (no training font)'}; ${count} crops${heldOutCount > 0 ? ` + ${heldOutCount} in held-out fonts` : ''}, ` +
