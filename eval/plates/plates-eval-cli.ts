@@ -62,7 +62,7 @@ function table(result: PlatesEvaluation, baseline: boolean): string {
 }
 
 function row(cells: readonly string[]): string {
-  return `  ${cells[0]!.padEnd(20)}${cells.slice(1).map((cell) => cell.padStart(11)).join('')}`;
+  return `  ${cells[0]!.padEnd(24)}${cells.slice(1).map((cell) => cell.padStart(11)).join('')}`;
 }
 
 const all = <T>(rows: readonly { kind: string; totals: T }[]): T => rows.find((r) => r.kind === 'all')!.totals;
