@@ -40,6 +40,7 @@ export function logAddExp(a: number, b: number): number {
 class PrefixTrie {
   readonly parent: number[] = [-1];
   readonly last: number[] = [-1];
+  readonly depth: number[] = [0];
   private readonly children = new Map<number, number>();
 
   constructor(private readonly classes: number) {}
@@ -51,6 +52,7 @@ class PrefixTrie {
       id = this.parent.length;
       this.parent.push(node);
       this.last.push(c);
+      this.depth.push(this.depth[node]! + 1);
       this.children.set(key, id);
     }
     return id;
@@ -61,13 +63,21 @@ class PrefixTrie {
     for (let n = node; n > 0; n = this.parent[n]!) out.push(this.last[n]!);
     return out.reverse();
   }
-}
 
-/** Lexicographic order of class ids, a prefix before its extensions. */
-function compareTokens(x: readonly number[], y: readonly number[]): number {
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
+  /** Lexicographic order of two prefixes' class ids, a prefix before its extensions (compared below their common ancestor). */
+  compare(a: number, b: number): number {
+    const { parent, depth, last } = this;
+    let x = a;
+    let y = b;
+    while (depth[x]! > depth[y]!) x = parent[x]!;
+    while (depth[y]! > depth[x]!) y = parent[y]!;
+    if (x === y) return depth[a]! - depth[b]!;
+    while (parent[x] !== parent[y]) {
+      x = parent[x]!;
+      y = parent[y]!;
+    }
+    return last[x]! - last[y]!;
+  }
 }
 
 /** CTC prefix beam search: the `topK` most probable label sequences, best first (ties by smaller class ids). */
@@ -81,24 +91,28 @@ export function ctcBeamSearch(logProbs: LogProbMatrix, options: BeamSearchOption
   // Per trie node: the step whose entries it is in, and its entry there (nothing to clear between steps).
   const stepOf: number[] = [0];
   const entryOf: number[] = [0];
+  // A step's entries: entry i is trie node `node[i]`, or when that is -1 the extension of node `parent[i]` by class
+  // `token[i]`. At most `beam` prefixes, each itself and its extensions by every class.
+  const capacity = Math.max(1, options.beam) * classes;
+  const node = new Int32Array(capacity);
+  const parent = new Int32Array(capacity);
+  const token = new Int32Array(capacity);
+  const pb = new Float64Array(capacity);
+  const pnb = new Float64Array(capacity);
+  const scores = new Float64Array(capacity);
   for (let t = 0; t < steps; t++) {
     const row = t * classes;
     const blank = data[row]!;
     const candidates: number[] = [];
     for (let c = 1; c < classes; c++) if (data[row + c]! >= options.prune) candidates.push(c);
-    const capacity = beamNodes.length * (candidates.length + 1);
-    // Entry i is trie node `node[i]`, or when that is -1 the extension of node `parent[i]` by class `token[i]`.
-    const node = new Int32Array(capacity);
-    const parent = new Int32Array(capacity);
-    const token = new Int32Array(capacity);
-    const pb = new Float64Array(capacity).fill(-Infinity);
-    const pnb = new Float64Array(capacity).fill(-Infinity);
     let size = 0;
     const nodeEntry = (id: number): number => {
       if (stepOf[id] === t + 1) return entryOf[id]!;
       stepOf[id] = t + 1;
       entryOf[id] = size;
       node[size] = id;
+      pb[size] = -Infinity;
+      pnb[size] = -Infinity;
       return size++;
     };
     // An extension that is itself one of the beams must add to that beam's entry, not make a second one.
@@ -120,6 +134,8 @@ export function ctcBeamSearch(logProbs: LogProbMatrix, options: BeamSearchOption
           node[extended] = -1;
           parent[extended] = id;
           token[extended] = c;
+          pb[extended] = -Infinity;
+          pnb[extended] = -Infinity;
         }
         if (c === last) {
           // A repeat collapses into the prefix unless a blank separates it from the last class.
@@ -130,18 +146,17 @@ export function ctcBeamSearch(logProbs: LogProbMatrix, options: BeamSearchOption
         }
       }
     }
-    const scores = new Float64Array(size);
     for (let i = 0; i < size; i++) scores[i] = logAddExp(pb[i]!, pnb[i]!);
-    const tokensOf = (i: number) => (node[i]! >= 0 ? trie.tokens(node[i]!) : [...trie.tokens(parent[i]!), token[i]!]);
-    const kept = best(scores, size, options.beam, (i, j) => compareTokens(tokensOf(i), tokensOf(j)));
-    beamNodes = kept.map((i) => (node[i]! >= 0 ? node[i]! : trie.child(parent[i]!, token[i]!)));
+    // Only a tie needs an extension's place in the trie, and only the kept ones need a node at all.
+    const nodeOf = (i: number) => (node[i]! >= 0 ? node[i]! : (node[i] = trie.child(parent[i]!, token[i]!)));
+    const kept = best(scores, size, options.beam, (i, j) => trie.compare(nodeOf(i), nodeOf(j)));
+    beamNodes = kept.map(nodeOf);
     beamPb = kept.map((i) => pb[i]!);
     beamPnb = kept.map((i) => pnb[i]!);
   }
-  const scores = beamNodes.map((_, i) => logAddExp(beamPb[i]!, beamPnb[i]!));
-  const tokens = beamNodes.map((id) => trie.tokens(id));
-  return best(scores, scores.length, options.topK, (i, j) => compareTokens(tokens[i]!, tokens[j]!))
-    .map((i) => ({ tokens: tokens[i]!, logScore: scores[i]! }));
+  const final = beamNodes.map((_, i) => logAddExp(beamPb[i]!, beamPnb[i]!));
+  return best(final, final.length, options.topK, (i, j) => trie.compare(beamNodes[i]!, beamNodes[j]!))
+    .map((i) => ({ tokens: trie.tokens(beamNodes[i]!), logScore: final[i]! }));
 }
 
 /** Indices of the `k` best of the first `size` scores (descending), ties by `tieBreak`; a small insertion sort. */
