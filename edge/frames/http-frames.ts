@@ -30,9 +30,11 @@ export async function httpFrames(app: FastifyInstance, options: HttpFramesOption
   };
 
   app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: maxFrameBytes }, (_request, body, done) => done(null, body));
-  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+  const isImageType = (request: FastifyRequest) => /^image\/(jpeg|png)\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     if (error.statusCode === 413) return refuse(reply, 'DS_FRAME_TOO_LARGE', `body: larger than ${maxFrameBytes} bytes`);
-    if (error.statusCode === 415) return refuse(reply, 'DS_FRAME_NOT_IMAGE', 'body: send the frame as image/jpeg or image/png');
+    // Another content type (a JSON body, a form) failed in its own parser: it is not a frame.
+    if (error.statusCode === 415 || !isImageType(request)) return refuse(reply, 'DS_FRAME_NOT_IMAGE', 'body: send the frame as image/jpeg or image/png');
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return refuse(reply, 'DS_FRAME_MALFORMED', 'request: not a frame');
     return refuse(reply, 'DS_INTERNAL', 'internal error');
   });
