@@ -95,27 +95,25 @@ export function frameTensor(frame: PixelImage): { tensor: Float32Array; geometry
   }
   const rows = axisSamples(height, rh);
   const cols = axisSamples(width, rw);
-  const row = new Float32Array(width * 3);
   const f = Math.fround;
+  // Each output value from its two columns' vertical blends, computed where needed (no row buffer): the same float32
+  // roundings as blending whole rows first.
   for (let j = 0; j < rh; j++) {
     const a = rows.i0[j]! * width * channels;
     const b = rows.i1[j]! * width * channels;
     const fy = rows.f[j]!;
     const gy = rows.g[j]!;
-    for (let x = 0, i = 0, r = 0; x < width; x++, i += channels, r += 3) {
-      row[r] = f(f(normalised[data[a + i]!]! * gy) + f(normalised[data[b + i]!]! * fy));
-      row[r + 1] = f(f(normalised[data[a + i + 1]!]! * gy) + f(normalised[data[b + i + 1]!]! * fy));
-      row[r + 2] = f(f(normalised[data[a + i + 2]!]! * gy) + f(normalised[data[b + i + 2]!]! * fy));
-    }
     const o = j * detectorWidth;
     for (let k = 0; k < rw; k++) {
-      const p0 = cols.i0[k]! * 3;
-      const p1 = cols.i1[k]! * 3;
+      const p0 = cols.i0[k]! * channels;
+      const p1 = cols.i1[k]! * channels;
       const fx = cols.f[k]!;
       const gx = cols.g[k]!;
-      tensor[o + k] = f(f(row[p0]! * gx) + f(row[p1]! * fx));
-      tensor[plane + o + k] = f(f(row[p0 + 1]! * gx) + f(row[p1 + 1]! * fx));
-      tensor[2 * plane + o + k] = f(f(row[p0 + 2]! * gx) + f(row[p1 + 2]! * fx));
+      for (let c = 0; c < 3; c++) {
+        const r0 = f(f(normalised[data[a + p0 + c]!]! * gy) + f(normalised[data[b + p0 + c]!]! * fy));
+        const r1 = f(f(normalised[data[a + p1 + c]!]! * gy) + f(normalised[data[b + p1 + c]!]! * fy));
+        tensor[c * plane + o + k] = f(f(r0 * gx) + f(r1 * fx));
+      }
     }
   }
   return { tensor, geometry };
