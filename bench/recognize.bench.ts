@@ -1,5 +1,8 @@
-import { statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { loadKeyedHotlist, matchPlateRead, publishKeyedHotlist, type KeyedHotlistIndex } from '../domain/matching/index.js';
 import { defaultReadValidationPolicy } from '../domain/ingest/index.js';
 import { createPlateHasher, randomPlate, seededRandom, type PlateHasher } from '../domain/plates/index.js';
@@ -40,6 +43,19 @@ function benchFrames(count: number, fonts: Parameters<typeof frameAt>[2]): Buffe
     if (frame.plates.length > 0) frames.push(encodeJpeg(frame.image, frame.jpegQuality));
   }
   return frames;
+}
+
+/** RSS of a fresh process that holds one session pair and has read the frames (recognize-rss-probe.ts). */
+async function workerRss(frames: readonly Buffer[], modelDir: string): Promise<{ rssMb: number; rssBeforeModelsMb: number; rssAfterLoadMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dongseon-bench-recognize-'));
+  try {
+    frames.forEach((jpeg, i) => writeFileSync(join(dir, `${i}.jpg`), jpeg));
+    const probe = new URL('./recognize-rss-probe.ts', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, probe, dir, modelDir]);
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as { rssMb: number; rssBeforeModelsMb: number; rssAfterLoadMb: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -145,7 +161,6 @@ export const recognizeBenchmark: Benchmark = {
     const frames = benchFrames(frameCount, fonts);
     console.log(`data: ${crops.length} crops (192×64) and ${frames.length} 1280×720 JPEG frames with plates, seed ${benchSeed}, made in ${(elapsedMs(start) / 1000).toFixed(1)} s`);
 
-    const rssBeforeModels = rssMb();
     start = process.hrtime.bigint();
     const models = await loadPlateModels({ threads: 1, modelDir });
     const loadMs = elapsedMs(start);
@@ -188,7 +203,10 @@ export const recognizeBenchmark: Benchmark = {
         console.log(`run ${run}: crops ${Math.round(perRun.cropsPerSec.at(-1)!)}/s at batch 1 (p50 ${perRun.cropP50.at(-1)!.toFixed(2)} ms, p95 ${perRun.cropP95.at(-1)!.toFixed(2)} ms), ` +
           `${Math.round(perRun.batchCropsPerSec.at(-1)!)}/s at batch 16; frame p50 ${perRun.frameP50.at(-1)!.toFixed(1)} ms, p95 ${perRun.frameP95.at(-1)!.toFixed(1)} ms`);
       }
-      const rssAfterRuns = rssMb();
+      const benchRss = rssMb();
+      const worker = await workerRss(frames, modelDir);
+      console.log(`RSS of a fresh process with the models that read the ${frames.length} frames 3 times: ${worker.rssMb} MB ` +
+        `(${worker.rssBeforeModelsMb} MB before loading, ${worker.rssAfterLoadMb} MB after); this benchmark process, with the generator's data: ${benchRss} MB`);
 
       const hotlist: string[] = [];
       const random = seededRandom(1);
@@ -218,8 +236,10 @@ export const recognizeBenchmark: Benchmark = {
         readRateAsked: readRate,
         modelMb: round(modelMb, 2),
         loadMs: Math.round(loadMs),
-        rssMb: rssAfterRuns,
-        rssBeforeModelsMb: rssBeforeModels,
+        rssMb: worker.rssMb,
+        rssBeforeModelsMb: worker.rssBeforeModelsMb,
+        rssAfterLoadMb: worker.rssAfterLoadMb,
+        benchProcessRssMb: benchRss,
         runs,
         crops: crops.length,
         frames: frames.length,

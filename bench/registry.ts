@@ -3,6 +3,7 @@ import type { Benchmark } from './benchmark.js';
 import { gatewayBenchmark } from './gateway.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
 import { platesBenchmark } from './plates.bench.js';
+import { recognizeBenchmark } from './recognize.bench.js';
 import { trackingBenchmark } from './tracking.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark, ingestBenchmark, alertBenchmark, trackingBenchmark];
+export const benchmarks: readonly Benchmark[] = [platesBenchmark, gatewayBenchmark, ingestBenchmark, alertBenchmark, trackingBenchmark, recognizeBenchmark];
