@@ -1,4 +1,4 @@
 import { ensurePlateFonts } from '../stack/plate-fonts.js';
 
-// Run before the plate generator (npm run plates:generate): its fonts come from Debian packages.
+// Run before the plate generator (npm run plates:generate) and the demo (npm start): their fonts come from Debian packages.
 await ensurePlateFonts();
