@@ -178,7 +178,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({
       bench: 'plates-eval',
       exact: round(crops.exact), cer: round(crops.cer), hangul: round(crops.hangul),
-      detectorRecall: round(frameAll.recall), cornerErrorPx: round(frameAll.cornerErrorPx, 2), endToEndExact: round(frameAll.endToEndExact),
+      // No labelled plate in the run's frames (`--frames 0`): no frame figures, rather than zeros.
+      detectorRecall: frameAll.plates > 0 ? round(frameAll.recall) : null, cornerErrorPx: round(frameAll.cornerErrorPx, 2),
+      endToEndExact: frameAll.plates > 0 ? round(frameAll.endToEndExact) : null,
       wrongConfident: round(crops.wrongConfident), abstain: round(crops.abstain),
       confirmedWrong: passAll.confirmedWrong, confirmedPrecision: round(passAll.confirmedPrecision), confirmed: passAll.confirmed,
       confirmedRecall: round(passAll.confirmedRecall), passes: passAll.passes,
