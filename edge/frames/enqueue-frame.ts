@@ -4,6 +4,7 @@ import type { AcceptedFrame } from '../../domain/ingest/index.js';
 import { DongseonError, type ErrorCode } from '../../domain/errors/index.js';
 import type { FrameJob } from '../../runtime/queues/pipeline-jobs.js';
 import { readImageHeader, type ImageLimits } from '../../recognition/inference/image-input.js';
+import { withTimeout } from '../ingest/enqueue-read-batch.js';
 import type { FrameSpool } from './frame-spool.js';
 
 /** What became of one frame: what the camera is told, over HTTP or on its MQTT rejected topic. */
@@ -31,14 +32,6 @@ export interface FrameEnqueuerOptions {
 /** One camera's frame id gives one job id: a frame sent again is the same job. */
 export const frameJobId = (frame: Pick<AcceptedFrame, 'cameraId' | 'frameId'>): string =>
   `frame-${createHash('sha256').update(`${frame.cameraId}\n${frame.frameId}`).digest('hex').slice(0, 40)}`;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`enqueue took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export function createFrameEnqueuer(options: FrameEnqueuerOptions): FrameEnqueuer {
   const { municipalityId, queue, spool, limits, enqueueTimeoutMs, onEnqueued, onError = () => undefined } = options;

@@ -1,18 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
-import { accessPolicyFromSdl, type AccessRule } from '../../domain/access/index.js';
-import { DongseonError } from '../../domain/errors/index.js';
+import type { AccessRule } from '../../domain/access/index.js';
+import { cctvFieldAccessRule } from '../graph-access-rule.js';
 
-const cctvSdlFile = new URL('../../schema/cctv.graphql', import.meta.url);
-
-/**
- * The `@access` rule the graph declares on `Query.plateHistory`, read from the cctv SDL: the edge node enforces the
- * very rule the cctv subgraph does, on the identity the region signed, so the two cannot drift apart.
- */
-export function plateHistoryAccessRule(sdl: string = readFileSync(cctvSdlFile, 'utf8')): AccessRule {
-  const rule = accessPolicyFromSdl(parse(sdl)).fields.get('Query.plateHistory');
-  if (!rule?.personalData) {
-    throw new DongseonError('DS_CONFIG_INVALID', 'schema/cctv.graphql must declare Query.plateHistory with @access(personalData: true)');
-  }
-  return rule;
-}
+/** The `@access` rule of `Query.plateHistory`, as the cctv SDL declares it. */
+export const plateHistoryAccessRule = (sdl?: string): AccessRule => cctvFieldAccessRule('Query.plateHistory', sdl);

@@ -32,7 +32,8 @@ export function readBatchId(reads: readonly CameraRead[]): string {
   return createHash('sha256').update(ids.join('\n')).digest('hex');
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Rejects when `promise` has not settled within `ms` (it may still settle later). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`enqueue took longer than ${ms} ms`)), ms);

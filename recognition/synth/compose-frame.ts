@@ -242,7 +242,17 @@ export function randomFrameEffects(random: RandomSource, plateWidthPx: number): 
  * blur and lighting drifting a little from frame to frame (multi-frame confirmation is evaluated on these).
  */
 export function composePass(random: RandomSource, fonts: readonly PlateFont[], frames: number, sceneSeed: () => RandomSource): ComposedFrame[] {
-  const spec = randomPlateSpec(random, fonts);
+  return [...passFramesOfSpec(randomPlateSpec(random, fonts), random, frames, sceneSeed, fonts[0])];
+}
+
+/**
+ * The frames of a pass of the plate `spec` describes, one at a time (each takes tens of ms): the plate's look, the
+ * vehicle's approach and the camera's drift are drawn from `random` after the spec, in the same order for every
+ * caller, so a seed gives the same frames.
+ */
+export function* passFramesOfSpec(
+  spec: PlateSpec, random: RandomSource, frames: number, sceneSeed: () => RandomSource, signFont?: PlateFont,
+): Generator<ComposedFrame> {
   const look = randomPlateLook(random);
   const view = random() < 0.6 ? 'rear' : 'front';
   const startWidth = uniform(random, 45, 90);
@@ -252,7 +262,6 @@ export function composePass(random: RandomSource, fonts: readonly PlateFont[], f
   const yaw = roughlyNormal(random, 0.15);
   const base = randomCameraEffects(random, 120);
   const guard = random() < 0.35;
-  const out: ComposedFrame[] = [];
   for (let k = 0; k < frames; k++) {
     const t = frames === 1 ? 0 : k / (frames - 1);
     const plateWidthPx = startWidth + (endWidth - startWidth) * t;
@@ -268,7 +277,6 @@ export function composePass(random: RandomSource, fonts: readonly PlateFont[], f
       motion: { length: Math.max(0, base.motion.length * (0.5 + t) + roughlyNormal(random, 1)), angle: base.motion.angle },
       jpegQuality: Math.round(uniform(random, 50, 92)),
     };
-    out.push(composeFrame([placement], sceneSeed(), random, effects, fonts[0]));
+    yield composeFrame([placement], sceneSeed(), random, effects, signFont);
   }
-  return out;
 }

@@ -1,10 +1,8 @@
 import { parsePlate, type ParsedPlate, type PlateDrawKind, type RandomSource } from '../../domain/plates/index.js';
-import { roughlyNormal, uniform } from '../../domain/simulation/index.js';
-import { randomCameraEffects, type CameraEffects } from './augment.js';
-import { composeFrame, frameHeight, frameWidth, type ComposedFrame, type VehiclePlacement } from './compose-frame.js';
+import { passFramesOfSpec, type ComposedFrame } from './compose-frame.js';
 import type { PlateFont } from './plate-fonts.js';
 import { plateStyles, type PlateStyle } from './plate-styles.js';
-import { randomPlateLook, type PlateSpec } from './render-plate.js';
+import type { PlateSpec } from './render-plate.js';
 
 /** The renderer's kind for a plate the grammar parsed: which styles may carry its text. */
 export function drawKindOf(plate: ParsedPlate): PlateDrawKind {
@@ -61,33 +59,7 @@ export function plateSpecOf(text: string, random: RandomSource, fonts: readonly 
 export function* composePassFramesOf(
   text: string, random: RandomSource, fonts: readonly PlateFont[], frames: number, sceneSeed: () => RandomSource, options: PlateOfOptions = {},
 ): Generator<ComposedFrame> {
-  const spec = plateSpecOf(text, random, fonts, options);
-  const look = randomPlateLook(random);
-  const view = random() < 0.6 ? 'rear' : 'front';
-  const startWidth = uniform(random, 45, 90);
-  const endWidth = uniform(random, 140, 260);
-  const x0 = uniform(random, 400, 880);
-  const drift = roughlyNormal(random, 120);
-  const yaw = roughlyNormal(random, 0.15);
-  const base = randomCameraEffects(random, 120);
-  const guard = random() < 0.35;
-  for (let k = 0; k < frames; k++) {
-    const t = frames === 1 ? 0 : k / (frames - 1);
-    const plateWidthPx = startWidth + (endWidth - startWidth) * t;
-    const depth = (plateWidthPx - 40) / 260;
-    const x = Math.min(frameWidth - plateWidthPx * 1.2, Math.max(plateWidthPx * 1.2, x0 + drift * t));
-    const placement: VehiclePlacement = {
-      spec, look, view, base: [x, Math.min(frameHeight + plateWidthPx * 0.3, 330 + depth * 360)], plateWidthPx,
-      pose: { yaw: yaw * (1 - 0.5 * t), pitch: 0.1 + 0.3 * t, roll: roughlyNormal(random, 0.02) }, occluded: false, guard,
-    };
-    const effects: CameraEffects = {
-      ...base,
-      defocus: Math.max(0, base.defocus + roughlyNormal(random, 0.3)),
-      motion: { length: Math.max(0, base.motion.length * (0.5 + t) + roughlyNormal(random, 1)), angle: base.motion.angle },
-      jpegQuality: Math.round(uniform(random, 50, 92)),
-    };
-    yield composeFrame([placement], sceneSeed(), random, effects);
-  }
+  yield* passFramesOfSpec(plateSpecOf(text, random, fonts, options), random, frames, sceneSeed);
 }
 
 /** All frames of `composePassFramesOf` at once. */

@@ -1,11 +1,9 @@
-import { errors as joseErrors, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import type { CryptoKey } from 'jose';
 import { z } from 'zod';
 import type { RequestAccess } from '../../domain/access/index.js';
 import { DongseonError } from '../../domain/errors/index.js';
-import {
-  edgeRequestIssuer, historySearchAudience, historySearchClockSkewSeconds, historySearchLifetimeSeconds, historySearchTokenAlgorithm, timeRefusal,
-} from './history-search-token.js';
-import { claimsFromIdentity, identityClaimsSchema, identityFromClaims } from './identity-claims.js';
+import { authenticEdgeRequestPayload, historySearchClockSkewSeconds, signEdgeRequest, timeRefusal } from './history-search-token.js';
+import { identityClaimsSchema, identityFromClaims } from './identity-claims.js';
 
 /**
  * The region-to-edge request for one hit's evidence (the plate crop the edge's recogniser read). Signed by the cctv
@@ -28,20 +26,7 @@ const grantClaimsSchema = identityClaimsSchema.extend({
 });
 
 export async function signEvidenceRequest(grant: EvidenceGrant, municipalityId: string, privateKey: CryptoKey): Promise<string> {
-  const { access } = grant;
-  return new SignJWT({
-    ...claimsFromIdentity(access.identity),
-    ...(access.purpose ? { purpose: access.purpose } : {}),
-    ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}),
-    evidence: { hitId: grant.hitId },
-  })
-    .setProtectedHeader({ alg: historySearchTokenAlgorithm })
-    .setIssuer(edgeRequestIssuer)
-    .setAudience(historySearchAudience(municipalityId))
-    .setJti(grant.requestId)
-    .setIssuedAt()
-    .setExpirationTime(`${historySearchLifetimeSeconds}s`)
-    .sign(privateKey);
+  return signEdgeRequest(grant.access, { evidence: { hitId: grant.hitId } }, grant.requestId, municipalityId, privateKey);
 }
 
 export type VerifiedEvidenceRequest =
@@ -53,18 +38,8 @@ export type VerifiedEvidenceRequest =
  * DS_AUTH_UNAUTHENTICATED; an authentic one may still be refused for its times (attributable, so audited).
  */
 export async function verifyEvidenceRequest(token: string | undefined, municipalityId: string, publicKey: CryptoKey, nowMs: number = Date.now()): Promise<VerifiedEvidenceRequest> {
-  if (!token) throw new DongseonError('DS_AUTH_UNAUTHENTICATED', 'missing signed evidence request (Authorization: Bearer)');
+  const payload = await authenticEdgeRequestPayload(token, municipalityId, publicKey, nowMs, 'evidence request');
   const unauthenticated = new DongseonError('DS_AUTH_UNAUTHENTICATED', 'the signed evidence request is not valid for this edge node');
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, publicKey, {
-      issuer: edgeRequestIssuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
-      requiredClaims: ['exp', 'iat', 'jti'], currentDate: new Date(nowMs), clockTolerance: historySearchClockSkewSeconds,
-    }));
-  } catch (error) {
-    if (!(error instanceof joseErrors.JWTExpired) || error.claim !== 'exp') throw unauthenticated;
-    payload = error.payload;
-  }
   // A history search's token carries no `evidence` claim, so it can never be taken for an evidence request.
   const claims = grantClaimsSchema.safeParse(payload);
   if (!claims.success) throw unauthenticated;

@@ -37,21 +37,29 @@ const grantClaimsSchema = identityClaimsSchema.extend({
   search: z.strictObject({ plate: z.string().max(64), from: z.string().max(64), to: z.string().max(64) }),
 });
 
-export async function signHistorySearch(grant: HistorySearchGrant, municipalityId: string, privateKey: CryptoKey): Promise<string> {
-  const { access, query } = grant;
+/**
+ * Signs one request of the region to one edge node: who asks and why (`access`), `claims` saying exactly what, and
+ * `jti`, the request's id; valid for a minute. History searches and evidence requests are both signed so.
+ */
+export async function signEdgeRequest(access: RequestAccess, claims: Record<string, unknown>, jti: string, municipalityId: string, privateKey: CryptoKey): Promise<string> {
   return new SignJWT({
     ...claimsFromIdentity(access.identity),
     ...(access.purpose ? { purpose: access.purpose } : {}),
     ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}),
-    search: { plate: query.plate, from: query.from, to: query.to },
+    ...claims,
   })
     .setProtectedHeader({ alg: historySearchTokenAlgorithm })
     .setIssuer(edgeRequestIssuer)
     .setAudience(historySearchAudience(municipalityId))
-    .setJti(grant.searchId)
+    .setJti(jti)
     .setIssuedAt()
     .setExpirationTime(`${historySearchLifetimeSeconds}s`)
     .sign(privateKey);
+}
+
+export async function signHistorySearch(grant: HistorySearchGrant, municipalityId: string, privateKey: CryptoKey): Promise<string> {
+  const { query } = grant;
+  return signEdgeRequest(grant.access, { search: { plate: query.plate, from: query.from, to: query.to } }, grant.searchId, municipalityId, privateKey);
 }
 
 /**
@@ -79,25 +87,32 @@ export function timeRefusal(iat: number, exp: number, nowSeconds: number): strin
 }
 
 /**
+ * The payload of a request signed by the cctv subgraph for this edge node (`what` names it in refusals). What is not
+ * authentic (no token, another key, another edge node, altered, malformed) is DS_AUTH_UNAUTHENTICATED; an expired
+ * one is returned, as it is still attributable: the caller judges its times (`timeRefusal`) and audits the refusal.
+ */
+export async function authenticEdgeRequestPayload(token: string | undefined, municipalityId: string, publicKey: CryptoKey, nowMs: number, what: string): Promise<JWTPayload> {
+  if (!token) throw new DongseonError('DS_AUTH_UNAUTHENTICATED', `missing signed ${what} (Authorization: Bearer)`);
+  try {
+    return (await jwtVerify(token, publicKey, {
+      issuer: edgeRequestIssuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
+      requiredClaims: ['exp', 'iat', 'jti'], currentDate: new Date(nowMs), clockTolerance: historySearchClockSkewSeconds,
+    })).payload;
+  } catch (error) {
+    // jose checks the signature, then issuer and audience, and only then the times: an expired request is authentic.
+    if (!(error instanceof joseErrors.JWTExpired) || error.claim !== 'exp') throw new DongseonError('DS_AUTH_UNAUTHENTICATED', `the signed ${what} is not valid for this edge node`);
+    return error.payload;
+  }
+}
+
+/**
  * Verifies a history search signed for this municipality's edge node. What is not authentic (no token, another key,
  * another edge node, altered, malformed) is DS_AUTH_UNAUTHENTICATED; an authentic one is judged by its times here
  * (see `VerifiedHistorySearch`). Single use is the caller's: it must remember `searchId` until `acceptedUntilMs`.
  */
 export async function verifyHistorySearch(token: string | undefined, municipalityId: string, publicKey: CryptoKey, nowMs: number = Date.now()): Promise<VerifiedHistorySearch> {
-  if (!token) throw new DongseonError('DS_AUTH_UNAUTHENTICATED', 'missing signed history search (Authorization: Bearer)');
+  const payload = await authenticEdgeRequestPayload(token, municipalityId, publicKey, nowMs, 'history search');
   const unauthenticated = new DongseonError('DS_AUTH_UNAUTHENTICATED', 'the signed history search is not valid for this edge node');
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, publicKey, {
-      issuer: edgeRequestIssuer, audience: historySearchAudience(municipalityId), algorithms: [historySearchTokenAlgorithm],
-      requiredClaims: ['exp', 'iat', 'jti'], currentDate: new Date(nowMs), clockTolerance: historySearchClockSkewSeconds,
-    }));
-  } catch (error) {
-    // jose checks the signature, then issuer and audience, and only then the times: an expired search is authentic
-    // and attributable, and is refused below with the others that are refused for their times.
-    if (!(error instanceof joseErrors.JWTExpired) || error.claim !== 'exp') throw unauthenticated;
-    payload = error.payload;
-  }
   const claims = grantClaimsSchema.safeParse(payload);
   if (!claims.success) throw unauthenticated;
   const { iat, exp } = claims.data;

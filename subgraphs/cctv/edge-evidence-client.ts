@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestAccess } from '../../domain/access/index.js';
-import { errorCodes, type ErrorCode } from '../../domain/errors/index.js';
 import { z } from 'zod';
 import { signEvidenceRequest } from '../../runtime/identity/evidence-request-token.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import { logText } from '../../runtime/logging/log-text.js';
-import type { EdgeHistoryOptions } from './edge-history-client.js';
+import { refusalOf, type EdgeHistoryOptions } from './edge-history-client.js';
 
 const evidenceAnswerSchema = z.strictObject({
   hitId: z.string(),
@@ -52,9 +51,9 @@ export function createHitEvidenceFetcher(options: EdgeHistoryOptions): HitEviden
         const { readId, capturedAt, mediaType, imageBase64, frames } = answer.data;
         return { readId, capturedAt, mediaType, imageBase64, frames };
       }
-      const code = (body as { errors?: { extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0]?.extensions?.code;
+      const code = refusalOf(body)?.code;
       if (code === 'DS_NOT_FOUND') return null;
-      const known = typeof code === 'string' && code in errorCodes ? code as ErrorCode : 'DS_HISTORY_EDGE_UNAVAILABLE';
+      const known = code ?? 'DS_HISTORY_EDGE_UNAVAILABLE';
       throw codedGraphQLError(known, `Hit.evidence: the edge node of ${municipalityId} refused (${known})`);
     },
   };

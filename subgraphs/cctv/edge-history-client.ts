@@ -35,7 +35,8 @@ export interface PlateHistorySearcher {
 
 const isRegistryCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorCodes;
 
-function refusalOf(body: unknown): { code: ErrorCode; message: string } | undefined {
+/** The coded refusal an edge node answered with, when its code is one of the registry's. */
+export function refusalOf(body: unknown): { code: ErrorCode; message: string } | undefined {
   const error = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null)?.errors?.[0];
   const code = error?.extensions?.code;
   return isRegistryCode(code) ? { code, message: typeof error?.message === 'string' ? error.message.slice(0, 300) : code } : undefined;
