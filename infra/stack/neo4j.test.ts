@@ -45,6 +45,7 @@ describe('neo4jServerArgs', () => {
     expect(neo4jServerArgs('/cache/lib', '/repo/.stack/neo4j')).toEqual([
       '-Xms1g',
       '-Xmx2g',
+      '-XX:TieredStopAtLevel=1',
       '--add-opens=java.base/java.nio=ALL-UNNAMED',
       '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
       '-cp',
@@ -53,6 +54,13 @@ describe('neo4jServerArgs', () => {
       '--home-dir=/repo/.stack/neo4j',
       '--config-dir=/repo/.stack/neo4j/conf',
     ]);
+  });
+});
+
+describe('the local Neo4j\'s JIT', () => {
+  it('bug: after each start, C2 compilation took up to a core for a minute and pushed the alert p99 of a cold stack over 250 ms; C1 only unless asked', () => {
+    expect(neo4jServerArgs('/lib', '/home')).toContain('-XX:TieredStopAtLevel=1');
+    expect(neo4jServerArgs('/lib', '/home', undefined, 'full')).not.toContain('-XX:TieredStopAtLevel=1');
   });
 });
 

@@ -52,10 +52,20 @@ export function renderNeo4jConf(input: Neo4jConfInput): string {
   ].join('\n');
 }
 
-export function neo4jServerArgs(libDir: string, home: string, memory: Neo4jMemory = stackNeo4jMemory): string[] {
+/**
+ * How the JVM compiles Neo4j: `quick` stops at the C1 compiler, `full` adds C2. On a small machine C2's compile
+ * burst after each start takes CPU from the processes beside Neo4j for about a minute (issue 11's note has the
+ * measurements): the local stack runs `quick` unless DS_NEO4J_JIT=full.
+ */
+export type Neo4jJit = 'quick' | 'full';
+
+export const defaultNeo4jJit: Neo4jJit = 'quick';
+
+export function neo4jServerArgs(libDir: string, home: string, memory: Neo4jMemory = stackNeo4jMemory, jit: Neo4jJit = defaultNeo4jJit): string[] {
   return [
     `-Xms${memory.heapInitial}`,
     `-Xmx${memory.heapMax}`,
+    ...(jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-cp',
@@ -141,7 +151,7 @@ export function localNeo4j(config: StackConfig, instance: Neo4jInstance = stackN
       await Promise.all([confDir, ...Object.values(dirs)].map((dir) => mkdir(dir, { recursive: true })));
       await writeFile(join(confDir, 'neo4j.conf'), renderNeo4jConf({ host: loopback, boltPort, memory, ...dirs }));
       await ensureInitialPassword({ java, libDir, home, confDir, dataDir: dirs.dataDir, passwordFile });
-      await spawnDetached({ command: java, args: neo4jServerArgs(libDir, home, memory), cwd: home, logFile: consoleLog, pidFile });
+      await spawnDetached({ command: java, args: neo4jServerArgs(libDir, home, memory, config.DS_NEO4J_JIT ?? defaultNeo4jJit), cwd: home, logFile: consoleLog, pidFile });
     },
 
     async stop() {

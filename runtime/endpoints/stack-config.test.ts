@@ -45,6 +45,7 @@ describe('stack configuration', () => {
     ['MQTT_ADMIN_PASSWORD', { MQTT_URL: 'mqtts://broker:8883' }, 'required when MQTT_URL names an external broker'],
     ['MQTT_ADMIN_PASSWORD', { MQTT_ADMIN_PASSWORD: 'x' }, 'only used with an external MQTT_URL'],
     ['MQTT_ADMIN_USERNAME', { MQTT_URL: 'mqtt://127.0.0.1:11883', MQTT_ADMIN_USERNAME: 'admin' }, 'only used with an external MQTT_URL'],
+    ['DS_NEO4J_JIT', { DS_NEO4J_JIT: 'c2' }, 'Invalid option: expected one of "quick"|"full"'],
   ])('names %s when it is wrong', (variable, env, expected) => {
     const { message, variables } = configError(env);
     expect(variables).toEqual([variable]);

@@ -24,6 +24,8 @@ export const stackConfigSchema = z
     MQTT_ADMIN_USERNAME: optionalVariable(z.string().min(1).max(128)),
     MQTT_ADMIN_PASSWORD: optionalVariable(z.string().min(1).max(256)),
     XDG_CACHE_HOME: optionalVariable(z.string()),
+    /** The local Neo4j's JIT: `quick` (C1 only, the default: no compile bursts after a start) or `full` (C1 and C2). */
+    DS_NEO4J_JIT: optionalVariable(z.enum(['quick', 'full'])),
   })
   .superRefine((env, context) => {
     const externalBroker = env.MQTT_URL !== undefined && env.MQTT_URL !== localMqttUrl;
