@@ -17,7 +17,7 @@ const layer = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.stack/**', 'dist/**', 'coverage/**', '**/generated/**'] },
+  { ignores: ['node_modules/**', '.stack/**', 'dist/**', 'console/dist/**', 'coverage/**', '**/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,6 +32,9 @@ export default tseslint.config(
   layer(['recognition/**/*.ts'], [infraImport, recognitionProcessImport]),
   layer(['gateway/**/*.ts', 'subgraphs/**/*.ts'], [infraImport]),
   layer(['infra/reliability/**/*.ts'], [subgraphImport]),
+  // The console is a client of the gateway, in the browser: no process's folder, no Node, no I/O client.
+  layer(['console/src/**/*.ts', 'console/src/**/*.tsx'], [infraImport, ...[processImport, storeImport].map((rule) => ({ ...rule, message: 'console/ talks to the gateway only, over HTTP and graphql-ws.' })),
+    { group: ioModules, message: 'console/ runs in the browser: no Node built-ins or I/O clients.' }]),
   {
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],

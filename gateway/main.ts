@@ -15,6 +15,7 @@ import { caseNumberHeaderName, purposeHeaderName } from './gateway-context.js';
 import { loadGatewayConfig } from './gateway-config.js';
 import { gatewayPlugins } from './gateway-plugins.js';
 import { loadGraphContract } from './graph-contract.js';
+import { consolePath, consoleResources } from './http/console-files.js';
 import { devTokenPath } from './http/dev-token-route.js';
 import { graphiqlPath, graphiqlResources } from './http/graphiql-page.js';
 import { graphqlPath, startGatewayHttpServer } from './http/gateway-http-server.js';
@@ -63,8 +64,17 @@ async function main(): Promise<void> {
       caseNumberHeader: caseNumberHeaderName,
     })
     : undefined;
+  const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const operationsConsole = consoleResources({
+    realtimeUrl: `ws://${hostInUrl}:${config.realtimePort}${realtimePath}`,
+    ...(devIdentity ? { devTokenPath } : {}),
+    devUsers: devIdentity ? sampleUserNames.map((name) => ({ name, label: `${name} (${sampleUsers[name].agency}, clearance ${sampleUsers[name].clearance})` })) : [],
+  });
   const http = await startGatewayHttpServer(
-    { gateway, bodyLimitBytes: config.bodyLimitBytes, ...(graphiql ? { graphiql } : {}), ...(devIdentity ? { devIdentity } : {}) },
+    {
+      gateway, bodyLimitBytes: config.bodyLimitBytes, ...(graphiql ? { graphiql } : {}), ...(operationsConsole ? { console: operationsConsole } : {}),
+      ...(devIdentity ? { devIdentity } : {}),
+    },
     { host: config.host, port: config.port },
   );
   const feed = await openAlertFeed(alertRedis);
@@ -74,6 +84,7 @@ async function main(): Promise<void> {
     `Dongseon gateway (${config.production ? 'production' : 'development'})`,
     `  GraphQL    ${http.origin}${graphqlPath}`,
     ...(graphiql ? [`  GraphiQL   ${http.origin}${graphiqlPath}`] : []),
+    operationsConsole ? `  console    ${http.origin}${consolePath}` : '  console    not built (npm run console:build)',
     ...(devIdentity ? [`  dev tokens POST ${http.origin}${devTokenPath}  (npm run identity -- mint <sample-user>)`] : []),
     `  alerts     ${realtime.origin.replace(/^http/, 'ws')}${realtimePath}  (graphql-ws)`,
     `  Redis      ${displayUrl(config.redisUrl)}`,

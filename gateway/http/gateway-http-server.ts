@@ -20,6 +20,8 @@ export interface GatewayHttpOptions {
   readonly bodyLimitBytes: number;
   /** GraphiQL's page and assets by path; absent, GraphiQL is not served. */
   readonly graphiql?: ReadonlyMap<string, StaticResource>;
+  /** The operations console's built files by path (gateway/http/console-files.ts); absent, no console is served. */
+  readonly console?: ReadonlyMap<string, StaticResource>;
   /** Signs dev tokens at POST /dev/token; absent, the route does not exist. */
   readonly devIdentity?: DevIdentityProvider;
 }
@@ -89,7 +91,7 @@ export function gatewayRequestListener(options: GatewayHttpOptions): (request: I
         const method = request.method?.toUpperCase();
         if (url.pathname === graphqlPath) return await serveGraphQL(options, request, response);
         if (method === 'GET' && url.pathname === healthPath) return sendJson(response, 200, JSON.stringify({ status: 'ok' }));
-        const resource = method === 'GET' ? options.graphiql?.get(url.pathname) : undefined;
+        const resource = method === 'GET' ? options.graphiql?.get(url.pathname) ?? options.console?.get(url.pathname) : undefined;
         if (resource) {
           response.writeHead(200, { ...commonHeaders, 'content-type': resource.contentType, ...resource.headers }).end(resource.body);
           return;
