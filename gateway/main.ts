@@ -20,7 +20,7 @@ import { devTokenPath } from './http/dev-token-route.js';
 import { graphiqlPath, graphiqlResources } from './http/graphiql-page.js';
 import { graphqlPath, startGatewayHttpServer } from './http/gateway-http-server.js';
 import { createRedisTokenBucket } from './rate-limit/redis-token-bucket.js';
-import { openAlertFeed } from './realtime/alert-feed.js';
+import { openAlertFeed, openHitDecisionFeed } from './realtime/alert-feed.js';
 import { realtimePath, startRealtimeServer } from './realtime/realtime-server.js';
 
 async function main(): Promise<void> {
@@ -78,7 +78,12 @@ async function main(): Promise<void> {
     { host: config.host, port: config.port },
   );
   const feed = await openAlertFeed(alertRedis);
-  const realtime = await startRealtimeServer({ publicKey, tokenTimeLimits, feed, audit: auditLog, production: config.production }, { host: config.host, port: config.realtimePort });
+  // A connection of its own: each feed blocks on its XREAD.
+  const decisionRedis = alertRedis.duplicate();
+  const decisions = await openHitDecisionFeed(decisionRedis);
+  const realtime = await startRealtimeServer(
+    { publicKey, tokenTimeLimits, feed, decisions, audit: auditLog, production: config.production }, { host: config.host, port: config.realtimePort },
+  );
 
   console.log([
     `Dongseon gateway (${config.production ? 'production' : 'development'})`,
@@ -95,9 +100,9 @@ async function main(): Promise<void> {
   const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   console.log(`${String(signal[0] ?? 'signal')} received; stopping`);
   await Promise.all([http.close(), realtime.close()]);
-  await Promise.all([feed.close(), gateway.stop()]);
+  await Promise.all([feed.close(), decisions.close(), gateway.stop()]);
   await auditLog.close();
-  await Promise.all([rateRedis.quit(), alertRedis.quit()]);
+  await Promise.all([rateRedis.quit(), alertRedis.quit(), decisionRedis.quit()]);
 }
 
 await runProcess(main);

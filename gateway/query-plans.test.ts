@@ -31,6 +31,8 @@ function planOf(operationName: string): QueryPlan {
 const plannedOperations = [
   'CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'IssueCameraCredential', 'RevokeCameraCredential', 'PlateHistory',
   'VehicleForecast', 'WantedVehicleTrack', 'HitEvidence',
+  // Interception plans for the registered patrol units, and the patrol cars' own registration and reports.
+  'ConsolePatrolInterceptionPlan', 'RegisterPatrolUnit', 'ReportPatrolPosition',
 ];
 
 describe('query plans of the trusted documents', () => {
@@ -484,6 +486,139 @@ describe('query plans of the trusted documents', () => {
               },
             },
           },
+        },
+      }
+    `);
+  });
+
+  it('ConsolePatrolInterceptionPlan', () => {
+    expect(planOf('ConsolePatrolInterceptionPlan')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "tracking") {
+            {
+              vehicle(id: $vehicleId) {
+                id
+                patrolInterceptionPlan {
+                  plannedAt
+                  latest {
+                    id
+                    capturedAt
+                    camera {
+                      id
+                    }
+                  }
+                  points(first: 5) {
+                    junctionId
+                    latitude
+                    longitude
+                    unitId
+                    unit {
+                      __typename
+                      id
+                    }
+                    passProbability
+                    interceptProbability
+                    vehicleEtaSeconds
+                    unitSeconds
+                    slackSeconds
+                    camera {
+                      __typename
+                      id
+                    }
+                    municipality {
+                      __typename
+                      id
+                    }
+                  }
+                }
+              }
+            }
+          },
+          Parallel {
+            Flatten(path: "vehicle.patrolInterceptionPlan.points.@.unit") {
+              Fetch(service: "police") {
+                {
+                  ... on PatrolUnit {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on PatrolUnit {
+                    callSign
+                    stale
+                    position {
+                      latitude
+                      longitude
+                      reportedAt
+                    }
+                  }
+                }
+              },
+            },
+            Flatten(path: "vehicle.patrolInterceptionPlan.points.@.camera") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Camera {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Camera {
+                    name
+                  }
+                }
+              },
+            },
+            Flatten(path: "vehicle.patrolInterceptionPlan.points.@.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('RegisterPatrolUnit', () => {
+    expect(planOf('RegisterPatrolUnit')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            registerPatrolUnit(input: $input) {
+              id
+              callSign
+              registeredAt
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ReportPatrolPosition', () => {
+    expect(planOf('ReportPatrolPosition')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            reportPatrolPosition(input: $input) {
+              unitId
+              recorded
+            }
+          }
         },
       }
     `);

@@ -2,15 +2,28 @@ import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { alertLogKey, parseAlertLogEntry, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import { hitDecisionLogKey, parseHitDecisionLogEntry, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 
 /** Decides one event for one subscriber: true delivers, false skips, a throw ends the subscription with it. */
-export type AlertAdmission = (event: AlertEvent) => boolean;
+export type EventAdmission<Event> = (event: Event) => boolean;
+export type AlertAdmission = EventAdmission<AlertEvent>;
 
-export interface AlertFeed {
-  subscribe(admit: AlertAdmission): AsyncIterableIterator<AlertEvent>;
+export interface EventFeed<Event> {
+  subscribe(admit: EventAdmission<Event>): AsyncIterableIterator<Event>;
   readonly subscriberCount: number;
   close(): Promise<void>;
+}
+
+export type AlertFeed = EventFeed<AlertEvent>;
+export type HitDecisionFeed = EventFeed<HitDecisionEvent>;
+
+/** Which durable log a feed reads, and how an entry's fields become an event. */
+export interface EventLog<Event> {
+  readonly key: string;
+  /** What the log holds, for messages: `alert`, `hit decision`. */
+  readonly what: string;
+  parse(fields: readonly string[]): Event | undefined;
 }
 
 export interface AlertFeedOptions {
@@ -21,15 +34,15 @@ export interface AlertFeedOptions {
   readonly blockMs?: number;
 }
 
-interface Subscriber {
-  readonly iterator: AsyncIterableIterator<AlertEvent>;
-  offer(event: AlertEvent): void;
+interface Subscriber<Event> {
+  readonly iterator: AsyncIterableIterator<Event>;
+  offer(event: Event): void;
   end(): void;
 }
 
-function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () => void): Subscriber {
-  const queue: AlertEvent[] = [];
-  let waiting: { resolve(result: IteratorResult<AlertEvent>): void; reject(error: unknown): void } | undefined;
+function createSubscriber<Event>(admit: EventAdmission<Event>, maxQueued: number, what: string, onEnd: () => void): Subscriber<Event> {
+  const queue: Event[] = [];
+  let waiting: { resolve(result: IteratorResult<Event>): void; reject(error: unknown): void } | undefined;
   let failure: { error: unknown } | undefined;
   let ended = false;
 
@@ -45,7 +58,7 @@ function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () =>
     else pending?.resolve({ done: true, value: undefined });
   };
 
-  const offer = (event: AlertEvent) => {
+  const offer = (event: Event) => {
     if (ended) return;
     let admitted: boolean;
     try {
@@ -60,7 +73,7 @@ function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () =>
       waiting = undefined;
       pending.resolve({ done: false, value: event });
     } else if (queue.length >= maxQueued) {
-      finish({ error: codedGraphQLError('DS_REALTIME_SUBSCRIBER_TOO_SLOW', `more than ${maxQueued} alerts waited for this subscriber; subscribe again`) });
+      finish({ error: codedGraphQLError('DS_REALTIME_SUBSCRIBER_TOO_SLOW', `more than ${maxQueued} ${what}s waited for this subscriber; subscribe again`) });
     } else {
       queue.push(event);
     }
@@ -68,10 +81,9 @@ function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () =>
 
   // Hand-written rather than an async generator: return() must end a subscription that is waiting for its next
   // event at once, not when (if ever) the next event arrives.
-  const iterator: AsyncIterableIterator<AlertEvent> = {
+  const iterator: AsyncIterableIterator<Event> = {
     next() {
-      const event = queue.shift();
-      if (event) return Promise.resolve({ done: false, value: event });
+      if (queue.length > 0) return Promise.resolve({ done: false, value: queue.shift() as Event });
       if (failure) {
         const { error } = failure;
         failure = undefined;
@@ -94,38 +106,39 @@ function createSubscriber(admit: AlertAdmission, maxQueued: number, onEnd: () =>
 }
 
 /**
- * Alerts from the durable alert log (a Redis stream), fanned out in process to each subscription. `reader` is a
- * connection of its own: it blocks on XREAD. The feed remembers the last entry it read, so after a Redis restart or
- * a dropped connection it goes on from there and no alert raised meanwhile is missed; it starts at the end of the
- * log, so a new gateway replays nothing old.
+ * Events from a durable log (a Redis stream), fanned out in process to each subscription. `reader` is a connection
+ * of its own: it blocks on XREAD. The feed remembers the last entry it read, so after a Redis restart or a dropped
+ * connection it goes on from there and no event appended meanwhile is missed; it starts at the end of the log, so a
+ * new gateway replays nothing old.
  */
-export async function openAlertFeed(reader: Redis, options: AlertFeedOptions = {}): Promise<AlertFeed> {
+export async function openEventLogFeed<Event>(reader: Redis, eventLog: EventLog<Event>, options: AlertFeedOptions = {}): Promise<EventFeed<Event>> {
   const log = options.log ?? console.error;
   const maxQueued = options.maxQueuedPerSubscriber ?? 1_000;
   const blockMs = options.blockMs ?? 1_000;
-  const subscribers = new Set<Subscriber>();
+  const { key, what } = eventLog;
+  const subscribers = new Set<Subscriber<Event>>();
   if (reader.status === 'wait') await reader.connect();
   else if (reader.status !== 'ready') await once(reader, 'ready');
-  let lastId = (await reader.xrevrange(alertLogKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+  let lastId = (await reader.xrevrange(key, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
   let closed = false;
 
   const readLog = async (): Promise<void> => {
     while (!closed) {
       let batches: [string, [string, string[]][]][] | null;
       try {
-        batches = await reader.xread('COUNT', 500, 'BLOCK', blockMs, 'STREAMS', alertLogKey, lastId) as [string, [string, string[]][]][] | null;
+        batches = await reader.xread('COUNT', 500, 'BLOCK', blockMs, 'STREAMS', key, lastId) as [string, [string, string[]][]][] | null;
       } catch (error) {
         if (closed) return;
-        log(`[realtime] reading ${alertLogKey} failed, retrying from ${lastId}: ${error instanceof Error ? error.message : String(error)}`);
+        log(`[realtime] reading ${key} failed, retrying from ${lastId}: ${error instanceof Error ? error.message : String(error)}`);
         await sleep(500);
         continue;
       }
       for (const [, entries] of batches ?? []) {
         for (const [id, fields] of entries) {
           lastId = id;
-          const event = parseAlertLogEntry(fields);
-          if (!event) {
-            log(`[realtime] ignored an entry of ${alertLogKey} that is not an alert`);
+          const event = eventLog.parse(fields);
+          if (event === undefined) {
+            log(`[realtime] ignored an entry of ${key} that holds no ${what}`);
             continue;
           }
           for (const entry of subscribers) entry.offer(event);
@@ -137,7 +150,7 @@ export async function openAlertFeed(reader: Redis, options: AlertFeedOptions = {
 
   return {
     subscribe(admit) {
-      const entry = createSubscriber(admit, maxQueued, () => subscribers.delete(entry));
+      const entry = createSubscriber(admit, maxQueued, what, () => subscribers.delete(entry));
       subscribers.add(entry);
       return entry.iterator;
     },
@@ -151,4 +164,14 @@ export async function openAlertFeed(reader: Redis, options: AlertFeedOptions = {
       await reading;
     },
   };
+}
+
+/** Alerts from the durable alert log (`ds:alerts:log`); see {@link openEventLogFeed}. */
+export function openAlertFeed(reader: Redis, options: AlertFeedOptions = {}): Promise<AlertFeed> {
+  return openEventLogFeed(reader, { key: alertLogKey, what: 'alert', parse: parseAlertLogEntry }, options);
+}
+
+/** Operators' hit decisions from their durable log (`ds:hit-decisions:log` unless `key` is given). */
+export function openHitDecisionFeed(reader: Redis, options: AlertFeedOptions & { readonly key?: string } = {}): Promise<HitDecisionFeed> {
+  return openEventLogFeed(reader, { key: options.key ?? hitDecisionLogKey, what: 'hit decision', parse: parseHitDecisionLogEntry }, options);
 }

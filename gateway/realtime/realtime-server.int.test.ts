@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { alertLogKey, publishAlert, type AlertEvent } from '../../runtime/alerts/alert-channel.js';
+import type { HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
 import { auditFileName } from '../../runtime/audit/audit-files.js';
 import { openAuditLog, type AuditLog } from '../../runtime/audit/open-audit-log.js';
 import { verifyAuditLog } from '../../runtime/audit/verify-audit-log.js';
@@ -13,15 +14,18 @@ import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.
 import { createDevIdentityProvider, generateDevKeyPair, type DevIdentityProvider } from '../../runtime/identity/dev-identity-provider.js';
 import { sampleUsers, type SampleUserName } from '../../runtime/identity/sample-users.js';
 import type { RunningHttpServer } from '../http/gateway-http-server.js';
-import { openAlertFeed, type AlertFeed } from './alert-feed.js';
+import { openAlertFeed, openHitDecisionFeed, type AlertFeed, type HitDecisionFeed } from './alert-feed.js';
 import { realtimePath, startRealtimeServer } from './realtime-server.js';
 import { formatAlertLine, tailAlerts, type RaisedAlert } from './tail-alerts.js';
 
 const { redisUrl } = inject('stackEndpoints');
 const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+const decisionReader = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+const decisionLogKey = `ds:hit-decisions:test-${Math.random().toString(36).slice(2)}`;
 let identity: DevIdentityProvider;
 let feed: AlertFeed;
+let decisions: HitDecisionFeed;
 let server: RunningHttpServer;
 let auditDir: string;
 let auditLog: AuditLog;
@@ -31,18 +35,23 @@ beforeAll(async () => {
   const keys = await generateDevKeyPair();
   identity = await createDevIdentityProvider(keys);
   feed = await openAlertFeed(subscriber);
+  decisions = await openHitDecisionFeed(decisionReader, { key: decisionLogKey, blockMs: 200 });
   auditDir = await mkdtemp(join(tmpdir(), 'realtime-audit-'));
   auditLog = await openAuditLog({ dir: auditDir, rotateBytes: 1024 * 1024 });
-  server = await startRealtimeServer({ publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, audit: auditLog }, { host: '127.0.0.1', port: 0 });
+  server = await startRealtimeServer(
+    { publicKey: await importAccessTokenPublicKey(keys.publicJwk), feed, decisions, audit: auditLog }, { host: '127.0.0.1', port: 0 },
+  );
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await server.close();
   await feed.close();
+  await decisions.close();
   await auditLog.close();
   await rm(auditDir, { recursive: true, force: true });
-  await Promise.all([publisher.quit(), subscriber.quit()]);
+  await publisher.del(decisionLogKey);
+  await Promise.all([publisher.quit(), subscriber.quit(), decisionReader.quit()]);
 });
 
 const alert = (overrides: Partial<AlertEvent> = {}): AlertEvent => ({
@@ -91,7 +100,30 @@ async function until(condition: () => boolean, what: string, ms = 5_000): Promis
   }
 }
 
+const hitDecidedQuery = 'subscription Decisions($wantedVehicleId: ID) { hitDecided(wantedVehicleId: $wantedVehicleId) { hitId wantedVehicleId cameraId capturedAt status decidedBy decidedAt reasonCode } }';
+
 describe('the real-time alert endpoint', () => {
+  it('shows each hit decision to every subscriber with the rights alertRaised needs, within their wanted-vehicle filter', async () => {
+    const before = decisions.subscriberCount;
+    const purpose = { purpose: '수배차량 실시간 추적', caseNumber: '2026-0042' };
+    const everyone = await subscribe('police-officer', purpose, {}, hitDecidedQuery);
+    const oneVehicle = await subscribe('police-investigator', purpose, { wantedVehicleId: 'wv-7' }, hitDecidedQuery);
+    const refused = await subscribe('signals-engineer', { purpose: '신호 점검', caseNumber: 'SIG-1' }, {}, hitDecidedQuery);
+    await until(() => decisions.subscriberCount === before + 2 && refused.observed.errors.length === 1, 'two subscriptions and a refusal');
+    expect(refused.observed.errors).toEqual([[expect.objectContaining({ extensions: { code: 'DS_AUTH_FORBIDDEN', httpStatus: 403 } })]]);
+    const decided = (wantedVehicleId: string): HitDecisionEvent => ({
+      hitId: `hit-${Math.random().toString(36).slice(2)}`, wantedVehicleId, cameraId: 'cam-suwon-3', capturedAt: '2026-11-25T09:00:00+09:00',
+      status: 'REJECTED', decidedBy: 'police-officer-kim', decidedAt: '2026-11-25T09:02:00+09:00', reasonCode: 'MISREAD',
+    });
+    const other = decided('wv-1');
+    const seven = decided('wv-7');
+    for (const event of [other, seven]) await publisher.xadd(decisionLogKey, '*', 'decision', JSON.stringify(event));
+    await until(() => everyone.observed.events.length === 2 && oneVehicle.observed.events.length === 1, 'the decisions');
+    expect(everyone.observed.events).toEqual([{ data: { hitDecided: other } }, { data: { hitDecided: seven } }]);
+    expect(oneVehicle.observed.events).toEqual([{ data: { hitDecided: seven } }]);
+    expect(refused.observed.events).toEqual([]);
+  });
+
   it('delivers a published alert to an officer with hits:read, a purpose and a case, within their municipality filter', async () => {
     const before = feed.subscriberCount;
     const everywhere = await subscribe('police-officer', { purpose: '수배차량 실시간 추적', caseNumber: '2026-0042' });

@@ -20,7 +20,7 @@ import type { RunningHttpServer } from '../http/gateway-http-server.js';
 import { deniedFields } from '../operation/denied-fields.js';
 import { countTokens, mentionsIntrospection } from '../operation/scan-source.js';
 import { alertAccessPolicy, buildAlertSchema, type RealtimeContext } from './alert-schema.js';
-import type { AlertFeed } from './alert-feed.js';
+import type { AlertFeed, HitDecisionFeed } from './alert-feed.js';
 import { recordSubscription, subscriptionAuditEntry } from './audit-subscription.js';
 
 export const realtimePath = '/graphql';
@@ -32,6 +32,8 @@ export interface RealtimeServerOptions {
   readonly publicKey: AccessTokenKey;
   readonly tokenTimeLimits?: AccessTokenTimeLimits;
   readonly feed: AlertFeed;
+  /** Operators' hit decisions for `hitDecided`; absent, that subscription is refused. */
+  readonly decisions?: HitDecisionFeed;
   /** No introspection and no schema suggestions in error messages. */
   readonly production?: boolean;
   readonly maxTokens?: number;
@@ -112,7 +114,7 @@ function subscriptionArguments(
  * before delivery, and the connection closes 4401 when its token expires.
  */
 export async function startRealtimeServer(options: RealtimeServerOptions, listen: { host: string; port: number }): Promise<RunningHttpServer> {
-  const schema = buildAlertSchema(options.feed);
+  const schema = buildAlertSchema(options.feed, options.decisions);
   const maxTokens = options.maxTokens ?? 500;
   const production = options.production ?? false;
   const tokenTimeLimits = options.tokenTimeLimits ?? defaultAccessTokenTimeLimits;

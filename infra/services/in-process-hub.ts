@@ -85,10 +85,14 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
       timeoutMs: options.history?.timeoutMs ?? 5_000,
     };
     subgraphs.push(await startCctvSubgraph({ identitySecret, neo4j: endpoints.neo4j, history, broker: brokerAdminEndpoint(), ...listen }));
-    subgraphs.push(await startPoliceSubgraph({ identitySecret, redis, keyPrefix: policeKeyPrefix, ...listen }));
+    // The registry and the decision log under the police prefix too, so that closing the hub removes them.
+    const patrolKeyPrefix = `${policeKeyPrefix}patrol:`;
+    subgraphs.push(await startPoliceSubgraph({
+      identitySecret, redis, keyPrefix: policeKeyPrefix, patrolKeyPrefix, decisionLogKey: `${policeKeyPrefix}hit-decisions:log`, ...listen,
+    }));
     subgraphs.push(await startSignalsSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));
     subgraphs.push(await startMojSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));
-    subgraphs.push(await startTrackingSubgraph({ identitySecret, neo4j: neo4jDriver, ...listen }));
+    subgraphs.push(await startTrackingSubgraph({ identitySecret, neo4j: neo4jDriver, redis, patrolKeyPrefix, ...listen }));
     subgraphs.push(await startCivicSubgraph({ identitySecret, redis, neo4j: neo4jDriver, ...listen }));
     const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
 

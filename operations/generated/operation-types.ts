@@ -22,10 +22,25 @@ export type MatchKind =
   /** Within one OCR confusion of a listed plate; never shown as a confirmed sighting. */
   | 'POSSIBLE';
 
+export type PatrolPositionReport = {
+  headingDegrees?: number | null | undefined;
+  latitude: number;
+  longitude: number;
+  /** When the unit was there, by its own clock; a report older than the one held is kept out. */
+  reportedAt: string;
+  speedKmh?: number | null | undefined;
+  unitId: string | number;
+};
+
 export type PatrolUnitInput = {
   id: string | number;
   latitude: number;
   longitude: number;
+};
+
+export type PatrolUnitRegistration = {
+  callSign: string;
+  id: string | number;
 };
 
 export type WantedReason =
@@ -67,12 +82,33 @@ export type CivicCameraVolumesQueryVariables = Exact<{
 
 export type CivicCameraVolumesQuery = { cameraVolumes: Array<{ hourStart: string, vehicles: number }> };
 
+export type ConsolePatrolInterceptionPlanQueryVariables = Exact<{
+  vehicleId: string | number;
+}>;
+
+
+export type ConsolePatrolInterceptionPlanQuery = { vehicle: { id: string, patrolInterceptionPlan: { plannedAt: string, latest: { id: string, capturedAt: string, camera: { id: string } }, points: Array<{ junctionId: string, latitude: number, longitude: number, unitId: string, passProbability: number, interceptProbability: number, vehicleEtaSeconds: number, unitSeconds: number, slackSeconds: number, unit: { id: string, callSign: string, stale: boolean, position: { latitude: number, longitude: number, reportedAt: string } | null } | null, camera: { id: string, name: string } | null, municipality: { id: string, name: string } }> } | null } | null };
+
 export type HitEvidenceQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type HitEvidenceQuery = { hit: { id: string, capturedAt: string, matchKind: MatchKind, substitution: string | null, confidence: number, status: HitStatus, wantedVehicle: { id: string, plate: string | null }, camera: { id: string, name: string, municipality: { name: string } }, evidence: { readId: string, capturedAt: string, mediaType: string, imageBase64: string, frames: number } | null } | null };
+
+export type RegisterPatrolUnitMutationVariables = Exact<{
+  input: PatrolUnitRegistration;
+}>;
+
+
+export type RegisterPatrolUnitMutation = { registerPatrolUnit: { id: string, callSign: string, registeredAt: string } };
+
+export type ReportPatrolPositionMutationVariables = Exact<{
+  input: PatrolPositionReport;
+}>;
+
+
+export type ReportPatrolPositionMutation = { reportPatrolPosition: { unitId: string, recorded: boolean } };
 
 export type PendingHitsQueryVariables = Exact<{ [key: string]: never; }>;
 

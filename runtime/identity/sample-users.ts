@@ -4,11 +4,18 @@ import type { Identity } from '../../domain/access/index.js';
 export const sampleUsers = {
   'police-officer': {
     subject: 'police-officer-kim', agency: 'police', roles: ['officer'], clearance: 2,
-    scopes: ['hotlist:read', 'hits:read', 'hits:decide', 'cases:read', 'sightings:read'],
+    scopes: ['hotlist:read', 'hits:read', 'hits:decide', 'cases:read', 'sightings:read', 'patrol:read'],
   },
   'police-investigator': {
     subject: 'police-investigator-park', agency: 'police', roles: ['investigator'], clearance: 3,
-    scopes: ['hotlist:read', 'hotlist:write', 'hits:read', 'hits:decide', 'cases:read', 'cases:write', 'sightings:read', 'moj:subjects:read', 'reads:history'],
+    scopes: [
+      'hotlist:read', 'hotlist:write', 'hits:read', 'hits:decide', 'cases:read', 'cases:write', 'sightings:read', 'moj:subjects:read', 'reads:history',
+      'patrol:read', 'patrol:write',
+    ],
+  },
+  'patrol-car': {
+    subject: 'patrol-car-system', agency: 'police', roles: ['system'], clearance: 1,
+    scopes: ['patrol:report'],
   },
   'moj-officer': {
     subject: 'moj-officer-lee', agency: 'moj', roles: ['probation-officer'], clearance: 3,

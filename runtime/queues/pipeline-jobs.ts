@@ -30,6 +30,11 @@ export const regionHitsQueueName = 'ds-region-hits';
 export const regionSightingsQueueName = 'ds-region-sightings';
 /** Plate-free aggregates every edge forwards to the region. */
 export const regionAggregatesQueueName = 'ds-region-aggregates';
+/**
+ * Operators' hit decisions, queued by the police subgraph (one job per decided hit: `HitDecisionEvent`), for the
+ * graph writer's decision stage: the sighting graph learns which sightings were rejected, and 112 CAD is told.
+ */
+export const regionHitDecisionsQueueName = 'ds-region-hit-decisions';
 
 /** Accepted reads, durable in the edge's queue before the camera is acknowledged. */
 export interface ReadBatchJob {
@@ -123,6 +128,16 @@ export function sightingBatchJobIdOf(hitsJobId: string): string {
   return hitsJobId.includes(':') || hitsJobId.length > 150
     ? `sightings-h-${createHash('sha256').update(hitsJobId).digest('hex').slice(0, 40)}`
     : `sightings-${hitsJobId}`;
+}
+
+/**
+ * The decision job of a hit, from the hit's id alone: a hit is decided once, so one job per hit, and re-adding it (a
+ * retried mutation) is a no-op while BullMQ keeps it. BullMQ ids may not contain `:`, so such an id is hashed.
+ */
+export function hitDecisionJobIdOf(hitId: string): string {
+  return hitId.includes(':') || hitId.length > 150
+    ? `decision-h-${createHash('sha256').update(hitId).digest('hex').slice(0, 40)}`
+    : `decision-${hitId}`;
 }
 
 /** Plate-free aggregates: reads per camera per hour, camera-pair travel-time statistics. */

@@ -20,5 +20,17 @@ await runProcess(async () => {
     ...(DS_SIM_FRAMES_SAMPLE === undefined ? [] : ['--frames-sample', String(DS_SIM_FRAMES_SAMPLE)]),
     ...(DS_SIM_MAX_FRAMES_PER_SECOND === undefined ? [] : ['--max-frames-per-second', String(DS_SIM_MAX_FRAMES_PER_SECOND)]),
   ]);
-  await runDemo(await loadScenario(args.dir), args, loadSimConfig(), (line) => console.log(line));
+  // The patrol cars go on driving after the replay, for the console, until npm start stops the demo; a signal before
+  // that ends the process at once, as it did before there were patrol cars.
+  let patrolling = false;
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => (patrolling ? resolve() : process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));
+    }
+  });
+  const patrolUntil = () => {
+    patrolling = true;
+    return stopped;
+  };
+  await runDemo(await loadScenario(args.dir), args, loadSimConfig(), (line) => console.log(line), { patrolUntil });
 });

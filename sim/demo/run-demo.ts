@@ -6,9 +6,14 @@ import { stackDir } from '../../runtime/endpoints/stack-paths.js';
 import { hitsPerWantedVehicle, hitsPerWantedVehicleAt } from '../replay/count-police-hits.js';
 import type { ReplayArguments } from '../replay/replay-arguments.js';
 import { runReplay } from '../replay/run-replay.js';
-import { loadPasses, type LoadedScenario } from '../scenario.js';
+import { readJsonFile, scenarioFiles } from '../scenario-files.js';
+import { loadGroundTruthVehicles, loadPasses, type LoadedScenario } from '../scenario.js';
 import type { SimConfig } from '../sim-config.js';
-import { registerWantedVehicles, rememberDemoEntries, revokeEarlierDemoEntries, signInAsInvestigator } from './register-wanted-vehicles.js';
+import { drivePatrolCars, type PatrolDrive } from './drive-patrol-cars.js';
+import { choosePatrolCars, type PatrolRoadGraph } from './patrol-cars.js';
+import {
+  registerWantedVehicles, rememberDemoEntries, revokeEarlierDemoEntries, signInAsInvestigator, type PoliceDesk, type RegisteredWanted,
+} from './register-wanted-vehicles.js';
 
 /** The police ids the last demo run registered, revoked when the next one starts. */
 const demoEntriesFile = join(stackDir, 'sim', 'demo-wanted-vehicles.json');
@@ -20,12 +25,32 @@ const storyLine: Record<string, string> = {
   stolen: 'stolen',
 };
 
+/** How often each patrol car of the twin reports its position (wall clock). */
+const patrolReportEveryMs = 3_000;
+
+/** One patrol car per municipality, driving a SUMO vehicle's route of the twin on the replay's clock. */
+async function startPatrolCars(scenario: LoadedScenario, args: ReplayArguments, desk: PoliceDesk, log: (line: string) => void): Promise<PatrolDrive> {
+  const roads = await readJsonFile<PatrolRoadGraph>(scenario.dir, scenarioFiles.roadGraph);
+  const cars = choosePatrolCars(await loadGroundTruthVehicles(scenario.dir), roads, scenario.manifest.municipalities.map(({ id }) => id));
+  const simStart = args.fromSeconds ?? scenario.manifest.clock.firstReadSeconds;
+  const wallStart = Date.now();
+  const drive = await drivePatrolCars(cars, {
+    gatewayUrl: desk.gatewayUrl, registrarToken: desk.token, reportEveryMs: patrolReportEveryMs, log,
+    simSeconds: () => simStart + ((Date.now() - wallStart) / 1000) * args.speed,
+  });
+  log(`112 patrol: ${cars.map((car) => `${car.callSign} (${car.unitId})`).join(', ')} drive the twin's streets and report every ${patrolReportEveryMs / 1000} s`);
+  return drive;
+}
+
 /**
  * `sim demo`: a day in the operations centre. The 112 investigator registers the scenario's wanted vehicles through
  * the gateway, the city is replayed into the edges, and the hits each wanted vehicle got are set against the
  * passes the error model let through.
  */
-export async function runDemo(scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, log: (line: string) => void): Promise<void> {
+export async function runDemo(
+  scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, log: (line: string) => void,
+  options: { readonly patrolUntil?: () => Promise<unknown> } = {},
+): Promise<void> {
   const desk = await signInAsInvestigator(config.DS_SIM_GATEWAY_URL);
   const revoked = await revokeEarlierDemoEntries(desk, demoEntriesFile);
   if (revoked > 0) log(`112: revoked ${revoked} wanted vehicles of the previous demo run`);
@@ -37,6 +62,23 @@ export async function runDemo(scenario: LoadedScenario, args: ReplayArguments, c
     log(`112 registers ${policeId}: ${story.plate ?? story.platePattern} (${storyLine[story.kind]}; case ${caseNumber}; seen by cameras in ${story.municipalities.join(', ')})`);
   }
 
+  const patrol = await startPatrolCars(scenario, args, desk, log);
+  try {
+    await replayAndReport(scenario, args, config, registered, log);
+    if (options.patrolUntil) {
+      log('112 patrol: the cars keep driving and reporting until the demo is stopped');
+      await options.patrolUntil();
+    }
+  } finally {
+    await patrol.stop();
+    const { reported, refused } = patrol.counts();
+    log(`112 patrol: ${reported} position reports accepted, ${refused} refused`);
+  }
+}
+
+async function replayAndReport(
+  scenario: LoadedScenario, args: ReplayArguments, config: SimConfig, registered: readonly RegisteredWanted[], log: (line: string) => void,
+): Promise<void> {
   const result = await runReplay(scenario, args, config, log);
 
   const expected = expectedWantedHits(scenario.wantedVehicles, await loadPasses(scenario.dir));

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { hitDecisionReasonCodes, type HitDecisionReason } from '../../domain/hits/index.js';
+import { hitDecisionLogMaxLength } from '../../runtime/alerts/hit-decision-log.js';
 import type { PoliceKeys } from './police-keys.js';
 import { hashFieldsOf, readHash, readHashes } from './redis-hash.js';
 
@@ -20,7 +22,10 @@ export const hitRecordSchema = z.object({
   status: z.enum(hitStatuses),
   decidedBy: z.string().optional(),
   decidedAt: z.string().optional(),
+  /** The operator's free text: the note given with a reason code, or the reason of a decision made before codes. */
   decisionReason: z.string().optional(),
+  decisionReasonCode: z.enum(hitDecisionReasonCodes).optional(),
+  decisionNote: z.string().optional(),
 });
 
 /** A hit as stored: the hash under `hit:<id>`. */
@@ -31,6 +36,14 @@ export interface HitDecisionRecord {
   readonly decidedBy: string;
   readonly decidedAt: string;
   readonly decisionReason: string;
+  readonly decisionReasonCode: HitDecisionReason;
+  readonly decisionNote?: string;
+}
+
+/** Where `decide` announces a decision it made, in the same script: a Redis stream and the entry's JSON. */
+export interface DecisionAnnouncement {
+  readonly logKey: string;
+  readonly message: string;
 }
 
 export type DecisionOutcome =
@@ -59,8 +72,11 @@ export interface HitStore {
   inStatus(status: HitStatus, first: number): Promise<HitRecord[]>;
   /** Hits of one wanted vehicle, most recently captured first, optionally in one status. */
   ofWantedVehicle(wantedVehicleId: string, status?: HitStatus): Promise<HitRecord[]>;
-  /** Decides a PENDING hit; any other status is left as it is and reported. */
-  decide(id: string, decision: HitDecisionRecord): Promise<DecisionOutcome>;
+  /**
+   * Decides a PENDING hit and appends `announcement` to its stream, both or neither; any other status is left as it
+   * is and reported, and nothing is announced.
+   */
+  decide(id: string, decision: HitDecisionRecord, announcement: DecisionAnnouncement): Promise<DecisionOutcome>;
 }
 
 const recordScript = `
@@ -84,14 +100,16 @@ redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return {1}`;
 
 // Only a PENDING hit may be decided: the status check and the write are one script, so two operators deciding
-// the same hit at once cannot both win.
+// the same hit at once cannot both win; the decision's announcement is in the same script, so every decision made
+// is announced once and no refused one is.
 const decideScript = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if status ~= 'PENDING' then return status or '' end
-redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZADD', KEYS[3], score, ARGV[1])
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[3], '*', 'decision', ARGV[2])
 return 'PENDING'`;
 
 export function createHitStore(redis: Redis, keys: PoliceKeys): HitStore {
@@ -121,10 +139,10 @@ export function createHitStore(redis: Redis, keys: PoliceKeys): HitStore {
       const hits = await readHits(await redis.zrevrange(keys.wantedVehicleHits(wantedVehicleId), 0, -1));
       return status === undefined ? hits : hits.filter((hit) => hit.status === status);
     },
-    async decide(id, decision) {
+    async decide(id, decision, announcement) {
       const previous = (await redis.eval(
-        decideScript, 3, keys.hit(id), keys.hitsInStatus('PENDING'), keys.hitsInStatus(decision.status),
-        id, ...hashFieldsOf(decision),
+        decideScript, 4, keys.hit(id), keys.hitsInStatus('PENDING'), keys.hitsInStatus(decision.status), announcement.logKey,
+        id, announcement.message, hitDecisionLogMaxLength, ...hashFieldsOf(decision),
       )) as string;
       if (previous === 'PENDING') return { decided: true };
       return { decided: false, currentStatus: previous === '' ? undefined : (previous as HitStatus) };

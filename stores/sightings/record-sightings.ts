@@ -23,6 +23,9 @@ CREATE (vehicle)-[:SIGHTED]->(created:Sighting {
   matchKind: sighting.matchKind,
   confidence: sighting.confidence
 })-[:AT]->(camera)
+WITH vehicle, created
+OPTIONAL MATCH (decided:HitDecision {hitId: created.id})
+SET created.decision = decided.status
 RETURN vehicle.id AS vehicleId, min(created.capturedAt) AS since, count(created) AS created`;
 
 // Re-links the NEXT chain of each vehicle from the last sighting before its earliest new one onwards: a late
@@ -47,7 +50,8 @@ MERGE (current)-[:NEXT]->(successor)`;
 /**
  * Writes a batch of sightings into the regional graph in one transaction: each new sighting joins its vehicle,
  * its camera (matched by id only; cctv owns the camera's properties) and its place in the vehicle's time chain.
- * Sightings already in the graph are left exactly as they are, so replaying a batch changes nothing.
+ * Sightings already in the graph are left exactly as they are, so replaying a batch changes nothing. A sighting whose
+ * hit an operator decided before it got here takes that decision (`recordHitDecisions`).
  */
 export async function recordSightings(driver: Driver, batch: unknown): Promise<{ recorded: number }> {
   const sightings = sightingBatchOf(batch);

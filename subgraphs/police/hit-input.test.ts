@@ -46,15 +46,34 @@ describe('hitFromInput', () => {
 
 describe('hitDecisionFrom', () => {
   const now = Date.parse('2026-11-25T09:05:00+09:00');
+  const decidedAt = new Date(now).toISOString();
 
-  it('maps ACCEPT and REJECT to the status they leave the hit in', () => {
-    expect(hitDecisionFrom('ACCEPT', 'plate confirmed on footage', 'police-officer-kim', now)).toEqual({
-      status: 'ACCEPTED', decidedBy: 'police-officer-kim', decidedAt: new Date(now).toISOString(), decisionReason: 'plate confirmed on footage',
+  it('keeps a reason code that fits the decision, with the note as its text', () => {
+    expect(hitDecisionFrom('ACCEPT', { reasonCode: 'PLATE_CONFIRMED', note: ' 번호판 판독 확인 ' }, 'police-officer-kim', now)).toEqual({
+      status: 'ACCEPTED', decidedBy: 'police-officer-kim', decidedAt,
+      decisionReasonCode: 'PLATE_CONFIRMED', decisionNote: '번호판 판독 확인', decisionReason: '번호판 판독 확인',
     });
-    expect(hitDecisionFrom('REJECT', 'different vehicle', 'police-officer-kim', now).status).toBe('REJECTED');
+    expect(hitDecisionFrom('REJECT', { reasonCode: 'MISREAD', note: null }, 'police-officer-kim', now)).toEqual({
+      status: 'REJECTED', decidedBy: 'police-officer-kim', decidedAt, decisionReasonCode: 'MISREAD', decisionReason: 'MISREAD',
+    });
   });
 
-  it('refuses a decision without a reason', () => {
-    expect(codeOf(() => hitDecisionFrom('ACCEPT', '  ', 'police-officer-kim', now))).toBe('DS_INVALID_INPUT');
+  it('keeps the free-text reason of a client made before codes as OTHER with that note', () => {
+    expect(hitDecisionFrom('ACCEPT', { reason: 'plate confirmed on footage' }, 'police-officer-kim', now)).toEqual({
+      status: 'ACCEPTED', decidedBy: 'police-officer-kim', decidedAt,
+      decisionReasonCode: 'OTHER', decisionNote: 'plate confirmed on footage', decisionReason: 'plate confirmed on footage',
+    });
+  });
+
+  it.each([
+    ['no reason at all', 'ACCEPT', {}],
+    ['a blank free-text reason', 'ACCEPT', { reason: '  ' }],
+    ['both a code and a free-text reason', 'ACCEPT', { reason: 'x', reasonCode: 'PLATE_CONFIRMED' }],
+    ['a reason to reject given to accept', 'ACCEPT', { reasonCode: 'MISREAD' }],
+    ['a reason to accept given to reject', 'REJECT', { reasonCode: 'VEHICLE_CONFIRMED' }],
+    ['OTHER without a note', 'REJECT', { reasonCode: 'OTHER', note: ' ' }],
+    ['a note over 500 characters', 'REJECT', { reasonCode: 'MISREAD', note: '가'.repeat(501) }],
+  ] as const)('refuses %s (DS_INVALID_INPUT)', (_, decision, given) => {
+    expect(codeOf(() => hitDecisionFrom(decision, given, 'police-officer-kim', now))).toBe('DS_INVALID_INPUT');
   });
 });

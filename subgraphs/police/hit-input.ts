@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { hitDecisionReasonProblem } from '../../domain/hits/index.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
-import type { HitDecision, HitInput } from './generated/resolver-types.js';
+import type { HitDecision, HitDecisionReason, HitInput } from './generated/resolver-types.js';
 import type { HitDecisionRecord, HitRecord } from '../../stores/police/hit-store.js';
 import { instantOf, requiredTextOf } from '../../runtime/graphql/scalar-arguments.js';
 
@@ -48,12 +49,35 @@ export function hitFromInput(input: HitInput): HitRecord {
   };
 }
 
-/** An operator's decision on a hit, with the reason it is audited by. */
-export function hitDecisionFrom(decision: HitDecision, reason: string, decidedBy: string, now: number): HitDecisionRecord {
+/** What `decideHit` was given besides the hit and the decision. */
+export interface HitDecisionArguments {
+  readonly reason?: string | null;
+  readonly reasonCode?: HitDecisionReason | null;
+  readonly note?: string | null;
+}
+
+const maxNoteLength = 500;
+
+/**
+ * An operator's decision on a hit, with the reason it is audited by: a reason code that fits the decision (with an
+ * optional note, required for OTHER), or — as clients made before codes send it — a free-text reason alone, kept as
+ * OTHER with that text as its note.
+ */
+export function hitDecisionFrom(decision: HitDecision, given: HitDecisionArguments, decidedBy: string, now: number): HitDecisionRecord {
+  const { reason, reasonCode, note } = given;
+  if (reasonCode != null && reason != null) throw codedGraphQLError('DS_INVALID_INPUT', 'give reasonCode (and a note), or the older free-text reason, not both');
+  if (reasonCode == null && reason == null) throw codedGraphQLError('DS_INVALID_INPUT', 'a decision needs a reasonCode');
+  const code = reasonCode ?? 'OTHER';
+  const text = reasonCode == null ? requiredTextOf(reason as string, 'reason', maxNoteLength) : note == null || note.trim() === '' ? undefined : requiredTextOf(note, 'note', maxNoteLength);
+  const problem = hitDecisionReasonProblem(decision, code, text);
+  if (problem === 'reason-contradicts-decision') throw codedGraphQLError('DS_INVALID_INPUT', `reasonCode ${code} is not a reason to ${decision} a hit`);
+  if (problem === 'note-required') throw codedGraphQLError('DS_INVALID_INPUT', 'reasonCode OTHER needs a note saying why');
   return {
     status: decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED',
     decidedBy,
     decidedAt: new Date(now).toISOString(),
-    decisionReason: requiredTextOf(reason, 'reason'),
+    decisionReason: text ?? code,
+    decisionReasonCode: code,
+    ...(text === undefined ? {} : { decisionNote: text }),
   };
 }

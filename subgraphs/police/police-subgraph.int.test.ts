@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RequestAccess } from '../../domain/access/index.js';
+import { parseHitDecisionLogEntry, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
+import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
+import { createQueue } from '../../runtime/queues/create-queue.js';
+import { hitDecisionJobIdOf } from '../../runtime/queues/pipeline-jobs.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
@@ -18,6 +23,9 @@ interface GraphQLResponse {
 const { redisUrl } = inject('stackEndpoints');
 const identitySecret = `police-int-test-${randomUUID()}`;
 const keyPrefix = `ds:police:test-${randomUUID()}:`;
+const patrolKeyPrefix = `ds:patrol:test-${randomUUID()}:`;
+const decisionLogKey = `ds:hit-decisions:test-${randomUUID()}`;
+const decisionsQueueName = `ds-region-hit-decisions-test-${randomUUID()}`;
 const seedCase = '2026-경기남부-0142';
 
 const officer: RequestAccess = { identity: sampleUsers['police-officer'], purpose: 'tracking a stolen vehicle', caseNumber: seedCase };
@@ -27,11 +35,14 @@ const cityOperator: RequestAccess = { identity: sampleUsers['city-operator'] };
 const hotlistReaderWithoutCases: RequestAccess = { identity: { ...sampleUsers['police-officer'], scopes: ['hotlist:read'] } };
 // An edge node records hits with hits:write alone and learns back no personal data.
 const hitRecorder: RequestAccess = { identity: sampleUsers['edge-node'] };
+const patrolCar: RequestAccess = { identity: sampleUsers['patrol-car'] };
 
 let redis: Redis;
+let queueRedis: Redis;
+let hitDecisions: Queue<HitDecisionEvent>;
 let subgraph: RunningSubgraph;
 
-const start = () => startPoliceSubgraph({ host: '127.0.0.1', port: 0, identitySecret, redis, keyPrefix });
+const start = () => startPoliceSubgraph({ host: '127.0.0.1', port: 0, identitySecret, redis, keyPrefix, patrolKeyPrefix, decisionLogKey, hitDecisions });
 
 async function execute(query: string, variables: Record<string, unknown> = {}, access?: RequestAccess): Promise<GraphQLResponse> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -60,16 +71,37 @@ async function addWantedVehicle(input: Record<string, unknown>): Promise<GraphQL
 
 beforeAll(async () => {
   redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  queueRedis = await connectQueueRedis(redisUrl);
+  hitDecisions = createQueue<HitDecisionEvent>(decisionsQueueName, queueRedis);
   subgraph = await start();
 });
 
 afterAll(async () => {
   await subgraph.close();
-  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+  await hitDecisions.obliterate({ force: true });
+  await hitDecisions.close();
+  queueRedis.disconnect();
+  for (const prefix of [keyPrefix, patrolKeyPrefix]) {
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
   }
+  await redis.del(decisionLogKey);
   await redis.quit();
 });
+
+async function recordTestHit(capturedAt: string): Promise<{ hitId: string; wantedVehicleId: string }> {
+  const caseNumber = await openTestCase();
+  const { id: wantedVehicleId } = (await addWantedVehicle({ plate: '321가7654', caseNumber })).data?.addWantedVehicle as { id: string };
+  const recorded = await execute('mutation($input: HitInput!) { recordHit(input: $input) { id } }', {
+    input: { wantedVehicleId, cameraId: 'cam-hwaseong-02', capturedAt, receivedAt: capturedAt, matchKind: 'EXACT', confidence: 0.9 },
+  }, hitRecorder);
+  return { hitId: (recorded.data?.recordHit as { id: string }).id, wantedVehicleId };
+}
+
+async function announcedDecisions(): Promise<HitDecisionEvent[]> {
+  return (await redis.xrange(decisionLogKey, '-', '+')).flatMap(([, fields]) => parseHitDecisionLogEntry(fields) ?? []);
+}
 
 describe('the police subgraph over Redis', () => {
   it('answers no request without the gateway-signed identity header (401)', async () => {
@@ -269,5 +301,81 @@ describe('the police subgraph over Redis', () => {
     const response = await execute('query($id: ID!) { wantedVehicle(id: $id) { id plate case { caseNumber } } }', { id }, officer);
     expect(response.data?.wantedVehicle).toEqual({ id, plate: '98우7654', case: { caseNumber } });
     expect(await redis.zcard(policeKeys(keyPrefix).wantedVehiclesByPriority)).toBe(entriesBefore);
+  });
+
+  it('decides a hit with a reason code and a note, announces it once and queues its effects once', async () => {
+    const { hitId, wantedVehicleId } = await recordTestHit('2026-11-25T11:00:00+09:00');
+    const decide = `mutation($id: ID!, $note: String) {
+      decideHit(id: $id, decision: REJECT, reasonCode: MISREAD, note: $note) { id status decidedBy decisionReasonCode decisionNote decisionReason }
+    }`;
+    const decided = await execute(decide, { id: hitId, note: '8을 3으로 오독' }, officer);
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideHit).toEqual({
+      id: hitId, status: 'REJECTED', decidedBy: 'police-officer-kim', decisionReasonCode: 'MISREAD', decisionNote: '8을 3으로 오독', decisionReason: '8을 3으로 오독',
+    });
+    const expected = {
+      hitId, wantedVehicleId, cameraId: 'cam-hwaseong-02', capturedAt: '2026-11-25T11:00:00+09:00', status: 'REJECTED',
+      decidedBy: 'police-officer-kim', decidedAt: expect.any(String), reasonCode: 'MISREAD',
+    };
+    expect((await announcedDecisions()).filter((event) => event.hitId === hitId)).toEqual([expected]);
+    const job = await hitDecisions.getJob(hitDecisionJobIdOf(hitId));
+    expect(job?.data).toEqual(expected);
+
+    // A second decision is refused and announces nothing; the effects job is offered again (the same job, once).
+    expect(codesOf(await execute(decide, { id: hitId }, officer))).toEqual(['DS_CONFLICT']);
+    expect((await announcedDecisions()).filter((event) => event.hitId === hitId)).toHaveLength(1);
+    expect((await hitDecisions.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((queued) => queued.data.hitId === hitId)).toHaveLength(1);
+  });
+
+  it('refuses a decision whose reason does not fit, each with DS_INVALID_INPUT, leaving the hit PENDING', async () => {
+    const { hitId } = await recordTestHit('2026-11-25T11:05:00+09:00');
+    const attempts = [
+      'decideHit(id: $id, decision: ACCEPT, reasonCode: MISREAD)',
+      'decideHit(id: $id, decision: REJECT, reasonCode: PLATE_CONFIRMED)',
+      'decideHit(id: $id, decision: REJECT, reasonCode: OTHER)',
+      'decideHit(id: $id, decision: ACCEPT)',
+      'decideHit(id: $id, decision: ACCEPT, reasonCode: PLATE_CONFIRMED, reason: "both")',
+    ];
+    for (const attempt of attempts) expect(codesOf(await execute(`mutation($id: ID!) { ${attempt} { id } }`, { id: hitId }, officer))).toEqual(['DS_INVALID_INPUT']);
+    const after = await execute('query($id: ID!) { hit(id: $id) { status decisionReasonCode } }', { id: hitId }, officer);
+    expect(after.data?.hit).toEqual({ status: 'PENDING', decisionReasonCode: null });
+    expect((await announcedDecisions()).filter((event) => event.hitId === hitId)).toEqual([]);
+  });
+
+  it('registers patrol units, keeps their latest position report and leaves stale ones out unless asked', async () => {
+    const register = 'mutation($input: PatrolUnitRegistration!) { registerPatrolUnit(input: $input) { id callSign stale position { latitude } } }';
+    expect((await execute(register, { input: { id: 'suwon-11', callSign: '수원11' } }, investigator)).data?.registerPatrolUnit)
+      .toEqual({ id: 'suwon-11', callSign: '수원11', stale: true, position: null });
+    expect(codesOf(await execute(register, { input: { id: 'suwon-11', callSign: '수원11' } }, investigator))).toEqual(['DS_CONFLICT']);
+    await execute(register, { input: { id: 'osan-21', callSign: '오산21' } }, investigator);
+
+    const report = 'mutation($input: PatrolPositionReport!) { reportPatrolPosition(input: $input) { unitId recorded } }';
+    const now = Date.now();
+    const at = (msAgo: number) => new Date(now - msAgo).toISOString();
+    const fresh = { unitId: 'suwon-11', latitude: 37.2636, longitude: 127.0286, reportedAt: at(5_000), headingDegrees: 90, speedKmh: 40 };
+    expect((await execute(report, { input: fresh }, patrolCar)).data?.reportPatrolPosition).toEqual({ unitId: 'suwon-11', recorded: true });
+    // Out of order: an older report arriving later is kept out.
+    expect((await execute(report, { input: { ...fresh, latitude: 37.3, reportedAt: at(10_000) } }, patrolCar)).data?.reportPatrolPosition)
+      .toEqual({ unitId: 'suwon-11', recorded: false });
+    await execute(report, { input: { unitId: 'osan-21', latitude: 37.15, longitude: 127.07, reportedAt: at(5 * 60_000) } }, patrolCar);
+
+    const listed = await execute(`{
+      fresh: patrolUnits { id stale position { latitude longitude headingDegrees speedKmh } }
+      all: patrolUnits(includeStale: true) { id stale }
+    }`, {}, officer);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.fresh).toEqual([{ id: 'suwon-11', stale: false, position: { latitude: 37.2636, longitude: 127.0286, headingDegrees: 90, speedKmh: 40 } }]);
+    expect(listed.data?.all).toEqual([{ id: 'osan-21', stale: true }, { id: 'suwon-11', stale: false }]);
+  });
+
+  it('refuses bad position reports with their codes, and patrol data to those without its scopes', async () => {
+    const report = 'mutation($input: PatrolPositionReport!) { reportPatrolPosition(input: $input) { unitId recorded } }';
+    const input = { unitId: 'suwon-11', latitude: 37.2636, longitude: 127.0286, reportedAt: new Date().toISOString() };
+    expect(codesOf(await execute(report, { input: { ...input, latitude: 91 } }, patrolCar))).toEqual(['DS_INVALID_INPUT']);
+    expect(codesOf(await execute(report, { input: { ...input, reportedAt: new Date(Date.now() + 3_600_000).toISOString() } }, patrolCar))).toEqual(['DS_INVALID_INPUT']);
+    expect(codesOf(await execute(report, { input: { ...input, unitId: `unknown-${randomUUID().slice(0, 8)}` } }, patrolCar))).toEqual(['DS_NOT_FOUND']);
+    expect(codesOf(await execute(report, { input }, cityOperator))).toEqual(['DS_AUTH_FORBIDDEN']);
+    expect(codesOf(await execute('{ patrolUnits { id } }', {}, cityOperator))).toEqual(['DS_AUTH_FORBIDDEN']);
+    expect(codesOf(await execute('{ patrolUnits { id } }', {}, patrolCar))).toEqual(['DS_AUTH_FORBIDDEN']);
   });
 });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../../domain/access/index.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
+import { hitDecisionEventSchema, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
+import { isStale, patrolStaleAfterMs, type PatrolUnitRecord } from '../../stores/patrol-units/patrol-unit-store.js';
 import type { CaseRecord } from './case-store.js';
 import { caseFromInput, caseNumberOf } from './case-input.js';
 import type { PoliceContext } from './context.js';
-import type { Case, Hit, Resolvers, WantedVehicle } from './generated/resolver-types.js';
+import type { Case, Hit, PatrolUnit, Resolvers, WantedVehicle } from './generated/resolver-types.js';
 import { hitDecisionFrom, hitFromInput } from './hit-input.js';
+import { patrolPositionFromReport, patrolUnitFromRegistration } from './patrol-unit-input.js';
 import type { HitRecord } from '../../stores/police/hit-store.js';
 import { listSizeOf, requiredTextOf } from '../../runtime/graphql/scalar-arguments.js';
 import { wantedVehicleFromInput } from './wanted-vehicle-input.js';
@@ -20,6 +23,8 @@ const asHit = (hit: HitRecord) => hit as unknown as Hit;
 const wantedVehicleOf = (parent: unknown) => parent as WantedVehicleRecord;
 const caseOf = (parent: unknown) => parent as CaseRecord;
 const hitOf = (parent: unknown) => parent as HitRecord;
+const asPatrolUnit = (unit: PatrolUnitRecord) => unit as unknown as PatrolUnit;
+const patrolUnitOf = (parent: unknown) => parent as PatrolUnitRecord;
 
 /** The verified caller; @access has already admitted them, so a missing identity is a wiring fault. */
 function callerOf(context: PoliceContext): Identity {
@@ -30,6 +35,16 @@ function callerOf(context: PoliceContext): Identity {
 function found<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw codedGraphQLError('DS_NOT_FOUND', `${what} does not exist`);
   return value;
+}
+
+/** What a decided hit announces and queues; a decision made before reason codes counts as OTHER. */
+function decisionEventOf(hit: HitRecord): HitDecisionEvent {
+  const event = hitDecisionEventSchema.safeParse({
+    hitId: hit.id, wantedVehicleId: hit.wantedVehicleId, cameraId: hit.cameraId, capturedAt: hit.capturedAt, status: hit.status,
+    decidedBy: hit.decidedBy, decidedAt: hit.decidedAt, reasonCode: hit.decisionReasonCode ?? 'OTHER',
+  });
+  if (!event.success) throw codedGraphQLError('DS_INTERNAL', `hit ${hit.id} cannot be announced as decided`);
+  return event.data;
 }
 
 export const policeResolvers: Resolvers = {
@@ -48,6 +63,15 @@ export const policeResolvers: Resolvers = {
     hit: async (_, { id }, { hits }) => {
       const found = await hits.find(id);
       return found === undefined ? null : asHit(found);
+    },
+    patrolUnits: async (_, { includeStale, first }, { patrolUnits }) => {
+      const size = listSizeOf(first);
+      const units = includeStale ? await patrolUnits.list(size) : await patrolUnits.reportedSince(Date.now() - patrolStaleAfterMs, size);
+      return units.sort((a, b) => a.id.localeCompare(b.id)).map(asPatrolUnit);
+    },
+    patrolUnit: async (_, { id }, { patrolUnits }) => {
+      const unit = await patrolUnits.find(id);
+      return unit ? asPatrolUnit(unit) : null;
     },
   },
 
@@ -83,13 +107,32 @@ export const policeResolvers: Resolvers = {
       const stored = found(await hits.find(hit.id), `hit ${hit.id}`);
       return { id: stored.id, status: stored.status, duplicate: !recordedNow };
     },
-    decideHit: async (_, { id, decision, reason }, context) => {
-      const outcome = await context.hits.decide(id, hitDecisionFrom(decision, reason, callerOf(context).subject, Date.now()));
+    decideHit: async (_, { id, decision, reason, reasonCode, note }, context) => {
+      const record = hitDecisionFrom(decision, { reason, reasonCode, note }, callerOf(context).subject, Date.now());
+      const hit = found(await context.hits.find(id), `hit ${id}`);
+      const decided: HitRecord = { ...hit, ...record };
+      const outcome = await context.hits.decide(id, record, { logKey: context.decisionLogKey, message: JSON.stringify(decisionEventOf(decided)) });
       if (!outcome.decided) {
         if (outcome.currentStatus === undefined) throw codedGraphQLError('DS_NOT_FOUND', `hit ${id} does not exist`);
+        // Queued again (a no-op while the queue knows the job): a decision whose job was lost to a failure after the
+        // store write is carried out once someone tries it again.
+        const stored = await context.hits.find(id);
+        if (stored && stored.status !== 'PENDING') await context.queueHitDecision?.(decisionEventOf(stored));
         throw codedGraphQLError('DS_CONFLICT', `hit ${id} is already ${outcome.currentStatus}; only PENDING hits can be decided`);
       }
-      return asHit(found(await context.hits.find(id), `hit ${id}`));
+      await context.queueHitDecision?.(decisionEventOf(decided));
+      return asHit(decided);
+    },
+    registerPatrolUnit: async (_, { input }, context) => {
+      const unit = patrolUnitFromRegistration(input, callerOf(context).subject, Date.now());
+      if (!(await context.patrolUnits.register(unit))) throw codedGraphQLError('DS_CONFLICT', `patrol unit ${unit.id} is already registered`);
+      return asPatrolUnit(found(await context.patrolUnits.find(unit.id), `patrol unit ${unit.id}`));
+    },
+    reportPatrolPosition: async (_, { input }, { patrolUnits }) => {
+      const { unitId, position } = patrolPositionFromReport(input, Date.now());
+      const outcome = await patrolUnits.report(unitId, position);
+      if (outcome === 'missing') throw codedGraphQLError('DS_NOT_FOUND', `patrol unit ${unitId} is not registered`);
+      return { unitId, recorded: outcome === 'recorded' };
     },
   },
 
@@ -125,5 +168,18 @@ export const policeResolvers: Resolvers = {
       return asWantedVehicle(found(await wantedVehicles.find(wantedVehicleId), `wanted vehicle ${wantedVehicleId}`));
     },
     camera: (parent) => ({ __typename: 'Camera', id: hitOf(parent).cameraId }),
+  },
+
+  PatrolUnit: {
+    __resolveReference: async ({ id }, { patrolUnits }) => {
+      const unit = await patrolUnits.find(id);
+      return unit ? asPatrolUnit(unit) : null;
+    },
+    position: (parent) => {
+      const { latitude, longitude, reportedAt, headingDegrees, speedKmh } = patrolUnitOf(parent);
+      if (latitude === undefined || longitude === undefined || reportedAt === undefined) return null;
+      return { latitude, longitude, reportedAt, headingDegrees: headingDegrees ?? null, speedKmh: speedKmh ?? null };
+    },
+    stale: (parent) => isStale(patrolUnitOf(parent), Date.now()),
   },
 };

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { hitDecisionLogKey, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
+import { hitDecisionJobIdOf } from '../../runtime/queues/pipeline-jobs.js';
+import { createPatrolUnitStore } from '../../stores/patrol-units/patrol-unit-store.js';
 import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import type { PlateKeyRing } from '../../domain/plates/index.js';
@@ -21,6 +25,15 @@ export interface PoliceSubgraphOptions {
   readonly redis: Redis;
   /** Namespace of every key, `ds:police:` unless given; tests give each run its own. */
   readonly keyPrefix?: string;
+  /** Namespace of the patrol-unit registry's keys, `ds:patrol:` unless given. */
+  readonly patrolKeyPrefix?: string;
+  /** The stream decisions are announced on, `ds:hit-decisions:log` unless given; tests give each run its own. */
+  readonly decisionLogKey?: string;
+  /**
+   * The queue of decided hits' effects (`ds-region-hit-decisions` in production), the caller's to close; absent, a
+   * decision is stored and announced but changes nothing downstream.
+   */
+  readonly hitDecisions?: Queue<HitDecisionEvent>;
   /** Publishes the keyed hotlist to edge nodes after every wanted-list change; absent, nothing is published. */
   readonly hotlist?: { readonly keyRing: PlateKeyRing; readonly keyPrefix?: string };
 }
@@ -34,6 +47,16 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     cases: createCaseStore(options.redis, keys),
     wantedVehicles: createWantedVehicleStore(options.redis, keys),
     hits: createHitStore(options.redis, keys),
+    patrolUnits: createPatrolUnitStore(options.redis, options.patrolKeyPrefix),
+  };
+  const { hitDecisions } = options;
+  const decisions = {
+    decisionLogKey: options.decisionLogKey ?? hitDecisionLogKey,
+    ...(hitDecisions ? {
+      queueHitDecision: async (event: HitDecisionEvent) => {
+        await hitDecisions.add('decision', event, { jobId: hitDecisionJobIdOf(event.hitId) });
+      },
+    } : {}),
   };
   await seedDemoRegion(stores);
   const hotlistPublisher = options.hotlist
@@ -46,7 +69,7 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     identitySecret: options.identitySecret,
     identityNonces: redisIdentityNonceLedger(options.redis, 'ds:identity-nonce:police:'),
     resolvers: policeResolvers as ApolloSubgraphOptions<PoliceContext>['resolvers'],
-    context: (access) => ({ ...access, ...stores, ...(hotlistPublisher ? { hotlistPublisher } : {}) }),
+    context: (access) => ({ ...access, ...stores, ...decisions, ...(hotlistPublisher ? { hotlistPublisher } : {}) }),
   }, { host: options.host, port: options.port });
   return {
     ...subgraph,

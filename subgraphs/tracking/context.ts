@@ -1,5 +1,6 @@
 import type { TrackingModel } from '../../domain/tracking/index.js';
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
+import type { PatrolUnitStore } from '../../stores/patrol-units/patrol-unit-store.js';
 import type { FlowGraphStore } from './flow-graph-store.js';
 import type { RoadGraphStore } from './road-graph-store.js';
 import type { SightingStore } from './sighting-store.js';
@@ -10,4 +11,6 @@ export type TrackingContext = AccessContext & {
   readonly roads: RoadGraphStore;
   readonly flows: FlowGraphStore;
   readonly model: TrackingModel;
+  /** The police patrol-unit registry; absent where the subgraph was given no Redis (no `patrolInterceptionPlan`). */
+  readonly patrolUnits?: PatrolUnitStore;
 };

@@ -2,7 +2,7 @@ import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js'
 import type { Camera, Resolvers, Sighting, SightingPath, Vehicle } from './generated/resolver-types.js';
 import { instantOf, listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
 import type { CameraRow, SightingRow } from './sighting-store.js';
-import { interceptionPlan, nextCameras, reachableSet, trackingAnswerResolvers, vehicleRoute } from './tracking-ai.js';
+import { interceptionPlan, nextCameras, patrolInterceptionPlan, reachableSet, trackingAnswerResolvers, vehicleRoute } from './tracking-ai.js';
 
 // codegen.yml maps no tracking types, so the generated parent and result types are the full GraphQL objects. Graph
 // rows cross into GraphQL here; the field resolvers below supply what a row does not hold itself.
@@ -52,6 +52,7 @@ export const trackingResolvers: Resolvers = {
     nextCameras: async (_, { vehicleId }, context) => asAnswer(await nextCameras(context, vehicleId)),
     reachableSet: async (_, { vehicleId, withinMinutes }, context) => asAnswer(await reachableSet(context, vehicleId, withinMinutes)),
     interceptionPlan: async (_, { vehicleId, units, at }, context) => asAnswer(await interceptionPlan(context, vehicleId, units, at)),
+    patrolInterceptionPlan: async (_, { vehicleId, at }, context) => asAnswer(await patrolInterceptionPlan(context, vehicleId, at)),
   },
 
   Vehicle: {
@@ -68,6 +69,7 @@ export const trackingResolvers: Resolvers = {
     nextCameras: async (parent, _, context) => asAnswer(await nextCameras(context, vehicleOf(parent).id)),
     reachableSet: async (parent, { withinMinutes }, context) => asAnswer(await reachableSet(context, vehicleOf(parent).id, withinMinutes)),
     interceptionPlan: async (parent, { units, at }, context) => asAnswer(await interceptionPlan(context, vehicleOf(parent).id, units, at)),
+    patrolInterceptionPlan: async (parent, { at }, context) => asAnswer(await patrolInterceptionPlan(context, vehicleOf(parent).id, at)),
   },
 
   Sighting: {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
+import { createPatrolUnitStore } from '../../stores/patrol-units/patrol-unit-store.js';
 import type { TrackingModel } from '../../domain/tracking/index.js';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import type { TrackingContext } from './context.js';
@@ -22,6 +24,10 @@ export interface TrackingSubgraphOptions {
   readonly roadGraph?: readonly Road[];
   /** The tracking model; the committed demo-city model (`defaultTrackingModelFile`) unless given. */
   readonly model?: TrackingModel;
+  /** The police agency's Redis, read for the patrol-unit registry; the caller owns it. Absent, no patrol plans. */
+  readonly redis?: Redis;
+  /** Namespace of the registry's keys, `ds:patrol:` unless given. */
+  readonly patrolKeyPrefix?: string;
 }
 
 const trackingSdl = () => readFileSync(new URL('../../schema/tracking.graphql', import.meta.url), 'utf8');
@@ -32,6 +38,7 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
   const stores = {
     sightings: createSightingStore(options.neo4j), roads: createRoadGraphStore(options.neo4j), flows: createFlowGraphStore(options.neo4j),
     model: options.model ?? readTrackingModel(defaultTrackingModelFile),
+    ...(options.redis ? { patrolUnits: createPatrolUnitStore(options.redis, options.patrolKeyPrefix) } : {}),
   };
   await stores.roads.recordRoads(options.roadGraph ?? demoRoadGraph());
   return startApolloSubgraph<TrackingContext>({

@@ -35,10 +35,10 @@ export interface CaptureWindow {
 export interface SightingStore {
   /** Writes a batch of sightings; see `recordSightings`. */
   recordSightings(batch: unknown): Promise<{ recorded: number }>;
-  /** True once the wanted vehicle has been sighted at least once. */
+  /** True once the wanted vehicle has been sighted at least once (by a sighting not rejected). */
   isSighted(vehicleId: string): Promise<boolean>;
   sighting(id: string): Promise<SightingRow | undefined>;
-  /** Sightings in capture-time order. */
+  /** Sightings in capture-time order; those of rejected hits, here and below, are left out. */
   sightingsOf(vehicleId: string, window: CaptureWindow, first: number): Promise<SightingRow[]>;
   lastSightingOf(vehicleId: string): Promise<SightingRow | undefined>;
   /** The vehicle's latest `first` sightings, oldest first: what forecasts from the latest sighting need. */
@@ -50,6 +50,10 @@ export interface SightingStore {
   /** Vehicles sighted in the municipality since the instant, most recently sighted there first. */
   vehiclesSeenIn(municipalityId: string, since: string, first: number): Promise<string[]>;
 }
+
+// A sighting whose hit an operator rejected (`recordHitDecisions`) is not the vehicle's: it stays in the graph and
+// its chain, and is found by id, but no track, route, forecast or plan is made from it.
+const counts = "coalesce(sighting.decision, '') <> 'REJECTED'";
 
 const sightingColumns = `
 RETURN sighting.id AS id, vehicle.id AS vehicleId,
@@ -63,17 +67,19 @@ ${sightingColumns}`;
 
 const sightingsOfVehicle = `
 MATCH (vehicle:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
-WHERE ($from IS NULL OR sighting.capturedAt >= datetime($from)) AND ($to IS NULL OR sighting.capturedAt < datetime($to))
+WHERE ($from IS NULL OR sighting.capturedAt >= datetime($from)) AND ($to IS NULL OR sighting.capturedAt < datetime($to)) AND ${counts}
 WITH vehicle, sighting, camera ORDER BY sighting.capturedAt, sighting.id LIMIT $first
 ${sightingColumns}`;
 
 const lastSightingOfVehicle = `
 MATCH (vehicle:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+WHERE ${counts}
 WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT 1
 ${sightingColumns}`;
 
 const recentSightingsOfVehicle = `
 MATCH (vehicle:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+WHERE ${counts}
 WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT $first
 ${sightingColumns}`;
 
@@ -89,14 +95,14 @@ ${sightingColumns}`;
 
 const crossingsOfVehicle = `
 MATCH (:Vehicle {id: $vehicleId})-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
-WHERE camera.municipalityId IS NOT NULL
+WHERE camera.municipalityId IS NOT NULL AND ${counts}
 WITH camera.municipalityId AS municipalityId, min(sighting.capturedAt) AS first, max(sighting.capturedAt) AS last, count(sighting) AS sightings
 ORDER BY first, municipalityId
 RETURN municipalityId, toString(first) AS firstSeenAt, toString(last) AS lastSeenAt, sightings`;
 
 const vehiclesInMunicipality = `
 MATCH (camera:Camera {municipalityId: $municipalityId})<-[:AT]-(sighting:Sighting)<-[:SIGHTED]-(vehicle:Vehicle)
-WHERE sighting.capturedAt >= datetime($since)
+WHERE sighting.capturedAt >= datetime($since) AND ${counts}
 WITH vehicle, max(sighting.capturedAt) AS lastSeenThere
 ORDER BY lastSeenThere DESC, vehicle.id
 LIMIT $first
@@ -104,7 +110,7 @@ RETURN vehicle.id AS id`;
 
 const vehicleIsSighted = `
 MATCH (vehicle:Vehicle {id: $vehicleId})
-WHERE EXISTS { (vehicle)-[:SIGHTED]->(:Sighting) }
+WHERE EXISTS { MATCH (vehicle)-[:SIGHTED]->(sighting:Sighting) WHERE ${counts} }
 RETURN vehicle.id AS id`;
 
 function sightingOf(record: Neo4jRecord): SightingRow {

@@ -165,6 +165,39 @@ describe('the tracking AI through the gateway', () => {
     expect(plan.points.map((p) => p.interceptProbability)).toEqual([...plan.points.map((p) => p.interceptProbability)].sort((a, b) => b - a));
   });
 
+  it('plans an interception for the registered patrol units that reported lately, naming each unit by its call sign', async () => {
+    const latest = passes[passes.length - 1] as PassRecord;
+    const cameras = JSON.parse(await readFile(join(import.meta.dirname, '../../data/demo-city/cameras.json'), 'utf8')) as { id: string; position: { latitude: number; longitude: number } }[];
+    const position = cameras.find((c) => c.id === latest.cameraId)?.position as { latitude: number; longitude: number };
+    const plan = `query($id: ID!, $at: DateTime) { vehicle(id: $id) { patrolInterceptionPlan(at: $at) { latest { id }
+      points(first: 5) { unitId unit { callSign } passProbability interceptProbability } } } }`;
+    // Before any unit reported, there is nothing to plan with.
+    expect(codesOf(await ask(as('police-officer'), plan, { id: trackedId, at: at(latest.atSeconds) }))).toEqual(['DS_NOT_FOUND']);
+
+    const units = [
+      { id: `near-${run}`, callSign: '수원11', latitude: position.latitude, longitude: position.longitude, reportedAt: new Date().toISOString() },
+      { id: `far-${run}`, callSign: '오산21', latitude: 37.3, longitude: 127.2, reportedAt: new Date().toISOString() },
+      { id: `stale-${run}`, callSign: '화성31', latitude: position.latitude, longitude: position.longitude, reportedAt: new Date(Date.now() - 10 * 60_000).toISOString() },
+    ];
+    for (const { callSign, latitude, longitude, reportedAt, id } of units) {
+      const registered = await ask(as('police-investigator'), 'mutation($input: PatrolUnitRegistration!) { registerPatrolUnit(input: $input) { id } }', { input: { id, callSign } });
+      expect(registered.errors, JSON.stringify(registered.errors)).toBeUndefined();
+      const reported = await ask(as('patrol-car'), 'mutation($input: PatrolPositionReport!) { reportPatrolPosition(input: $input) { recorded } }', {
+        input: { unitId: id, latitude, longitude, reportedAt },
+      }, false);
+      expect(reported.data?.reportPatrolPosition).toEqual({ recorded: true });
+    }
+
+    const response = await ask(as('police-officer'), plan, { id: trackedId, at: at(latest.atSeconds) });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const answer = (response.data?.vehicle as { patrolInterceptionPlan: { latest: { id: string }; points: { unitId: string; unit: { callSign: string } | null; interceptProbability: number }[] } }).patrolInterceptionPlan;
+    expect(answer.latest.id).toBe(`${trackedId}-${passes.length - 1}`);
+    expect(answer.points.length).toBeGreaterThan(0);
+    expect(answer.points.every((point) => point.unitId !== `stale-${run}`)).toBe(true);
+    expect(answer.points.map((point) => [point.unitId, point.unit?.callSign])).toContainEqual([`near-${run}`, '수원11']);
+    expect(codesOf(await ask(as('city-operator'), `{ patrolInterceptionPlan(vehicleId: "${trackedId}") { plannedAt } }`))).toEqual(['DS_AUTH_FORBIDDEN']);
+  });
+
   it('walks the learned flows of the sighting\'s hour for the reachable set, and names the municipalities to alert first', async () => {
     const query = `query($id: ID!, $minutes: Int!) { reachableSet(vehicleId: $id, withinMinutes: $minutes) { withinMinutes hourOfDayUtc
       cameras { camera { id } municipality { id } seconds hops } municipalities { municipality { id } seconds } } }`;

@@ -2,7 +2,9 @@ import {
   nearestJunction, planInterception, predictNextCameras, reconstructRoute,
   type CameraSighting, type RouteCandidate, type TrackingModel,
 } from '../../domain/tracking/index.js';
+import { haversineMeters } from '../../domain/geo/index.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
+import { patrolStaleAfterMs } from '../../stores/patrol-units/patrol-unit-store.js';
 import { formatInstant, instantOf, listSizeOf, maxListSize } from '../../runtime/graphql/scalar-arguments.js';
 import type { TrackingContext } from './context.js';
 import type { CaptureWindow, SightingRow } from './sighting-store.js';
@@ -149,11 +151,10 @@ export async function reachableSet(context: TrackingContext, vehicleId: string, 
 
 const maxPatrolUnits = 20;
 
+type UnitPosition = { readonly id: string; readonly latitude: number; readonly longitude: number };
+
 /** Interception points for the units from the vehicle's latest sighting, as of `at` (default: now). */
-export async function interceptionPlan(
-  context: TrackingContext, vehicleId: string, units: readonly { id: string; latitude: number; longitude: number }[],
-  at: string | null | undefined,
-) {
+export async function interceptionPlan(context: TrackingContext, vehicleId: string, units: readonly UnitPosition[], at: string | null | undefined) {
   if (units.length < 1 || units.length > maxPatrolUnits) throw codedGraphQLError('DS_INVALID_INPUT', `units: give 1 to ${maxPatrolUnits} patrol units (got ${units.length})`);
   for (const unit of units) {
     if (!(Math.abs(unit.latitude) <= 90 && Math.abs(unit.longitude) <= 180)) throw codedGraphQLError('DS_INVALID_INPUT', `units: ${unit.id} has no valid position`);
@@ -161,6 +162,39 @@ export async function interceptionPlan(
   const plannedAtMs = at == null ? Date.now() : instantOf(at, 'at');
   const rows = await recentSightingRowsOf(context, vehicleId);
   if (rows.length === 0) return null;
+  return planFrom(context, rows, units, plannedAtMs);
+}
+
+/**
+ * Interception points for the registered patrol units (the police registry) whose position is fresh, the
+ * `maxPatrolUnits` nearest to the vehicle's latest sighting, as of `at` (default: now).
+ */
+export async function patrolInterceptionPlan(context: TrackingContext, vehicleId: string, at: string | null | undefined) {
+  const { patrolUnits, model } = context;
+  if (!patrolUnits) throw codedGraphQLError('DS_SUBGRAPH_UNAVAILABLE', 'this tracking subgraph reads no patrol-unit registry');
+  const plannedAtMs = at == null ? Date.now() : instantOf(at, 'at');
+  const rows = await recentSightingRowsOf(context, vehicleId);
+  const latest = rows.at(-1);
+  if (!latest) return null;
+  const camera = model.network.cameras.get(latest.camera.id);
+  const junction = camera && model.network.junctions.get(model.network.edges[camera.edgeIndex]?.to ?? '');
+  if (!junction) outsideModel();
+  // Freshness is judged now, not at `at`: a plan is only as good as the positions it starts from.
+  const fresh = await patrolUnits.reportedSince(Date.now() - patrolStaleAfterMs, maxListSize);
+  const placed = fresh.flatMap((unit) => (unit.latitude === undefined || unit.longitude === undefined
+    ? [] : [{ id: unit.id, latitude: unit.latitude, longitude: unit.longitude }]));
+  if (placed.length === 0) {
+    throw codedGraphQLError('DS_NOT_FOUND', `no registered patrol unit has reported its position in the last ${patrolStaleAfterMs / 60_000} minutes`);
+  }
+  const nearest = placed
+    .map((unit) => ({ unit, meters: haversineMeters(junction, unit) }))
+    .sort((a, b) => a.meters - b.meters || a.unit.id.localeCompare(b.unit.id))
+    .slice(0, maxPatrolUnits)
+    .map(({ unit }) => unit);
+  return planFrom(context, rows, nearest, plannedAtMs);
+}
+
+function planFrom(context: TrackingContext, rows: readonly SightingRow[], units: readonly UnitPosition[], plannedAtMs: number) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const { model } = context;
   const placed = units.map((unit) => ({ id: unit.id, junctionId: nearestJunction(model.network, unit.latitude, unit.longitude) ?? '' }));
@@ -174,7 +208,7 @@ export async function interceptionPlan(
       return {
         junctionId: point.junctionId, latitude: junction?.latitude ?? 0, longitude: junction?.longitude ?? 0,
         camera: point.cameraId === null ? null : camera(model, point.cameraId),
-        municipality: municipality(point.municipalityId), unitId: point.unitId,
+        municipality: municipality(point.municipalityId), unitId: point.unitId, unit: { __typename: 'PatrolUnit' as const, id: point.unitId },
         passProbability: point.passProbability, interceptProbability: point.interceptProbability,
         vehicleEtaSeconds: point.vehicleSeconds, unitSeconds: point.unitSeconds, slackSeconds: point.slackSeconds,
       };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
+import { localRedisUrl, stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { portVariable, urlVariable } from '../../runtime/config.js';
 import { identitySecretVariable } from '../../runtime/identity/identity-header.js';
 
@@ -13,6 +13,8 @@ export const trackingConfigSchema = z.object({
   NEO4J_URI: urlVariable(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
+  /** The police agency's Redis, where the patrol-unit registry is read (`patrolInterceptionPlan`). */
+  REDIS_URL: urlVariable(['redis', 'rediss']).default(localRedisUrl),
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
   path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',
 });

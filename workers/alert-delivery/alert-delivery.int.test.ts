@@ -11,7 +11,9 @@ import { createQueue } from '../../runtime/queues/create-queue.js';
 import type { QueueWorker, QueueWorkerOptions } from '../../runtime/queues/create-worker.js';
 import { listDeadLetters } from '../../runtime/queues/dead-letters.js';
 import { deadLetterQueueName, queueNames } from '../../runtime/queues/queue-names.js';
-import { enqueueAlertDelivery, type AlertDeliveryJob } from './alert-delivery-job.js';
+import {
+  enqueueAlertDelivery, enqueueHitDecisionDelivery, type AlertDeliveryJob, type HitDecisionCadEvent, type HitDecisionDeliveryJob,
+} from './alert-delivery-job.js';
 import type { CadWebhook } from './deliver-alert.js';
 import { deliveryRecordKey, readDeliveryRecord } from './delivery-record.js';
 import { startAlertDelivery } from './start-alert-delivery.js';
@@ -24,7 +26,7 @@ const fastRetries = { attempts: 4, backoff: { type: 'exponential', delay: 50, ji
 let redis: Redis;
 let receiver: CadReceiver;
 let queueName: string;
-let queue: Queue<AlertDeliveryJob>;
+let queue: Queue<AlertDeliveryJob | HitDecisionDeliveryJob>;
 const workers: QueueWorker<unknown>[] = [];
 const alertIds: string[] = [];
 
@@ -76,7 +78,7 @@ afterAll(() => {
 async function setUp(): Promise<void> {
   receiver = await startCadReceiver({ secret });
   queueName = `${queueNames.alertDelivery}-test-${randomUUID()}`;
-  queue = createQueue<AlertDeliveryJob>(queueName, redis, fastRetries);
+  queue = createQueue<AlertDeliveryJob | HitDecisionDeliveryJob>(queueName, redis, fastRetries);
 }
 
 describe('alert delivery to 112 CAD', () => {
@@ -172,5 +174,28 @@ describe('alert delivery to 112 CAD', () => {
     expect(record).toMatchObject({ outcome: 'delivered' });
     expect(receiver.requestCount()).toBe(2);
     expect(receiver.accepted()).toHaveLength(1);
+  });
+
+  it('follows an alert up with the operator\'s decision, once, under its own delivery id', async () => {
+    await setUp();
+    await startWorker();
+    const event = alert();
+    await enqueueAlertDelivery(queue, event);
+    const decision: HitDecisionCadEvent = {
+      event: 'hit-rejected', alertId: event.id, hitId: event.id, wantedVehicleId: event.wantedVehicleId, cameraId: event.cameraId,
+      capturedAt: event.capturedAt, decidedBy: 'police-officer-kim', decidedAt: '2026-03-01T09:03:00+09:00', reasonCode: 'MISREAD',
+    };
+    const deliveryId = `hit-rejected-${event.id}`;
+    alertIds.push(deliveryId);
+    const jobId = await enqueueHitDecisionDelivery(queue, decision);
+    expect(await enqueueHitDecisionDelivery(queue, decision)).toBe(jobId);
+    const accepted = await eventually(() => receiver.accepted(), (list) => list.length === 2);
+    expect(accepted).toEqual([
+      { deliveryId: event.id, body: event, receivedAt: expect.any(String) },
+      { deliveryId, body: decision, receivedAt: expect.any(String) },
+    ]);
+    expect(await eventually(() => readDeliveryRecord(redis, deliveryId), (value) => value?.deliveredAt != null))
+      .toMatchObject({ attempts: 1, outcome: 'delivered' });
+    expect(receiver.requestCount()).toBe(2);
   });
 });

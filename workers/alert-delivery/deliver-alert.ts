@@ -29,17 +29,22 @@ function retryableStatus(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
+/** POSTs one alert to the CAD webhook, under its id as the delivery id; see {@link deliverToCad}. */
+export function deliverAlert(webhook: CadWebhook, alert: AlertEvent, now: Date = new Date()): Promise<number> {
+  return deliverToCad(webhook, alert.id, alert, now);
+}
+
 /**
- * POSTs one alert to the CAD webhook. Resolves with the 2xx status; throws a retryable DeliveryAttemptError for
+ * POSTs one delivery (an alert, or a decision following one up) to the CAD webhook. Resolves with the 2xx status; throws a retryable DeliveryAttemptError for
  * 5xx, 408, 429, timeouts and network errors, and a non-retryable DeliveryRejectedError for any other status.
  */
-export async function deliverAlert(webhook: CadWebhook, alert: AlertEvent, now: Date = new Date()): Promise<number> {
-  const body = JSON.stringify(alert);
+export async function deliverToCad(webhook: CadWebhook, deliveryId: string, payload: unknown, now: Date = new Date()): Promise<number> {
+  const body = JSON.stringify(payload);
   let response: Response;
   try {
     response = await (webhook.fetch ?? fetch)(webhook.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(webhook.secret, body, now), [deliveryHeader]: alert.id },
+      headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(webhook.secret, body, now), [deliveryHeader]: deliveryId },
       body,
       signal: AbortSignal.timeout(webhook.timeoutMs),
     });

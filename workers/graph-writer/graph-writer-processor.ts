@@ -15,7 +15,7 @@ import type { PoliceKeys } from '../../stores/police/police-keys.js';
 import { createWantedVehicleStore, type WantedVehicleRecord } from '../../stores/police/wanted-vehicle-store.js';
 import { recordSightings } from '../../stores/sightings/record-sightings.js';
 import { sightingBatchOf, type SightingInput } from '../../stores/sightings/sighting-batch.js';
-import { enqueueAlertDelivery, type AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
+import { enqueueAlertDelivery, type AlertDeliveryQueue } from '../alert-delivery/alert-delivery-job.js';
 import { flagImpossibleTravel, type ImpossibleTravelFlag } from './flag-impossible-travel.js';
 
 /** What stage 1 (`ds-region-hits`: police hit store and alerts) needs. */
@@ -23,7 +23,7 @@ export interface HitAlertDependencies {
   /** The police agency's Redis: its hit store and wanted list, and the alert channel. */
   readonly redis: Redis;
   readonly policeKeys: PoliceKeys;
-  readonly alertDeliveries: Queue<AlertDeliveryJob>;
+  readonly alertDeliveries: AlertDeliveryQueue;
   /** Stage 2's queue (`ds-region-sightings` in production): each hits job ends by adding its sightings there. */
   readonly sightingBatches: Queue<SightingBatchJob>;
   /**

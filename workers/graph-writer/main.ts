@@ -3,7 +3,9 @@ import neo4j from 'neo4j-driver';
 import { loadRoadGraph, mergeRoadGraphs } from '../../domain/tracking/road-graph.js';
 import { runProcess } from '../../runtime/config.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
-import { regionHitsQueueName, regionSightingsQueueName, type SightingBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import {
+  regionHitDecisionsQueueName, regionHitsQueueName, regionSightingsQueueName, type SightingBatchJob,
+} from '../../runtime/queues/pipeline-jobs.js';
 import { queueNames } from '../../runtime/queues/queue-names.js';
 import { connectDurableRedis } from '../../runtime/redis/connect-durable-redis.js';
 import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
@@ -27,15 +29,16 @@ async function main(): Promise<void> {
   const alertDeliveries = createQueue<AlertDeliveryJob>(queueNames.alertDelivery, producer);
   const sightingBatches = createQueue<SightingBatchJob>(regionSightingsQueueName, producer);
   const writer = await startGraphWriter(
-    { hits: regionHitsQueueName, sightings: regionSightingsQueueName },
+    { hits: regionHitsQueueName, sightings: regionSightingsQueueName, decisions: regionHitDecisionsQueueName },
     { redis, policeKeys: policeKeys(config.DS_POLICE_KEY_PREFIX), neo4j: driver, travelTimes: { roadGraph, trackingModel }, alertDeliveries, sightingBatches },
     {
       hits: { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_CONCURRENCY, ...stallRecoveryOf(config) },
       sightings: { redisUrl: config.REDIS_URL, concurrency: config.DS_GRAPH_WRITER_SIGHTINGS_CONCURRENCY, ...stallRecoveryOf(config) },
+      decisions: { redisUrl: config.REDIS_URL, concurrency: 2, ...stallRecoveryOf(config) },
     },
   );
   console.log(
-    `graph-writer: ${regionHitsQueueName} → alerts to ${queueNames.alertDelivery} → ${regionSightingsQueueName} → sighting graph at ${endpoint.uri}`,
+    `graph-writer: ${regionHitsQueueName} → alerts to ${queueNames.alertDelivery} → ${regionSightingsQueueName} → sighting graph at ${endpoint.uri}; ${regionHitDecisionsQueueName} → sighting graph and CAD`,
   );
 
   let stopping = false;

@@ -47,7 +47,12 @@ export type Hit = {
   confidence: Scalars['Float']['output'];
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   decidedBy?: Maybe<Scalars['String']['output']>;
+  /** The operator's note with the reason code, when one was given. */
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  /** The operator's free text: the note given with the reason code, or the reason of a decision made before codes. */
   decisionReason?: Maybe<Scalars['String']['output']>;
+  /** Why the hit was accepted or rejected; null for a PENDING hit and for decisions made before codes. */
+  decisionReasonCode?: Maybe<HitDecisionReason>;
   id: Scalars['ID']['output'];
   matchKind: MatchKind;
   receivedAt: Scalars['DateTime']['output'];
@@ -60,6 +65,25 @@ export type Hit = {
 export type HitDecision =
   | 'ACCEPT'
   | 'REJECT';
+
+/** Why an operator decided a hit as they did. Each reason fits one decision; OTHER fits both and needs a note. */
+export type HitDecisionReason =
+  /** ACCEPT: a patrol unit or an operator saw the vehicle there. */
+  | 'CONFIRMED_ON_SCENE'
+  /** REJECT: the plate reads right but the vehicle is not the listed one (another model or colour, a cloned plate). */
+  | 'DIFFERENT_VEHICLE'
+  /** REJECT: the evidence is too poor to tell. */
+  | 'EVIDENCE_INSUFFICIENT'
+  /** REJECT: the listing no longer applies (vehicle recovered, case closed). */
+  | 'LISTING_OUTDATED'
+  /** REJECT: the camera misread the plate. */
+  | 'MISREAD'
+  /** Either decision; the note says why. */
+  | 'OTHER'
+  /** ACCEPT: the plate on the evidence image is legible and is the listed one. */
+  | 'PLATE_CONFIRMED'
+  /** ACCEPT: the vehicle (make, model, colour, marks) matches the listing. */
+  | 'VEHICLE_CONFIRMED';
 
 export type HitInput = {
   cameraId: Scalars['ID']['input'];
@@ -84,10 +108,18 @@ export type MatchKind =
 export type Mutation = {
   __typename?: 'Mutation';
   addWantedVehicle: WantedVehicle;
+  /**
+   * Accepts or rejects a PENDING hit as the caller, with a reason code (and a note, required for OTHER) or, as before
+   * codes, a free-text reason. A rejected hit stops feeding routes, forecasts and interception plans; either decision
+   * goes to 112 CAD and to every hitDecided subscriber.
+   */
   decideHit: Hit;
   openCase: Case;
   /** Records a hit forwarded by an edge node or a graph worker. */
   recordHit: RecordedHit;
+  registerPatrolUnit: PatrolUnit;
+  /** A unit's position report (its car's GPS, every few seconds); the car learns nothing back about any unit. */
+  reportPatrolPosition: PatrolPositionReceipt;
   revokeWantedVehicle: WantedVehicle;
 };
 
@@ -100,7 +132,9 @@ export type MutationAddWantedVehicleArgs = {
 export type MutationDecideHitArgs = {
   decision: HitDecision;
   id: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reasonCode?: InputMaybe<HitDecisionReason>;
 };
 
 
@@ -114,9 +148,64 @@ export type MutationRecordHitArgs = {
 };
 
 
+export type MutationRegisterPatrolUnitArgs = {
+  input: PatrolUnitRegistration;
+};
+
+
+export type MutationReportPatrolPositionArgs = {
+  input: PatrolPositionReport;
+};
+
+
 export type MutationRevokeWantedVehicleArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type PatrolPositionReceipt = {
+  __typename?: 'PatrolPositionReceipt';
+  /** False when the unit already holds a later report: this one arrived out of order and was kept out. */
+  recorded: Scalars['Boolean']['output'];
+  unitId: Scalars['ID']['output'];
+};
+
+export type PatrolPositionReport = {
+  headingDegrees?: InputMaybe<Scalars['Float']['input']>;
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  /** When the unit was there, by its own clock; a report older than the one held is kept out. */
+  reportedAt: Scalars['DateTime']['input'];
+  speedKmh?: InputMaybe<Scalars['Float']['input']>;
+  unitId: Scalars['ID']['input'];
+};
+
+/** A police patrol unit and where it last reported being. Police only. */
+export type PatrolUnit = {
+  __typename?: 'PatrolUnit';
+  /** The radio call sign, e.g. 수원11. */
+  callSign: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Its latest reported position; null until it has reported one. */
+  position?: Maybe<PatrolUnitPosition>;
+  registeredAt: Scalars['DateTime']['output'];
+  /** True when it has not reported for longer than the registry's staleness limit (or never has): not planned with. */
+  stale: Scalars['Boolean']['output'];
+};
+
+export type PatrolUnitPosition = {
+  __typename?: 'PatrolUnitPosition';
+  /** Degrees clockwise from north, when the unit reports one. */
+  headingDegrees?: Maybe<Scalars['Float']['output']>;
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  reportedAt: Scalars['DateTime']['output'];
+  speedKmh?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PatrolUnitRegistration = {
+  callSign: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 export type Query = {
@@ -125,6 +214,9 @@ export type Query = {
   /** One hit by its id; null when there is none. */
   hit?: Maybe<Hit>;
   hits: Array<Hit>;
+  patrolUnit?: Maybe<PatrolUnit>;
+  /** Registered patrol units by id; the stale ones (no report within the staleness limit) only when asked for. */
+  patrolUnits: Array<PatrolUnit>;
   wantedVehicle?: Maybe<WantedVehicle>;
   wantedVehicles: Array<WantedVehicle>;
 };
@@ -143,6 +235,17 @@ export type QueryHitArgs = {
 export type QueryHitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<HitStatus>;
+};
+
+
+export type QueryPatrolUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPatrolUnitsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeStale?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -309,6 +412,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Case: Case;
   Hit: Hit;
+  PatrolUnit: PatrolUnit;
   WantedVehicle: WantedVehicle;
 };
 
@@ -320,6 +424,9 @@ export type FederationReferenceTypes = {
   Hit:
     ( { __typename: 'Hit' }
     & GraphQLRecursivePick<FederationTypes['Hit'], {"id":true}> );
+  PatrolUnit:
+    ( { __typename: 'PatrolUnit' }
+    & GraphQLRecursivePick<FederationTypes['PatrolUnit'], {"id":true}> );
   WantedVehicle:
     ( { __typename: 'WantedVehicle' }
     & GraphQLRecursivePick<FederationTypes['WantedVehicle'], {"id":true}> );
@@ -338,10 +445,16 @@ export type ResolversTypes = {
   Hit: ResolverTypeWrapper<Hit>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HitDecision: HitDecision;
+  HitDecisionReason: HitDecisionReason;
   HitInput: HitInput;
   HitStatus: HitStatus;
   MatchKind: MatchKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PatrolPositionReceipt: ResolverTypeWrapper<PatrolPositionReceipt>;
+  PatrolPositionReport: PatrolPositionReport;
+  PatrolUnit: ResolverTypeWrapper<PatrolUnit>;
+  PatrolUnitPosition: ResolverTypeWrapper<PatrolUnitPosition>;
+  PatrolUnitRegistration: PatrolUnitRegistration;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordedHit: ResolverTypeWrapper<RecordedHit>;
   WantedKind: WantedKind;
@@ -365,6 +478,11 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   HitInput: HitInput;
   Mutation: Record<PropertyKey, never>;
+  PatrolPositionReceipt: PatrolPositionReceipt;
+  PatrolPositionReport: PatrolPositionReport;
+  PatrolUnit: PatrolUnit | FederationReferenceTypes['PatrolUnit'];
+  PatrolUnitPosition: PatrolUnitPosition;
+  PatrolUnitRegistration: PatrolUnitRegistration;
   Query: Record<PropertyKey, never>;
   RecordedHit: RecordedHit;
   WantedVehicle: WantedVehicle | FederationReferenceTypes['WantedVehicle'];
@@ -408,7 +526,9 @@ export type HitResolvers<ContextType = PoliceContext, ParentType extends Resolve
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionReasonCode?: Resolver<Maybe<ResolversTypes['HitDecisionReason']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchKind?: Resolver<ResolversTypes['MatchKind'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -419,16 +539,42 @@ export type HitResolvers<ContextType = PoliceContext, ParentType extends Resolve
 
 export type MutationResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addWantedVehicle?: Resolver<ResolversTypes['WantedVehicle'], ParentType, ContextType, RequireFields<MutationAddWantedVehicleArgs, 'input'>>;
-  decideHit?: Resolver<ResolversTypes['Hit'], ParentType, ContextType, RequireFields<MutationDecideHitArgs, 'decision' | 'id' | 'reason'>>;
+  decideHit?: Resolver<ResolversTypes['Hit'], ParentType, ContextType, RequireFields<MutationDecideHitArgs, 'decision' | 'id'>>;
   openCase?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<MutationOpenCaseArgs, 'input'>>;
   recordHit?: Resolver<ResolversTypes['RecordedHit'], ParentType, ContextType, RequireFields<MutationRecordHitArgs, 'input'>>;
+  registerPatrolUnit?: Resolver<ResolversTypes['PatrolUnit'], ParentType, ContextType, RequireFields<MutationRegisterPatrolUnitArgs, 'input'>>;
+  reportPatrolPosition?: Resolver<ResolversTypes['PatrolPositionReceipt'], ParentType, ContextType, RequireFields<MutationReportPatrolPositionArgs, 'input'>>;
   revokeWantedVehicle?: Resolver<ResolversTypes['WantedVehicle'], ParentType, ContextType, RequireFields<MutationRevokeWantedVehicleArgs, 'id' | 'reason'>>;
+};
+
+export type PatrolPositionReceiptResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['PatrolPositionReceipt'] = ResolversParentTypes['PatrolPositionReceipt']> = {
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PatrolUnitResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['PatrolUnit'] = ResolversParentTypes['PatrolUnit'], FederationReferenceType extends FederationReferenceTypes['PatrolUnit'] = FederationReferenceTypes['PatrolUnit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PatrolUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  callSign?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['PatrolUnitPosition']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PatrolUnitPositionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['PatrolUnitPosition'] = ResolversParentTypes['PatrolUnitPosition']> = {
+  headingDegrees?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  speedKmh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'caseNumber'>>;
   hit?: Resolver<Maybe<ResolversTypes['Hit']>, ParentType, ContextType, RequireFields<QueryHitArgs, 'id'>>;
   hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType, RequireFields<QueryHitsArgs, 'first' | 'status'>>;
+  patrolUnit?: Resolver<Maybe<ResolversTypes['PatrolUnit']>, ParentType, ContextType, RequireFields<QueryPatrolUnitArgs, 'id'>>;
+  patrolUnits?: Resolver<Array<ResolversTypes['PatrolUnit']>, ParentType, ContextType, RequireFields<QueryPatrolUnitsArgs, 'first' | 'includeStale'>>;
   wantedVehicle?: Resolver<Maybe<ResolversTypes['WantedVehicle']>, ParentType, ContextType, RequireFields<QueryWantedVehicleArgs, 'id'>>;
   wantedVehicles?: Resolver<Array<ResolversTypes['WantedVehicle']>, ParentType, ContextType, RequireFields<QueryWantedVehiclesArgs, 'first' | 'status'>>;
 };
@@ -464,6 +610,9 @@ export type Resolvers<ContextType = PoliceContext> = {
   DateTime?: GraphQLScalarType;
   Hit?: HitResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PatrolPositionReceipt?: PatrolPositionReceiptResolvers<ContextType>;
+  PatrolUnit?: PatrolUnitResolvers<ContextType>;
+  PatrolUnitPosition?: PatrolUnitPositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordedHit?: RecordedHitResolvers<ContextType>;
   WantedVehicle?: WantedVehicleResolvers<ContextType>;

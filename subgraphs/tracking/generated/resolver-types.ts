@@ -61,6 +61,8 @@ export type InterceptionPoint = {
   passProbability: Scalars['Float']['output'];
   /** How much earlier than the vehicle (median) the unit would be here. */
   slackSeconds: Scalars['Float']['output'];
+  /** The registry's unit of that id: its call sign and position; null for a unit given as input and not registered. */
+  unit?: Maybe<PatrolUnit>;
   unitId: Scalars['ID']['output'];
   unitSeconds: Scalars['Float']['output'];
   vehicleEtaSeconds: Scalars['Float']['output'];
@@ -128,6 +130,12 @@ export type NextCamerasForecastsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A unit of the police patrol-unit registry (the police subgraph's). */
+export type PatrolUnit = {
+  __typename?: 'PatrolUnit';
+  id: Scalars['ID']['output'];
+};
+
 export type PatrolUnitInput = {
   id: Scalars['ID']['input'];
   latitude: Scalars['Float']['input'];
@@ -138,6 +146,8 @@ export type Query = {
   __typename?: 'Query';
   interceptionPlan?: Maybe<InterceptionPlan>;
   nextCameras?: Maybe<NextCameras>;
+  /** Vehicle.patrolInterceptionPlan by the vehicle's id. */
+  patrolInterceptionPlan?: Maybe<InterceptionPlan>;
   reachableSet?: Maybe<ReachableSet>;
   sightingPath?: Maybe<SightingPath>;
   vehicle?: Maybe<Vehicle>;
@@ -154,6 +164,12 @@ export type QueryInterceptionPlanArgs = {
 
 
 export type QueryNextCamerasArgs = {
+  vehicleId: Scalars['ID']['input'];
+};
+
+
+export type QueryPatrolInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
   vehicleId: Scalars['ID']['input'];
 };
 
@@ -376,6 +392,11 @@ export type Vehicle = {
   municipalitiesCrossed: Array<MunicipalityCrossing>;
   /** The cameras it will pass next, from its latest sighting, with probabilities and arrival intervals. */
   nextCameras?: Maybe<NextCameras>;
+  /**
+   * The same for the registered patrol units (police registry) that reported their position in the last 2 minutes, the
+   * 20 nearest to the latest sighting; DS_NOT_FOUND when none has.
+   */
+  patrolInterceptionPlan?: Maybe<InterceptionPlan>;
   /** Cameras and municipalities it can reach from its latest sighting within the time, over learned camera-to-camera flows. */
   reachableSet?: Maybe<ReachableSet>;
   /** The route between its sightings (in the capture window), with alternatives and how sure each leg is. */
@@ -390,6 +411,12 @@ export type Vehicle = {
 export type VehicleInterceptionPlanArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   units: Array<PatrolUnitInput>;
+};
+
+
+/** A wanted vehicle as the regional sighting graph knows it: only wanted vehicles are ever in it. */
+export type VehiclePatrolInterceptionPlanArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -543,6 +570,7 @@ export type ResolversTypes = {
   NextCameraForecast: ResolverTypeWrapper<NextCameraForecast>;
   NextCameraReasons: ResolverTypeWrapper<NextCameraReasons>;
   NextCameras: ResolverTypeWrapper<NextCameras>;
+  PatrolUnit: ResolverTypeWrapper<PatrolUnit>;
   PatrolUnitInput: PatrolUnitInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReachableCamera: ResolverTypeWrapper<ReachableCamera>;
@@ -580,6 +608,7 @@ export type ResolversParentTypes = {
   NextCameraForecast: NextCameraForecast;
   NextCameraReasons: NextCameraReasons;
   NextCameras: NextCameras;
+  PatrolUnit: PatrolUnit;
   PatrolUnitInput: PatrolUnitInput;
   Query: Record<PropertyKey, never>;
   ReachableCamera: ReachableCamera;
@@ -647,6 +676,7 @@ export type InterceptionPointResolvers<ContextType = TrackingContext, ParentType
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   passProbability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   slackSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['PatrolUnit']>, ParentType, ContextType>;
   unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   unitSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   vehicleEtaSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -688,9 +718,14 @@ export type NextCamerasResolvers<ContextType = TrackingContext, ParentType exten
   previous?: Resolver<Maybe<ResolversTypes['Sighting']>, ParentType, ContextType>;
 };
 
+export type PatrolUnitResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['PatrolUnit'] = ResolversParentTypes['PatrolUnit']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = TrackingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   interceptionPlan?: Resolver<Maybe<ResolversTypes['InterceptionPlan']>, ParentType, ContextType, RequireFields<QueryInterceptionPlanArgs, 'units' | 'vehicleId'>>;
   nextCameras?: Resolver<Maybe<ResolversTypes['NextCameras']>, ParentType, ContextType, RequireFields<QueryNextCamerasArgs, 'vehicleId'>>;
+  patrolInterceptionPlan?: Resolver<Maybe<ResolversTypes['InterceptionPlan']>, ParentType, ContextType, RequireFields<QueryPatrolInterceptionPlanArgs, 'vehicleId'>>;
   reachableSet?: Resolver<Maybe<ResolversTypes['ReachableSet']>, ParentType, ContextType, RequireFields<QueryReachableSetArgs, 'vehicleId' | 'withinMinutes'>>;
   sightingPath?: Resolver<Maybe<ResolversTypes['SightingPath']>, ParentType, ContextType, RequireFields<QuerySightingPathArgs, 'fromSightingId' | 'toSightingId'>>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType, RequireFields<QueryVehicleArgs, 'id'>>;
@@ -804,6 +839,7 @@ export type VehicleResolvers<ContextType = TrackingContext, ParentType extends R
   lastSighting?: Resolver<Maybe<ResolversTypes['Sighting']>, ParentType, ContextType>;
   municipalitiesCrossed?: Resolver<Array<ResolversTypes['MunicipalityCrossing']>, ParentType, ContextType>;
   nextCameras?: Resolver<Maybe<ResolversTypes['NextCameras']>, ParentType, ContextType>;
+  patrolInterceptionPlan?: Resolver<Maybe<ResolversTypes['InterceptionPlan']>, ParentType, ContextType, Partial<VehiclePatrolInterceptionPlanArgs>>;
   reachableSet?: Resolver<Maybe<ResolversTypes['ReachableSet']>, ParentType, ContextType, RequireFields<VehicleReachableSetArgs, 'withinMinutes'>>;
   route?: Resolver<Maybe<ResolversTypes['ReconstructedRoute']>, ParentType, ContextType, Partial<VehicleRouteArgs>>;
   sightings?: Resolver<Array<ResolversTypes['Sighting']>, ParentType, ContextType, RequireFields<VehicleSightingsArgs, 'first'>>;
@@ -827,6 +863,7 @@ export type Resolvers<ContextType = TrackingContext> = {
   NextCameraForecast?: NextCameraForecastResolvers<ContextType>;
   NextCameraReasons?: NextCameraReasonsResolvers<ContextType>;
   NextCameras?: NextCamerasResolvers<ContextType>;
+  PatrolUnit?: PatrolUnitResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReachableCamera?: ReachableCameraResolvers<ContextType>;
   ReachableMunicipality?: ReachableMunicipalityResolvers<ContextType>;

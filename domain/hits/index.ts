@@ -1,0 +1,1 @@
+export * from './hit-decision-reasons.js';
