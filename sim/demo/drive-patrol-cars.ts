@@ -8,9 +8,12 @@ export interface PatrolDrive {
 }
 
 export interface PatrolDriveOptions {
-  readonly gatewayUrl: string;
+  /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  readonly graphqlUrl: string;
   /** A token with `patrol:write`, for registering the units (the 112 investigator's). */
   readonly registrarToken: string;
+  /** A token with `patrol:report`, the cars' own (`signInAsPatrolCar`). */
+  readonly reporterToken: string;
   /** How often each car reports, in wall-clock milliseconds. */
   readonly reportEveryMs: number;
   /** The twin's clock: simulation seconds now. */
@@ -26,15 +29,15 @@ interface GraphQLAnswer {
   readonly errors?: readonly { message: string; extensions?: { code?: string } }[];
 }
 
-async function post(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
-  const response = await fetch(`${gatewayUrl}/graphql`, {
+async function post(graphqlUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
+  const response = await fetch(graphqlUrl, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLAnswer;
 }
 
 /** A token of the sample patrol car (`patrol:report` only) from the gateway's development sign-in. */
-async function signInAsPatrolCar(gatewayUrl: string): Promise<string> {
+export async function signInAsPatrolCar(gatewayUrl: string): Promise<string> {
   const response = await fetch(`${gatewayUrl}/dev/token`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'patrol-car' }),
   });
@@ -47,13 +50,12 @@ async function signInAsPatrolCar(gatewayUrl: string): Promise<string> {
  * each reports where the twin has it every `reportEveryMs`, through the gateway, as the police's car terminals would.
  */
 export async function drivePatrolCars(cars: readonly PatrolCar[], options: PatrolDriveOptions): Promise<PatrolDrive> {
-  const { gatewayUrl } = options;
+  const { graphqlUrl, reporterToken: token } = options;
   for (const car of cars) {
-    const answer = await post(gatewayUrl, options.registrarToken, registerPatrolUnit, { input: { id: car.unitId, callSign: car.callSign } });
+    const answer = await post(graphqlUrl, options.registrarToken, registerPatrolUnit, { input: { id: car.unitId, callSign: car.callSign } });
     const refusal = answer.errors?.find((error) => error.extensions?.code !== 'DS_CONFLICT');
     if (refusal) throw new DongseonError('DS_INVALID_INPUT', `registerPatrolUnit ${car.unitId}: ${refusal.message}`);
   }
-  const token = await signInAsPatrolCar(gatewayUrl);
   let reported = 0;
   let refused = 0;
   let round: Promise<void> = Promise.resolve();
@@ -62,7 +64,7 @@ export async function drivePatrolCars(cars: readonly PatrolCar[], options: Patro
     const reportedAt = new Date().toISOString();
     await Promise.all(cars.map(async (car) => {
       try {
-        const answer = await post(gatewayUrl, token, reportPatrolPosition, { input: { unitId: car.unitId, reportedAt, ...patrolPositionAt(car, simSeconds) } });
+        const answer = await post(graphqlUrl, token, reportPatrolPosition, { input: { unitId: car.unitId, reportedAt, ...patrolPositionAt(car, simSeconds) } });
         if (answer.errors) {
           refused += 1;
           if (refused <= 3) options.log(`patrol ${car.unitId}: ${answer.errors.map((error) => `${error.extensions?.code ?? ''} ${error.message}`).join('; ')}`);

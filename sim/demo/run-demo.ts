@@ -9,7 +9,7 @@ import { runReplay } from '../replay/run-replay.js';
 import { readJsonFile, scenarioFiles } from '../scenario-files.js';
 import { loadGroundTruthVehicles, loadPasses, type LoadedScenario } from '../scenario.js';
 import type { SimConfig } from '../sim-config.js';
-import { drivePatrolCars, type PatrolDrive } from './drive-patrol-cars.js';
+import { drivePatrolCars, signInAsPatrolCar, type PatrolDrive } from './drive-patrol-cars.js';
 import { choosePatrolCars, type PatrolRoadGraph } from './patrol-cars.js';
 import {
   registerWantedVehicles, rememberDemoEntries, revokeEarlierDemoEntries, signInAsInvestigator, type PoliceDesk, type RegisteredWanted,
@@ -35,7 +35,8 @@ async function startPatrolCars(scenario: LoadedScenario, args: ReplayArguments, 
   const simStart = args.fromSeconds ?? scenario.manifest.clock.firstReadSeconds;
   const wallStart = Date.now();
   const drive = await drivePatrolCars(cars, {
-    gatewayUrl: desk.gatewayUrl, registrarToken: desk.token, reportEveryMs: patrolReportEveryMs, log,
+    graphqlUrl: `${desk.gatewayUrl}/graphql`, registrarToken: desk.token, reporterToken: await signInAsPatrolCar(desk.gatewayUrl),
+    reportEveryMs: patrolReportEveryMs, log,
     simSeconds: () => simStart + ((Date.now() - wallStart) / 1000) * args.speed,
   });
   log(`112 patrol: ${cars.map((car) => `${car.callSign} (${car.unitId})`).join(', ')} drive the twin's streets and report every ${patrolReportEveryMs / 1000} s`);
