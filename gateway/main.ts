@@ -62,6 +62,8 @@ async function main(): Promise<void> {
       devUsers: devIdentity ? sampleUserNames.map((name) => ({ name, label: `${name} (${sampleUsers[name].agency}, clearance ${sampleUsers[name].clearance})` })) : [],
       purposeHeader: purposeHeaderName,
       caseNumberHeader: caseNumberHeaderName,
+      contract,
+      production: config.production,
     })
     : undefined;
   const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;

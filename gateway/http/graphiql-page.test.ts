@@ -1,7 +1,10 @@
+import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { documentHash } from '../../schema/trusted-documents.js';
 import { createGatewayTester } from '../testing/gateway-tester.js';
 import { wantedSubgraph } from '../testing/test-subgraphs.js';
 
+const configOf = (html: string) => JSON.parse(/<script type="application\/json" id="dongseon-graphiql-config">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
 const referencedUrls = (html: string) => [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
 
 describe('GraphiQL', () => {
@@ -32,6 +35,31 @@ describe('GraphiQL', () => {
     const config = JSON.parse(/<script type="application\/json" id="dongseon-graphiql-config">(.*?)<\/script>/s.exec(page.text)?.[1] ?? 'null');
     expect(config).toMatchObject({ graphqlPath: '/graphql', devTokenPath: '/dev/token', purposeHeader: 'x-dongseon-purpose', caseNumberHeader: 'x-dongseon-case-number' });
     expect(config.devUsers.map((user: { name: string }) => user.name)).toContain('police-investigator');
+    expect(config.defaultDevUser).toBe('police-investigator');
+  });
+
+  it('serves the API schema as an asset and the trusted documents as tabs', async () => {
+    const query = 'query WantedList {\n  wantedVehicles {\n    id\n  }\n}';
+    await using gateway = await createGatewayTester({
+      subgraphs: [wantedSubgraph], graphiql: true, production: true, trustedDocuments: { [documentHash(query)]: query },
+    });
+    const config = configOf((await gateway.request('/graphiql')).text);
+    expect(config).toMatchObject({ trustedOnly: true, devTokenPath: null, schemaPath: '/graphiql/assets/schema.json' });
+    expect(config.tabs).toEqual([{
+      title: 'WantedList', hash: documentHash(query), query, variables: '',
+      access: [],
+    }]);
+    const schema = buildClientSchema((await gateway.request(config.schemaPath)).body as IntrospectionQuery);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toContain('wantedVehicles');
+  });
+
+  it('serves a Hangul font of its own, for Hangul only', async () => {
+    await using gateway = await createGatewayTester({ subgraphs: [wantedSubgraph], graphiql: true });
+    const font = await gateway.request('/graphiql/assets/hangul.ttf');
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/ttf');
+    const css = (await gateway.request('/graphiql/assets/sign-in.css')).text;
+    expect(css).toMatch(/@font-face \{ font-family: 'Dongseon Hangul'; src: url\('hangul\.ttf'\)[^}]*unicode-range: U\+1100-11FF/);
   });
 
   it('asks for a token to paste when dev identity is off', async () => {

@@ -134,6 +134,7 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
     if (composition.errors) throw new Error(`test supergraph does not compose:\n${composition.errors.map((error) => error.message).join('\n')}`);
     const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
     const production = options.production ?? false;
+    const policy = accessPolicyFromSdl(...(options.policySdl ?? options.subgraphs.map((subgraph) => subgraph.sdl)).map((sdl) => parse(sdl)));
     gateway = await createGateway({
       supergraphSdl: composition.supergraphSdl,
       subgraphUrls,
@@ -145,7 +146,7 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
         production,
         trustedDocuments: options.trustedDocuments ?? {},
         limits: { ...defaultQueryLimits, ...options.limits },
-        policy: accessPolicyFromSdl(...(options.policySdl ?? options.subgraphs.map((subgraph) => subgraph.sdl)).map((sdl) => parse(sdl))),
+        policy,
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
         ...(options.audit ? { audit: { log: options.audit, supergraphSdl: composition.supergraphSdl } } : {}),
       }),
@@ -157,6 +158,8 @@ export async function createGatewayTester(options: GatewayTesterOptions): Promis
         devUsers: options.devIdentity ? sampleUserNames.map((name) => ({ name, label: `${name} (${sampleUsers[name].agency})` })) : [],
         purposeHeader: purposeHeaderName,
         caseNumberHeader: caseNumberHeaderName,
+        contract: { supergraphSdl: composition.supergraphSdl, trustedDocuments: options.trustedDocuments ?? {}, policy },
+        production,
       })
       : undefined;
     http = await startGatewayHttpServer({

@@ -9,7 +9,10 @@ import type { Identity } from '../../domain/access/index.js';
 import { createGateway, type Gateway } from '../../gateway/create-gateway.js';
 import { gatewayPlugins } from '../../gateway/gateway-plugins.js';
 import { loadGraphContract } from '../../gateway/graph-contract.js';
-import { startGatewayHttpServer, type RunningHttpServer } from '../../gateway/http/gateway-http-server.js';
+import { devTokenPath } from '../../gateway/http/dev-token-route.js';
+import { graphqlPath, startGatewayHttpServer, type RunningHttpServer } from '../../gateway/http/gateway-http-server.js';
+import { graphiqlResources } from '../../gateway/http/graphiql-page.js';
+import { caseNumberHeaderName, purposeHeaderName } from '../../gateway/gateway-context.js';
 import { defaultQueryLimits, type QueryLimits } from '../../gateway/plugins/use-query-limits.js';
 import { createRedisTokenBucket } from '../../gateway/rate-limit/redis-token-bucket.js';
 import { openAuditLog, type AuditLog } from '../../runtime/audit/open-audit-log.js';
@@ -17,6 +20,7 @@ import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { importAccessTokenPublicKey } from '../../runtime/identity/access-token.js';
 import { createDevIdentityProvider, generateDevKeyPair } from '../../runtime/identity/dev-identity-provider.js';
 import { importHistorySearchKey } from '../../runtime/identity/history-search-token.js';
+import { sampleUserNames } from '../../runtime/identity/sample-users.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';
 import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { startCivicSubgraph } from '../../subgraphs/civic/server.js';
@@ -34,11 +38,15 @@ export interface InProcessHubOptions {
   readonly rate?: { perSecond: number; burst: number };
   /** The edge nodes cctv's history search asks (municipality id → base URL) and its signing key; none unless given. */
   readonly history?: { readonly edgeUrls: Readonly<Record<string, string>>; readonly signingJwk: JWK; readonly timeoutMs?: number };
+  /** Serve GraphiQL at /graphiql as the gateway process does: in development with its dev sign-in, else token pasting. */
+  readonly graphiql?: boolean;
 }
 
 /** The whole federated graph in one process, on free ports, over the real Redis and Neo4j: for tests and benchmarks. */
 export interface InProcessHub {
   readonly gatewayUrl: string;
+  /** e.g. http://127.0.0.1:40123: the gateway's HTTP origin (GraphiQL is at /graphiql when asked for). */
+  readonly gatewayOrigin: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly identitySecret: string;
   readonly auditLog: AuditLog;
@@ -117,10 +125,24 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
         audit: { log: auditLog, supergraphSdl: contract.supergraphSdl },
       }),
     });
-    http = await startGatewayHttpServer({ gateway, bodyLimitBytes: 64 * 1024 }, listen);
+    const graphiql = options.graphiql
+      ? graphiqlResources({
+        graphqlPath,
+        ...(production ? {} : { devTokenPath }),
+        devUsers: production ? [] : sampleUserNames.map((name) => ({ name, label: name })),
+        purposeHeader: purposeHeaderName,
+        caseNumberHeader: caseNumberHeaderName,
+        contract,
+        production,
+      })
+      : undefined;
+    http = await startGatewayHttpServer({
+      gateway, bodyLimitBytes: 64 * 1024, ...(graphiql ? { graphiql, ...(production ? {} : { devIdentity: identity }) } : {}),
+    }, listen);
     const log = auditLog;
     return {
-      gatewayUrl: `${http.origin}/graphql`,
+      gatewayUrl: `${http.origin}${graphqlPath}`,
+      gatewayOrigin: http.origin,
       subgraphUrls,
       identitySecret,
       auditLog: log,
