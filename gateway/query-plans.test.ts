@@ -31,6 +31,9 @@ function planOf(operationName: string): QueryPlan {
 const plannedOperations = [
   'CameraWithIntersection', 'CivicCameraVolumes', 'PendingHits', 'DecideHit', 'IssueCameraCredential', 'RevokeCameraCredential', 'PlateHistory',
   'VehicleForecast', 'WantedVehicleTrack', 'HitEvidence',
+  // The operations console (console/).
+  'ConsoleCameras', 'ConsolePendingHits', 'ConsoleHit', 'ConsoleHitEvidence', 'ConsoleDecideHit', 'ConsoleWantedVehicles',
+  'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsolePlateHistory', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle',
   // Interception plans for the registered patrol units, and the patrol cars' own registration and reports.
   'ConsolePatrolInterceptionPlan', 'RegisterPatrolUnit', 'ReportPatrolPosition',
 ];
@@ -486,6 +489,645 @@ describe('query plans of the trusted documents', () => {
               },
             },
           },
+        },
+      }
+    `);
+  });
+
+  it('ConsoleCameras', () => {
+    expect(planOf('ConsoleCameras')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "cctv") {
+          {
+            cameras(first: 400) {
+              id
+              name
+              anprCapable
+              status
+              lastHeartbeatAt
+              position {
+                latitude
+                longitude
+              }
+              municipality {
+                id
+                name
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsolePendingHits', () => {
+    expect(planOf('ConsolePendingHits')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              hits(status: PENDING, first: 100) {
+                id
+                capturedAt
+                receivedAt
+                matchKind
+                substitution
+                confidence
+                status
+                decidedBy
+                decidedAt
+                decisionReasonCode
+                decisionNote
+                wantedVehicle {
+                  id
+                  kind
+                  plate
+                  platePattern
+                  priority
+                  reason
+                }
+                camera {
+                  __typename
+                  id
+                }
+              }
+            }
+          },
+          Flatten(path: "hits.@.camera") {
+            Fetch(service: "cctv") {
+              {
+                ... on Camera {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Camera {
+                  name
+                  position {
+                    latitude
+                    longitude
+                  }
+                  municipality {
+                    id
+                    name
+                  }
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('ConsoleHit', () => {
+    expect(planOf('ConsoleHit')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              hit(id: $id) {
+                id
+                capturedAt
+                receivedAt
+                matchKind
+                substitution
+                confidence
+                status
+                decidedBy
+                decidedAt
+                decisionReasonCode
+                decisionNote
+                wantedVehicle {
+                  id
+                  kind
+                  plate
+                  platePattern
+                  priority
+                  reason
+                }
+                camera {
+                  __typename
+                  id
+                }
+              }
+            }
+          },
+          Flatten(path: "hit.camera") {
+            Fetch(service: "cctv") {
+              {
+                ... on Camera {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Camera {
+                  name
+                  position {
+                    latitude
+                    longitude
+                  }
+                  municipality {
+                    id
+                    name
+                  }
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('ConsoleHitEvidence', () => {
+    expect(planOf('ConsoleHitEvidence')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              hit(id: $id) {
+                __typename
+                id
+              }
+            }
+          },
+          Flatten(path: "hit") {
+            Fetch(service: "cctv") {
+              {
+                ... on Hit {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Hit {
+                  evidence {
+                    readId
+                    capturedAt
+                    mediaType
+                    imageBase64
+                    frames
+                  }
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('ConsoleDecideHit', () => {
+    expect(planOf('ConsoleDecideHit')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              decideHit(id: $id, decision: $decision, reasonCode: $reasonCode, note: $note) {
+                id
+                capturedAt
+                receivedAt
+                matchKind
+                substitution
+                confidence
+                status
+                decidedBy
+                decidedAt
+                decisionReasonCode
+                decisionNote
+                wantedVehicle {
+                  id
+                  kind
+                  plate
+                  platePattern
+                  priority
+                  reason
+                }
+                camera {
+                  __typename
+                  id
+                }
+              }
+            }
+          },
+          Flatten(path: "decideHit.camera") {
+            Fetch(service: "cctv") {
+              {
+                ... on Camera {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on Camera {
+                  name
+                  position {
+                    latitude
+                    longitude
+                  }
+                  municipality {
+                    id
+                    name
+                  }
+                }
+              }
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('ConsoleWantedVehicles', () => {
+    expect(planOf('ConsoleWantedVehicles')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            wantedVehicles(status: ACTIVE, first: 200) {
+              id
+              kind
+              plate
+              platePattern
+              reason
+              priority
+              validFrom
+              validUntil
+              status
+              case {
+                caseNumber
+                title
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsolePatrolUnits', () => {
+    expect(planOf('ConsolePatrolUnits')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            patrolUnits(first: 100) {
+              id
+              callSign
+              stale
+              position {
+                latitude
+                longitude
+                reportedAt
+                headingDegrees
+                speedKmh
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleVehicle', () => {
+    expect(planOf('ConsoleVehicle')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Sequence {
+          Fetch(service: "police") {
+            {
+              wantedVehicle(id: $id) {
+                __typename
+                id
+                plate
+                platePattern
+                reason
+                priority
+              }
+            }
+          },
+          Flatten(path: "wantedVehicle") {
+            Fetch(service: "tracking") {
+              {
+                ... on WantedVehicle {
+                  __typename
+                  id
+                }
+              } =>
+              {
+                ... on WantedVehicle {
+                  vehicle {
+                    id
+                    municipalitiesCrossed {
+                      municipality {
+                        __typename
+                        id
+                      }
+                      firstSeenAt
+                      lastSeenAt
+                      sightings
+                    }
+                    sightings(first: 50) {
+                      id
+                      capturedAt
+                      matchKind
+                      confidence
+                      camera {
+                        __typename
+                        id
+                        name
+                        municipality {
+                          id
+                        }
+                      }
+                    }
+                    route {
+                      confidence
+                      lengthMeters
+                      legs(first: 12) {
+                        from {
+                          id
+                          capturedAt
+                        }
+                        to {
+                          id
+                          capturedAt
+                        }
+                        elapsedSeconds
+                        hourOfDay
+                        alternatives(first: 2) {
+                          probability
+                          lengthMeters
+                          freeFlowSeconds
+                          expectedSeconds
+                          roads(first: 40) {
+                            fromJunction
+                            toJunction
+                          }
+                          reasons {
+                            detourShare
+                            turnLogProbability
+                            timeLogLikelihood
+                          }
+                        }
+                      }
+                    }
+                    nextCameras {
+                      hourOfDay
+                      latest {
+                        id
+                        capturedAt
+                        camera {
+                          id
+                        }
+                      }
+                      forecasts(first: 5) {
+                        camera {
+                          __typename
+                          id
+                        }
+                        municipality {
+                          __typename
+                          id
+                        }
+                        probability
+                        arrival {
+                          lowSeconds
+                          medianSeconds
+                          highSeconds
+                          earliestAt
+                          expectedAt
+                          latestAt
+                        }
+                        reasons {
+                          roadModelProbability
+                          destinationProbability
+                          transitionsFromCamera {
+                            count
+                            total
+                          }
+                          transitionsAfterPrevious {
+                            count
+                            total
+                          }
+                        }
+                      }
+                    }
+                    reachableSet(withinMinutes: $withinMinutes) {
+                      withinMinutes
+                      cameras(first: 30) {
+                        camera {
+                          __typename
+                          id
+                        }
+                        seconds
+                      }
+                      municipalities(first: 20) {
+                        municipality {
+                          __typename
+                          id
+                        }
+                        seconds
+                      }
+                    }
+                  }
+                }
+              }
+            },
+          },
+          Parallel {
+            Flatten(path: "wantedVehicle.vehicle.municipalitiesCrossed.@.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.sightings.@.camera") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Camera {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Camera {
+                    position {
+                      latitude
+                      longitude
+                    }
+                    municipality {
+                      name
+                    }
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.nextCameras.forecasts.@.camera") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Camera {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Camera {
+                    name
+                    position {
+                      latitude
+                      longitude
+                    }
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.nextCameras.forecasts.@.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.reachableSet.cameras.@.camera") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Camera {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Camera {
+                    name
+                    position {
+                      latitude
+                      longitude
+                    }
+                  }
+                }
+              },
+            },
+            Flatten(path: "wantedVehicle.vehicle.reachableSet.municipalities.@.municipality") {
+              Fetch(service: "cctv") {
+                {
+                  ... on Municipality {
+                    __typename
+                    id
+                  }
+                } =>
+                {
+                  ... on Municipality {
+                    name
+                  }
+                }
+              },
+            },
+          },
+        },
+      }
+    `);
+  });
+
+  it('ConsolePlateHistory', () => {
+    expect(planOf('ConsolePlateHistory')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "cctv") {
+          {
+            plateHistory(plate: $plate, from: $from, to: $to) {
+              searchId
+              plate
+              from
+              to
+              complete
+              reads {
+                readId
+                capturedAt
+                plateText
+                confidence
+                hit
+                municipality {
+                  id
+                  name
+                }
+                camera {
+                  id
+                  name
+                  position {
+                    latitude
+                    longitude
+                  }
+                }
+              }
+              sources {
+                municipality {
+                  id
+                  name
+                }
+                answered
+                readCount
+                errorCode
+                errorMessage
+              }
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleAddWantedVehicle', () => {
+    expect(planOf('ConsoleAddWantedVehicle')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            addWantedVehicle(input: $input) {
+              id
+              kind
+              plate
+              platePattern
+              reason
+              priority
+              validFrom
+              validUntil
+              status
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleRevokeWantedVehicle', () => {
+    expect(planOf('ConsoleRevokeWantedVehicle')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            revokeWantedVehicle(id: $id, reason: $reason) {
+              id
+              status
+              revokedAt
+              revokedBy
+              revocationReason
+            }
+          }
         },
       }
     `);

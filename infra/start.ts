@@ -43,6 +43,7 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<RunningService[]> {
 
 const whereToLook = `
 Dongseon is up.
+  Operations console:       http://127.0.0.1:4000/console    (sign in as a sample user: live hits, decide, vehicle, search)
   GraphiQL (analysts):      http://127.0.0.1:4000/graphiql   (sign in as a sample user; purpose and case number for personal data)
   GraphQL endpoint:         http://127.0.0.1:4000/graphql
   Real-time alerts:         ws://127.0.0.1:4001/graphql      (graphql-ws, subscription alertRaised)

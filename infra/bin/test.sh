@@ -4,5 +4,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash infra/bin/ensure-node-deps.sh
 npx tsc --noEmit
+npx tsc --noEmit -p console
 npx eslint --max-warnings 0 .
+# The browser tests open the console the gateway serves from console/dist.
+node --import tsx infra/bin/ensure-console-build.ts
 npx vitest run

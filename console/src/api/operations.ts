@@ -1,0 +1,41 @@
+import type {
+  ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables, ConsoleCamerasQuery, ConsoleDecideHitMutation,
+  ConsoleDecideHitMutationVariables, ConsoleHitEvidenceQuery, ConsoleHitFieldsFragment, ConsoleHitQuery, ConsolePatrolInterceptionPlanQuery, ConsolePatrolUnitsQuery,
+  ConsolePendingHitsQuery, ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables, ConsoleRevokeWantedVehicleMutation,
+  ConsoleVehicleQuery, ConsoleVehicleQueryVariables, ConsoleWantedVehiclesQuery,
+} from '../../../operations/generated/operation-types.js';
+import { runOperation } from './graphql-client.js';
+import type { ConsoleSession } from './request-headers.js';
+
+/** The console's operations (operations/console-*.graphql), typed by graphql-codegen. */
+export type Hit = ConsoleHitFieldsFragment;
+export type Camera = ConsoleCamerasQuery['cameras'][number];
+export type WantedVehicle = ConsoleWantedVehiclesQuery['wantedVehicles'][number];
+export type PatrolUnit = ConsolePatrolUnitsQuery['patrolUnits'][number];
+export type VehicleAnswer = ConsoleVehicleQuery['wantedVehicle'];
+export type Vehicle = NonNullable<NonNullable<VehicleAnswer>['vehicle']>;
+export type PatrolPlan = NonNullable<NonNullable<ConsolePatrolInterceptionPlanQuery['vehicle']>['patrolInterceptionPlan']>;
+export type PlateHistory = ConsolePlateHistoryQuery['plateHistory'];
+export type HitEvidence = NonNullable<NonNullable<ConsoleHitEvidenceQuery['hit']>['evidence']>;
+
+export const api = {
+  cameras: (session: ConsoleSession) => runOperation<ConsoleCamerasQuery>(session, 'ConsoleCameras').then((data) => data.cameras),
+  pendingHits: (session: ConsoleSession) => runOperation<ConsolePendingHitsQuery>(session, 'ConsolePendingHits').then((data) => data.hits),
+  hit: (session: ConsoleSession, id: string) => runOperation<ConsoleHitQuery, { id: string }>(session, 'ConsoleHit', { id }).then((data) => data.hit),
+  hitEvidence: (session: ConsoleSession, id: string) =>
+    runOperation<ConsoleHitEvidenceQuery, { id: string }>(session, 'ConsoleHitEvidence', { id }).then((data) => data.hit?.evidence ?? null),
+  decideHit: (session: ConsoleSession, variables: ConsoleDecideHitMutationVariables) =>
+    runOperation<ConsoleDecideHitMutation, ConsoleDecideHitMutationVariables>(session, 'ConsoleDecideHit', variables).then((data) => data.decideHit),
+  wantedVehicles: (session: ConsoleSession) => runOperation<ConsoleWantedVehiclesQuery>(session, 'ConsoleWantedVehicles').then((data) => data.wantedVehicles),
+  patrolUnits: (session: ConsoleSession) => runOperation<ConsolePatrolUnitsQuery>(session, 'ConsolePatrolUnits').then((data) => data.patrolUnits),
+  patrolPlan: (session: ConsoleSession, vehicleId: string) =>
+    runOperation<ConsolePatrolInterceptionPlanQuery, { vehicleId: string }>(session, 'ConsolePatrolInterceptionPlan', { vehicleId }).then((data) => data.vehicle?.patrolInterceptionPlan ?? null),
+  vehicle: (session: ConsoleSession, variables: ConsoleVehicleQueryVariables) =>
+    runOperation<ConsoleVehicleQuery, ConsoleVehicleQueryVariables>(session, 'ConsoleVehicle', variables).then((data) => data.wantedVehicle),
+  plateHistory: (session: ConsoleSession, variables: ConsolePlateHistoryQueryVariables) =>
+    runOperation<ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables>(session, 'ConsolePlateHistory', variables).then((data) => data.plateHistory),
+  addWantedVehicle: (session: ConsoleSession, variables: ConsoleAddWantedVehicleMutationVariables) =>
+    runOperation<ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables>(session, 'ConsoleAddWantedVehicle', variables).then((data) => data.addWantedVehicle),
+  revokeWantedVehicle: (session: ConsoleSession, id: string, reason: string) =>
+    runOperation<ConsoleRevokeWantedVehicleMutation, { id: string; reason: string }>(session, 'ConsoleRevokeWantedVehicle', { id, reason }).then((data) => data.revokeWantedVehicle),
+};
