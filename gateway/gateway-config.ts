@@ -12,7 +12,7 @@ import type { BucketRate } from './plugins/use-rate-limit.js';
 export const localPorts = {
   gateway: 4000,
   realtime: 4001,
-  subgraphs: { cctv: 4101, police: 4102, signals: 4103, moj: 4104, tracking: 4105, civic: 4106 },
+  subgraphs: { cctv: 4101, police: 4102, signals: 4103, moj: 4104, tracking: 4105, civic: 4106, audit: 4107 },
 } as const satisfies { gateway: number; realtime: number; subgraphs: Record<SubgraphName, number> };
 
 export const subgraphUrlVariable = (name: SubgraphName) => `DS_SUBGRAPH_URL_${name.toUpperCase()}` as `DS_SUBGRAPH_URL_${Uppercase<SubgraphName>}`;

@@ -11,7 +11,7 @@ const apiSchema = buildSchema(readFileSync(`${schemaDir}api-schema.graphql`, 'ut
 
 describe('the graph contract the gateway serves', () => {
   it('names every subgraph in the committed supergraph', () => {
-    for (const name of ['cctv', 'police', 'signals', 'moj', 'tracking', 'civic']) expect(contract.supergraphSdl).toContain(`@join__graph(name: "${name}"`);
+    for (const name of ['cctv', 'police', 'signals', 'moj', 'tracking', 'civic', 'audit']) expect(contract.supergraphSdl).toContain(`@join__graph(name: "${name}"`);
   });
 
   it('holds the @access rules of the subgraph SDLs', () => {

@@ -36,6 +36,8 @@ const plannedOperations = [
   'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsolePlateHistory', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle',
   // Interception plans for the registered patrol units, and the patrol cars' own registration and reports.
   'ConsolePatrolInterceptionPlan', 'RegisterPatrolUnit', 'ReportPatrolPosition',
+  // The console's Audit screen: the audit subgraph alone.
+  'ConsoleAuditRecords', 'ConsoleAuditChain',
 ];
 
 describe('query plans of the trusted documents', () => {
@@ -1259,6 +1261,75 @@ describe('query plans of the trusted documents', () => {
             reportPatrolPosition(input: $input) {
               unitId
               recorded
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleAuditRecords', () => {
+    expect(planOf('ConsoleAuditRecords')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "audit") {
+          {
+            auditRecords(filter: $filter, first: $first, after: $after) {
+              sequence
+              time
+              kind
+              requestId
+              subject
+              agency
+              purpose
+              caseNumber
+              operation {
+                name
+                type
+                hash
+              }
+              fields
+              subgraphs
+              outcome
+              denied {
+                coordinate
+                code
+              }
+              deniedCode
+              hitId
+              hash
+              cursor
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleAuditChain', () => {
+    expect(planOf('ConsoleAuditChain')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "audit") {
+          {
+            auditChain {
+              verified
+              verifiedAt
+              files
+              records
+              head {
+                sequence
+                hash
+              }
+              firstBroken {
+                file
+                line
+                reason
+                detail
+              }
+              unterminated {
+                file
+                line
+              }
+              tornTails
             }
           }
         },

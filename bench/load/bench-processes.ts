@@ -15,7 +15,7 @@ export interface SubgraphsProcess {
   readonly running: RunningService;
 }
 
-/** Starts the six subgraphs in one child process on free ports and waits until each answers its health check. */
+/** Starts every subgraph in one child process on free ports and waits until each answers its health check. */
 export async function startSubgraphsProcess(settings: { identitySecret: string; policeKeyPrefix: string }): Promise<SubgraphsProcess> {
   const chosen = await freePorts(subgraphNames.length, host);
   const ports = Object.fromEntries(subgraphNames.map((name, i) => [name, chosen[i] as number])) as Record<SubgraphName, number>;

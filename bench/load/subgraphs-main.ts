@@ -1,11 +1,13 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { stackEndpoints } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, runProcess } from '../../runtime/config.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
+import { startAuditSubgraph } from '../../subgraphs/audit/server.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';
 import { startCivicSubgraph } from '../../subgraphs/civic/server.js';
 import { startMojSubgraph } from '../../subgraphs/moj/server.js';
@@ -16,7 +18,7 @@ import { subgraphsProcessConfigSchema } from './subgraphs-process-config.js';
 
 const host = '127.0.0.1';
 
-/** The six subgraphs in one process, over the stack's Redis and Neo4j, for the gateway benchmark's processes. */
+/** The subgraphs in one process, over the stack's Redis and Neo4j, for the gateway benchmark's processes. */
 async function main(): Promise<void> {
   const config = loadConfig('bench subgraphs', subgraphsProcessConfigSchema);
   const endpoints = stackEndpoints();
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     subgraphs.push(await startMojSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, host, port: config.DS_MOJ_PORT }));
     subgraphs.push(await startTrackingSubgraph({ identitySecret, neo4j: driver, host, port: config.DS_TRACKING_PORT }));
     subgraphs.push(await startCivicSubgraph({ identitySecret, redis, neo4j: driver, host, port: config.DS_CIVIC_PORT }));
+    subgraphs.push(await startAuditSubgraph({ identitySecret, redis, auditDir: resolve(config.DS_AUDIT_DIR), host, port: config.DS_AUDIT_PORT }));
     console.log(`serving ${subgraphs.map((subgraph) => `${subgraph.name} ${subgraph.url}`).join(', ')}`);
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   } finally {

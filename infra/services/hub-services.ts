@@ -41,6 +41,8 @@ export const hubServices: readonly HubService[] = [
   subgraph('moj', 4104),
   subgraph('tracking', 4105),
   subgraph('civic', 4106),
+  // Reads the gateway's audit log (DS_AUDIT_DIR, the same default): it may start first, the log need not exist yet.
+  subgraph('audit', 4107),
   { name: 'gateway', entry: 'gateway/main.ts', env: { DS_GATEWAY_PORT: '4000' }, healthUrl: 'http://127.0.0.1:4000/health' },
   {
     name: 'cad-receiver', entry: 'infra/cad-receiver/main.ts', env: { DS_CAD_RECEIVER_PORT: String(cadReceiverPort) },

@@ -23,6 +23,7 @@ import { importHistorySearchKey } from '../../runtime/identity/history-search-to
 import { sampleUserNames } from '../../runtime/identity/sample-users.js';
 import { startCctvSubgraph } from '../../subgraphs/cctv/server.js';
 import { brokerAdminEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
+import { startAuditSubgraph } from '../../subgraphs/audit/server.js';
 import { startCivicSubgraph } from '../../subgraphs/civic/server.js';
 import { startMojSubgraph } from '../../subgraphs/moj/server.js';
 import { startPoliceSubgraph } from '../../subgraphs/police/server.js';
@@ -102,6 +103,7 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
     subgraphs.push(await startMojSubgraph({ identitySecret, redisUrl: endpoints.redisUrl, ...listen }));
     subgraphs.push(await startTrackingSubgraph({ identitySecret, neo4j: neo4jDriver, redis, patrolKeyPrefix, ...listen }));
     subgraphs.push(await startCivicSubgraph({ identitySecret, redis, neo4j: neo4jDriver, ...listen }));
+    subgraphs.push(await startAuditSubgraph({ identitySecret, redis, auditDir, ...listen }));
     const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
 
     const keys = await generateDevKeyPair();

@@ -179,7 +179,7 @@ export type ConsoleAuditRecordsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleAuditRecordsQuery = { auditRecords: { endCursor: string | null, hasNextPage: boolean, records: Array<{ sequence: number, time: string, kind: AuditRecordKind, requestId: string, subject: string, agency: string, purpose: string | null, caseNumber: string | null, fields: Array<string>, subgraphs: Array<string>, outcome: AuditOutcome | null, deniedCode: string | null, hitId: string | null, hash: string, operation: { name: string | null, type: AuditOperationType, hash: string } | null, denied: Array<{ coordinate: string, code: string }> }> } };
+export type ConsoleAuditRecordsQuery = { auditRecords: Array<{ sequence: number, time: string, kind: AuditRecordKind, requestId: string, subject: string, agency: string, purpose: string | null, caseNumber: string | null, fields: Array<string>, subgraphs: Array<string>, outcome: AuditOutcome | null, deniedCode: string | null, hitId: string | null, hash: string, cursor: string, operation: { name: string | null, type: AuditOperationType, hash: string } | null, denied: Array<{ coordinate: string, code: string }> }> };
 
 export type ConsoleAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 

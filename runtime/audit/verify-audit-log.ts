@@ -20,7 +20,11 @@ export type AuditLogVerdict =
     /** Torn last lines an earlier open set aside. */
     readonly tornTails: readonly string[];
   }
-  | { readonly ok: false; readonly position: LinePosition; readonly reason: ChainBreakReason; readonly detail: string };
+  | {
+    readonly ok: false; readonly position: LinePosition; readonly reason: ChainBreakReason; readonly detail: string;
+    /** Whole records before the first broken one. */
+    readonly recordsBefore: number;
+  };
 
 /**
  * Verifies every file of the log in order as one chain, streaming, and stops at the first break. Only the newest
@@ -44,7 +48,10 @@ export async function verifyAuditLog(dir: string, options: { start?: ChainHead }
     }
   }
   const verdict = verifier.finish();
-  if (!verdict.ok) return { ok: false, position: verdict.broken.position, reason: verdict.broken.reason, detail: verdict.broken.detail };
+  if (!verdict.ok) {
+    const { position, reason, detail, index } = verdict.broken;
+    return { ok: false, position, reason, detail, recordsBefore: index };
+  }
   return {
     ok: true, files: files.length, records: verdict.records, head: verdict.head,
     ...(unterminated ? { unterminated } : {}), tornTails: await listTornTails(dir),

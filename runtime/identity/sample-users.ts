@@ -37,6 +37,10 @@ export const sampleUsers = {
     subject: 'civic-app-1', agency: 'civic', roles: ['developer'], clearance: 0,
     scopes: ['civic:read'],
   },
+  supervisor: {
+    subject: 'supervisor-han', agency: 'hub', roles: ['supervisor'], clearance: 3,
+    scopes: ['audit:read'],
+  },
   'edge-node': {
     subject: 'edge-node-system', agency: 'edge', roles: ['system'], clearance: 2,
     scopes: ['hits:write'],
