@@ -33,7 +33,7 @@ const plannedOperations = [
   'VehicleForecast', 'WantedVehicleTrack', 'HitEvidence',
   // The operations console (console/).
   'ConsoleCameras', 'ConsolePendingHits', 'ConsoleHit', 'ConsoleHitEvidence', 'ConsoleDecideHit', 'ConsoleWantedVehicles',
-  'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsolePlateHistory', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle',
+  'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsolePlateHistory', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle', 'ConsoleOpenCase',
   // Interception plans for the registered patrol units, and the patrol cars' own registration and reports.
   'ConsolePatrolInterceptionPlan', 'RegisterPatrolUnit', 'ReportPatrolPosition',
   // The console's Audit screen: the audit subgraph alone.
@@ -1330,6 +1330,22 @@ describe('query plans of the trusted documents', () => {
                 line
               }
               tornTails
+            }
+          }
+        },
+      }
+    `);
+  });
+
+  it('ConsoleOpenCase', () => {
+    expect(planOf('ConsoleOpenCase')).toMatchInlineSnapshot(`
+      QueryPlan {
+        Fetch(service: "police") {
+          {
+            openCase(input: $input) {
+              caseNumber
+              title
+              status
             }
           }
         },

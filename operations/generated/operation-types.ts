@@ -55,6 +55,15 @@ export type CameraStatus =
   | 'OFFLINE'
   | 'ONLINE';
 
+export type CaseInput = {
+  caseNumber: string | number;
+  title: string;
+};
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 export type HitDecision =
   | 'ACCEPT'
   | 'REJECT';
@@ -252,6 +261,13 @@ export type ConsoleRevokeWantedVehicleMutationVariables = Exact<{
 
 
 export type ConsoleRevokeWantedVehicleMutation = { revokeWantedVehicle: { id: string, status: WantedStatus, revokedAt: string | null, revokedBy: string | null, revocationReason: string | null } };
+
+export type ConsoleOpenCaseMutationVariables = Exact<{
+  input: CaseInput;
+}>;
+
+
+export type ConsoleOpenCaseMutation = { openCase: { caseNumber: string, title: string, status: CaseStatus } };
 
 export type ConsoleWantedVehiclesQueryVariables = Exact<{ [key: string]: never; }>;
 

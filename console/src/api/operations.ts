@@ -1,6 +1,6 @@
 import type {
   ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables, ConsoleCamerasQuery, ConsoleDecideHitMutation,
-  ConsoleDecideHitMutationVariables, ConsoleHitEvidenceQuery, ConsoleHitFieldsFragment, ConsoleHitQuery, ConsolePatrolInterceptionPlanQuery, ConsolePatrolUnitsQuery,
+  ConsoleDecideHitMutationVariables, ConsoleHitEvidenceQuery, ConsoleHitFieldsFragment, ConsoleHitQuery, ConsoleOpenCaseMutation, ConsolePatrolInterceptionPlanQuery, ConsolePatrolUnitsQuery,
   ConsolePendingHitsQuery, ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables, ConsoleRevokeWantedVehicleMutation,
   ConsoleVehicleQuery, ConsoleVehicleQueryVariables, ConsoleWantedVehiclesQuery,
 } from '../../../operations/generated/operation-types.js';
@@ -36,6 +36,8 @@ export const api = {
     runOperation<ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables>(session, 'ConsolePlateHistory', variables).then((data) => data.plateHistory),
   addWantedVehicle: (session: ConsoleSession, variables: ConsoleAddWantedVehicleMutationVariables) =>
     runOperation<ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables>(session, 'ConsoleAddWantedVehicle', variables).then((data) => data.addWantedVehicle),
+  openCase: (session: ConsoleSession, caseNumber: string, title: string) =>
+    runOperation<ConsoleOpenCaseMutation, { input: { caseNumber: string; title: string } }>(session, 'ConsoleOpenCase', { input: { caseNumber, title } }).then((data) => data.openCase),
   revokeWantedVehicle: (session: ConsoleSession, id: string, reason: string) =>
     runOperation<ConsoleRevokeWantedVehicleMutation, { id: string; reason: string }>(session, 'ConsoleRevokeWantedVehicle', { id, reason }).then((data) => data.revokeWantedVehicle),
 };

@@ -15,14 +15,16 @@ function baseStyle(baseMap: BaseMap): StyleSpecification {
     version: 8,
     sources: {
       municipalities: { type: 'geojson', data: baseMap.municipalities as never },
+      borders: { type: 'geojson', data: baseMap.borders as never },
       roads: { type: 'geojson', data: baseMap.roads as never },
       routes: { type: 'geojson', data: emptyCollection },
       cameras: { type: 'geojson', data: emptyCollection },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#10151c' } },
-      { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': ['match', ['get', 'id'], 'suwon', '#1d3b5c', 'hwaseong', '#2d3d26', 'osan', '#4a2f3d', '#2a2f38'], 'fill-opacity': 0.35 } },
-      { id: 'municipality-border', type: 'line', source: 'municipalities', paint: { 'line-color': '#9fb3c8', 'line-width': 2, 'line-dasharray': [3, 2] } },
+      { id: 'municipality-fill', type: 'fill', source: 'municipalities', paint: { 'fill-color': ['match', ['get', 'id'], 'suwon', '#1d3b5c', 'hwaseong', '#2d3d26', 'osan', '#4a2f3d', '#2a2f38'], 'fill-opacity': 0.35, 'fill-antialias': false } },
+      { id: 'municipality-border', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'between'], paint: { 'line-color': '#c9d6e3', 'line-width': 2, 'line-dasharray': [3, 2] } },
+      { id: 'region-edge', type: 'line', source: 'borders', filter: ['==', ['get', 'kind'], 'outer'], paint: { 'line-color': '#5d6b7b', 'line-width': 1 } },
       { id: 'roads', type: 'line', source: 'roads', paint: { 'line-color': '#5b6675', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1, 17, ['+', 2, ['get', 'lanes']]] } },
       { id: 'route-alternatives', type: 'line', source: 'routes', filter: ['>', ['get', 'rank'], 0], paint: { 'line-color': '#c49bff', 'line-width': 3, 'line-opacity': 0.7, 'line-dasharray': [2, 2] } },
       { id: 'route-main', type: 'line', source: 'routes', filter: ['==', ['get', 'rank'], 0], paint: { 'line-color': '#ffd23f', 'line-width': 5 } },

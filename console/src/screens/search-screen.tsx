@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { GatewayError } from '../api/graphql-client.js';
 import { api, type PlateHistory, type WantedVehicle } from '../api/operations.js';
 import type { ConsoleSession } from '../api/request-headers.js';
 import { useTranslate } from '../i18n/use-language.js';
@@ -115,12 +116,18 @@ function WantedList({ session }: { session: ConsoleSession }) {
     setMessage('');
     const input = readPlateInput(plate);
     if (input.kind === 'invalid') return setMessage(`${input.code}: ${input.reason}`);
+    const variables = {
+      input: {
+        ...(input.kind === 'full' ? { plate: input.plate } : { platePattern: input.pattern }),
+        reason, priority, caseNumber: session.caseNumber, ...(validUntil ? { validUntil: new Date(validUntil).toISOString() } : {}),
+      },
+    };
     try {
-      const added = await api.addWantedVehicle(session, {
-        input: {
-          ...(input.kind === 'full' ? { plate: input.plate } : { platePattern: input.pattern }),
-          reason, priority, caseNumber: session.caseNumber, ...(validUntil ? { validUntil: new Date(validUntil).toISOString() } : {}),
-        },
+      const added = await api.addWantedVehicle(session, variables).catch(async (error: unknown) => {
+        // A listing belongs to a case: the stated case is opened (titled with the stated purpose) the first time.
+        if (!(error instanceof GatewayError) || error.code !== 'DS_NOT_FOUND') throw error;
+        await api.openCase(session, session.caseNumber, session.purpose);
+        return api.addWantedVehicle(session, variables);
       });
       setMessage(t('wanted.registered', { plate: listedPlate(added) }));
       setPlate('');
