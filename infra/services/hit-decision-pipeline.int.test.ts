@@ -6,11 +6,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RequestAccess } from '../../domain/access/index.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
-import { regionHitsQueueName, type ForwardedHit, type HitBatchJob } from '../../runtime/queues/pipeline-jobs.js';
+import { hitDecisionLogKey } from '../../runtime/alerts/hit-decision-log.js';
+import {
+  hitDecisionJobIdOf, regionHitDecisionsQueueName, regionHitsQueueName, type ForwardedHit, type HitBatchJob,
+} from '../../runtime/queues/pipeline-jobs.js';
+import { queueNames } from '../../runtime/queues/queue-names.js';
+import { createHitStore } from '../../stores/police/hit-store.js';
+import { policeKeys } from '../../stores/police/police-keys.js';
+import { hitDecisionRelayGroup } from '../../workers/graph-writer/hit-decision-relay.js';
 import { freePorts } from '../stack/ports.js';
 import { devSecret } from './dev-secrets.js';
+import type { HubService } from './hub-services.js';
 import { pipelineEnvironment } from './pipeline-processes.js';
-import { spawnService, stopServices, waitForHealth, type RunningService } from './service-processes.js';
+import { crashService, spawnService, stopServices, waitForHealth, type RunningService } from './service-processes.js';
 
 // The real processes a decision passes through, as npm start runs them: police subgraph → graph writer's decision
 // stage → sighting graph (read back by the tracking subgraph) and alert delivery → the CAD receiver.
@@ -27,6 +35,7 @@ let redis: Redis;
 let driver: Driver;
 let ports: { police: number; tracking: number; cad: number };
 let wantedVehicleId: string;
+let env: NodeJS.ProcessEnv;
 const running: RunningService[] = [];
 
 function testRedisUrl(): string {
@@ -67,8 +76,8 @@ beforeAll(async () => {
   driver = neo4j.driver(endpoints.neo4j.uri, neo4j.auth.basic(endpoints.neo4j.user, endpoints.neo4j.password), { disableLosslessIntegers: true });
   const [police, tracking, cad] = await freePorts(3) as [number, number, number];
   ports = { police, tracking, cad };
-  const env = pipelineEnvironment(endpoints, { REDIS_URL: testRedisUrl() });
-  const services = [
+  env = pipelineEnvironment(endpoints, { REDIS_URL: testRedisUrl() });
+  const services: HubService[] = [
     { name: 'police', entry: 'subgraphs/police/main.ts', env: { DS_POLICE_PORT: String(police) }, healthUrl: `http://127.0.0.1:${police}/health` },
     { name: 'tracking', entry: 'subgraphs/tracking/main.ts', env: { DS_TRACKING_PORT: String(tracking) }, healthUrl: `http://127.0.0.1:${tracking}/health` },
     { name: 'cad-receiver', entry: 'infra/cad-receiver/main.ts', env: { DS_CAD_RECEIVER_PORT: String(cad) }, healthUrl: `http://127.0.0.1:${cad}/deliveries` },
@@ -92,6 +101,18 @@ afterAll(async () => {
   await driver.close();
 }, 60_000);
 
+const hit = (cameraId: string, municipalityId: string, capturedAt: string): ForwardedHit => ({
+  hitId: `${municipalityId}:read-${randomUUID()}:${wantedVehicleId}`, wantedVehicleId, kind: 'FULL_PLATE', cameraId, municipalityId,
+  capturedAt, receivedAt: capturedAt, matchKind: 'EXACT', confidence: 0.96,
+  evidence: { readId: `read-${randomUUID()}`, readText: '123가4567', collapsedReads: 1 },
+});
+
+async function forward(batchId: string, hits: ForwardedHit[]): Promise<void> {
+  const queue = new Queue<HitBatchJob>(regionHitsQueueName, { connection: redis });
+  await queue.add('hits', { municipalityId: hits[0]?.municipalityId ?? 'suwon', batchId, hits }, { jobId: batchId });
+  await queue.close();
+}
+
 describe('a hit decision through the real processes', () => {
   it('takes a rejected hit out of the vehicle\'s track and follows its alert up at 112 CAD', async () => {
     expect((await ask('police', investigator, 'mutation($input: CaseInput!) { openCase(input: $input) { caseNumber } }', { input: { caseNumber, title: '판정 시험' } })).errors).toBeUndefined();
@@ -99,16 +120,9 @@ describe('a hit decision through the real processes', () => {
       input: { plate: '123가4567', reason: 'STOLEN', priority: 70, caseNumber },
     });
     wantedVehicleId = (added.data?.addWantedVehicle as { id: string }).id;
-    const hit = (cameraId: string, municipalityId: string, capturedAt: string): ForwardedHit => ({
-      hitId: `${municipalityId}:read-${randomUUID()}:${wantedVehicleId}`, wantedVehicleId, kind: 'FULL_PLATE', cameraId, municipalityId,
-      capturedAt, receivedAt: capturedAt, matchKind: 'EXACT', confidence: 0.96,
-      evidence: { readId: `read-${randomUUID()}`, readText: '123가4567', collapsedReads: 1 },
-    });
     const first = hit('cam-suwon-02', 'suwon', '2026-03-01T09:00:00+09:00');
     const misread = hit('cam-hwaseong-02', 'hwaseong', '2026-03-01T09:20:00+09:00');
-    const hits = new Queue<HitBatchJob>(regionHitsQueueName, { connection: redis });
-    await hits.add('hits', { municipalityId: 'suwon', batchId: `batch-${run}`, hits: [first, misread] }, { jobId: `batch-${run}` });
-    await hits.close();
+    await forward(`batch-${run}`, [first, misread]);
 
     const tracked = await eventually(trackedSightings, (vehicle) => vehicle?.sightings.length === 2, 'both sightings in the track');
     expect(tracked?.lastSighting.id).toBe(misread.hitId);
@@ -125,5 +139,62 @@ describe('a hit decision through the real processes', () => {
       body: { event: 'hit-rejected', alertId: misread.hitId, hitId: misread.hitId, wantedVehicleId, decidedBy: 'police-officer-kim', reasonCode: 'MISREAD' },
     });
     expect(JSON.stringify(deliveries[2])).not.toContain('오독');
+  });
+
+  it('a decision stored while the graph writer is down has its effects once it is back, exactly once', async () => {
+    const later = hit('cam-osan-02', 'osan', '2026-03-01T09:40:00+09:00');
+    await forward(`batch-${run}-later`, [later]);
+    await eventually(cadDeliveries, (list) => list.some((delivery) => delivery.deliveryId === later.hitId), 'the later alert at CAD');
+
+    const writerAt = running.findIndex((service) => service.service.name === 'graph-writer');
+    const writer = running[writerAt] as RunningService;
+    await crashService(writer);
+    const decided = await ask('police', officer, 'mutation($id: ID!) { decideHit(id: $id, decision: ACCEPT, reasonCode: PLATE_CONFIRMED) { status } }', { id: later.hitId });
+    expect(decided).toEqual({ data: { decideHit: { status: 'ACCEPTED' } } });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const followUpId = `hit-accepted-${later.hitId}`;
+    expect((await cadDeliveries()).map((delivery) => delivery.deliveryId)).not.toContain(followUpId);
+
+    running[writerAt] = spawnService(writer.service, env);
+    await waitForHealth(running[writerAt] as RunningService, 120_000);
+    const deliveries = await eventually(cadDeliveries, (list) => list.some((delivery) => delivery.deliveryId === followUpId), 'the follow-up at CAD');
+    expect(deliveries.filter((delivery) => delivery.deliveryId === followUpId)).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ event: 'hit-accepted', hitId: later.hitId, reasonCode: 'PLATE_CONFIRMED' }) }),
+    ]);
+    const { records } = await driver.executeQuery('MATCH (sighting:Sighting {id: $id}) RETURN sighting.decision AS decision', { id: later.hitId });
+    expect(records.map((record) => record.get('decision'))).toEqual(['ACCEPTED']);
+
+    // Exactly once: one decision job, completed on its first attempt; one CAD follow-up job; nothing left pending.
+    const decisions = new Queue(regionHitDecisionsQueueName, { connection: redis });
+    const deliveryQueue = new Queue(queueNames.alertDelivery, { connection: redis });
+    try {
+      const decisionJobs = (await decisions.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((job) => job.id === hitDecisionJobIdOf(later.hitId));
+      expect(decisionJobs.map((job) => ({ finished: job.finishedOn !== undefined, attemptsMade: job.attemptsMade }))).toEqual([{ finished: true, attemptsMade: 1 }]);
+      const followUps = (await deliveryQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((job) => job.id === encodeURIComponent(followUpId));
+      expect(followUps).toHaveLength(1);
+    } finally {
+      await decisions.close();
+      await deliveryQueue.close();
+    }
+    const [pending] = await redis.xpending(hitDecisionLogKey, hitDecisionRelayGroup) as [number];
+    expect(pending).toBe(0);
+  });
+
+  it('a decision the police process stored and then died on (nothing queued) still has its effects', async () => {
+    const last = hit('cam-osan-04', 'osan', '2026-03-01T10:00:00+09:00');
+    await forward(`batch-${run}-last`, [last]);
+    await eventually(cadDeliveries, (list) => list.some((delivery) => delivery.deliveryId === last.hitId), 'the last alert at CAD');
+    // The hit store's own step, as decideHit makes it, and nothing after it: the mutation never got further.
+    const decidedAt = new Date().toISOString();
+    const event = {
+      hitId: last.hitId, wantedVehicleId, cameraId: last.cameraId, capturedAt: last.capturedAt, status: 'REJECTED',
+      decidedBy: 'police-officer-kim', decidedAt, reasonCode: 'DIFFERENT_VEHICLE',
+    };
+    const outcome = await createHitStore(redis, policeKeys()).decide(last.hitId, {
+      status: 'REJECTED', decidedBy: 'police-officer-kim', decidedAt, decisionReason: 'DIFFERENT_VEHICLE', decisionReasonCode: 'DIFFERENT_VEHICLE',
+    }, { logKey: hitDecisionLogKey, message: JSON.stringify(event) });
+    expect(outcome).toEqual({ decided: true });
+    const deliveries = await eventually(cadDeliveries, (list) => list.some((delivery) => delivery.deliveryId === `hit-rejected-${last.hitId}`), 'the follow-up at CAD');
+    expect(deliveries.find((delivery) => delivery.deliveryId === `hit-rejected-${last.hitId}`)?.body).toMatchObject({ event: 'hit-rejected', reasonCode: 'DIFFERENT_VEHICLE' });
   });
 });

@@ -31,8 +31,8 @@ export const regionSightingsQueueName = 'ds-region-sightings';
 /** Plate-free aggregates every edge forwards to the region. */
 export const regionAggregatesQueueName = 'ds-region-aggregates';
 /**
- * Operators' hit decisions, queued by the police subgraph (one job per decided hit: `HitDecisionEvent`), for the
- * graph writer's decision stage: the sighting graph learns which sightings were rejected, and 112 CAD is told.
+ * Operators' hit decisions, relayed by the graph writer from the police hit store's decision log (one job per decided
+ * hit: `HitDecisionEvent`), for its decision stage: the sighting graph learns which sightings were rejected, and 112 CAD is told.
  */
 export const regionHitDecisionsQueueName = 'ds-region-hit-decisions';
 

@@ -1,4 +1,3 @@
-import type { HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
 import type { AccessContext } from '../../runtime/graphql/enforce-access.js';
 import type { PatrolUnitStore } from '../../stores/patrol-units/patrol-unit-store.js';
 import type { CaseStore } from './case-store.js';
@@ -12,10 +11,11 @@ export type PoliceContext = AccessContext & {
   readonly wantedVehicles: WantedVehicleStore;
   readonly hits: HitStore;
   readonly patrolUnits: PatrolUnitStore;
-  /** The stream each decision is announced on (read by the gateway's real-time feed). */
+  /**
+   * The stream each decision is recorded on in the same step as the hit (read by the gateway's real-time feed, and
+   * relayed by the graph writer to its decision stage: the effects follow from what was stored).
+   */
   readonly decisionLogKey: string;
-  /** Queues a decided hit's effects (sighting graph, 112 CAD); absent where nothing carries them out. */
-  readonly queueHitDecision?: (event: HitDecisionEvent) => Promise<void>;
   /** Present where the subgraph publishes the keyed hotlist to edge nodes. */
   readonly hotlistPublisher?: HotlistPublisher;
 };

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RequestAccess } from '../../domain/access/index.js';
 import { parseHitDecisionLogEntry, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
-import { connectQueueRedis } from '../../runtime/queues/connect-queue-redis.js';
-import { createQueue } from '../../runtime/queues/create-queue.js';
-import { hitDecisionJobIdOf } from '../../runtime/queues/pipeline-jobs.js';
 import type { RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
 import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/identity-header.js';
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
@@ -25,7 +21,6 @@ const identitySecret = `police-int-test-${randomUUID()}`;
 const keyPrefix = `ds:police:test-${randomUUID()}:`;
 const patrolKeyPrefix = `ds:patrol:test-${randomUUID()}:`;
 const decisionLogKey = `ds:hit-decisions:test-${randomUUID()}`;
-const decisionsQueueName = `ds-region-hit-decisions-test-${randomUUID()}`;
 const seedCase = '2026-경기남부-0142';
 
 const officer: RequestAccess = { identity: sampleUsers['police-officer'], purpose: 'tracking a stolen vehicle', caseNumber: seedCase };
@@ -38,11 +33,9 @@ const hitRecorder: RequestAccess = { identity: sampleUsers['edge-node'] };
 const patrolCar: RequestAccess = { identity: sampleUsers['patrol-car'] };
 
 let redis: Redis;
-let queueRedis: Redis;
-let hitDecisions: Queue<HitDecisionEvent>;
 let subgraph: RunningSubgraph;
 
-const start = () => startPoliceSubgraph({ host: '127.0.0.1', port: 0, identitySecret, redis, keyPrefix, patrolKeyPrefix, decisionLogKey, hitDecisions });
+const start = () => startPoliceSubgraph({ host: '127.0.0.1', port: 0, identitySecret, redis, keyPrefix, patrolKeyPrefix, decisionLogKey });
 
 async function execute(query: string, variables: Record<string, unknown> = {}, access?: RequestAccess): Promise<GraphQLResponse> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -71,16 +64,11 @@ async function addWantedVehicle(input: Record<string, unknown>): Promise<GraphQL
 
 beforeAll(async () => {
   redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  queueRedis = await connectQueueRedis(redisUrl);
-  hitDecisions = createQueue<HitDecisionEvent>(decisionsQueueName, queueRedis);
   subgraph = await start();
 });
 
 afterAll(async () => {
   await subgraph.close();
-  await hitDecisions.obliterate({ force: true });
-  await hitDecisions.close();
-  queueRedis.disconnect();
   for (const prefix of [keyPrefix, patrolKeyPrefix]) {
     for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) {
       if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
@@ -303,7 +291,7 @@ describe('the police subgraph over Redis', () => {
     expect(await redis.zcard(policeKeys(keyPrefix).wantedVehiclesByPriority)).toBe(entriesBefore);
   });
 
-  it('decides a hit with a reason code and a note, announces it once and queues its effects once', async () => {
+  it('decides a hit with a reason code and a note, and records it once on the decision log its effects follow from', async () => {
     const { hitId, wantedVehicleId } = await recordTestHit('2026-11-25T11:00:00+09:00');
     const decide = `mutation($id: ID!, $note: String) {
       decideHit(id: $id, decision: REJECT, reasonCode: MISREAD, note: $note) { id status decidedBy decisionReasonCode decisionNote decisionReason }
@@ -318,13 +306,10 @@ describe('the police subgraph over Redis', () => {
       decidedBy: 'police-officer-kim', decidedAt: expect.any(String), reasonCode: 'MISREAD',
     };
     expect((await announcedDecisions()).filter((event) => event.hitId === hitId)).toEqual([expected]);
-    const job = await hitDecisions.getJob(hitDecisionJobIdOf(hitId));
-    expect(job?.data).toEqual(expected);
 
-    // A second decision is refused and announces nothing; the effects job is offered again (the same job, once).
+    // A second decision is refused and records nothing.
     expect(codesOf(await execute(decide, { id: hitId }, officer))).toEqual(['DS_CONFLICT']);
     expect((await announcedDecisions()).filter((event) => event.hitId === hitId)).toHaveLength(1);
-    expect((await hitDecisions.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((queued) => queued.data.hitId === hitId)).toHaveLength(1);
   });
 
   it('refuses a decision whose reason does not fit, each with DS_INVALID_INPUT, leaving the hit PENDING', async () => {

@@ -114,13 +114,9 @@ export const policeResolvers: Resolvers = {
       const outcome = await context.hits.decide(id, record, { logKey: context.decisionLogKey, message: JSON.stringify(decisionEventOf(decided)) });
       if (!outcome.decided) {
         if (outcome.currentStatus === undefined) throw codedGraphQLError('DS_NOT_FOUND', `hit ${id} does not exist`);
-        // Queued again (a no-op while the queue knows the job): a decision whose job was lost to a failure after the
-        // store write is carried out once someone tries it again.
-        const stored = await context.hits.find(id);
-        if (stored && stored.status !== 'PENDING') await context.queueHitDecision?.(decisionEventOf(stored));
         throw codedGraphQLError('DS_CONFLICT', `hit ${id} is already ${outcome.currentStatus}; only PENDING hits can be decided`);
       }
-      await context.queueHitDecision?.(decisionEventOf(decided));
+      // The decision and its log entry were written in one step; the graph writer relays the entry to the effects.
       return asHit(decided);
     },
     registerPatrolUnit: async (_, { input }, context) => {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { hitDecisionLogKey, type HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
-import { hitDecisionJobIdOf } from '../../runtime/queues/pipeline-jobs.js';
+import { hitDecisionLogKey } from '../../runtime/alerts/hit-decision-log.js';
 import { createPatrolUnitStore } from '../../stores/patrol-units/patrol-unit-store.js';
 import { redisIdentityNonceLedger } from '../../runtime/identity/identity-nonce-ledger.js';
 import { startApolloSubgraph, type ApolloSubgraphOptions, type RunningSubgraph } from '../../runtime/graphql/apollo-subgraph.js';
@@ -27,13 +25,11 @@ export interface PoliceSubgraphOptions {
   readonly keyPrefix?: string;
   /** Namespace of the patrol-unit registry's keys, `ds:patrol:` unless given. */
   readonly patrolKeyPrefix?: string;
-  /** The stream decisions are announced on, `ds:hit-decisions:log` unless given; tests give each run its own. */
-  readonly decisionLogKey?: string;
   /**
-   * The queue of decided hits' effects (`ds-region-hit-decisions` in production), the caller's to close; absent, a
-   * decision is stored and announced but changes nothing downstream.
+   * The stream decisions are recorded on, `ds:hit-decisions:log` unless given; tests give each run its own. Their
+   * effects follow from it: the graph writer relays each entry to its decision stage.
    */
-  readonly hitDecisions?: Queue<HitDecisionEvent>;
+  readonly decisionLogKey?: string;
   /** Publishes the keyed hotlist to edge nodes after every wanted-list change; absent, nothing is published. */
   readonly hotlist?: { readonly keyRing: PlateKeyRing; readonly keyPrefix?: string };
 }
@@ -49,15 +45,7 @@ export async function startPoliceSubgraph(options: PoliceSubgraphOptions): Promi
     hits: createHitStore(options.redis, keys),
     patrolUnits: createPatrolUnitStore(options.redis, options.patrolKeyPrefix),
   };
-  const { hitDecisions } = options;
-  const decisions = {
-    decisionLogKey: options.decisionLogKey ?? hitDecisionLogKey,
-    ...(hitDecisions ? {
-      queueHitDecision: async (event: HitDecisionEvent) => {
-        await hitDecisions.add('decision', event, { jobId: hitDecisionJobIdOf(event.hitId) });
-      },
-    } : {}),
-  };
+  const decisions = { decisionLogKey: options.decisionLogKey ?? hitDecisionLogKey };
   await seedDemoRegion(stores);
   const hotlistPublisher = options.hotlist
     ? createHotlistPublisher({ redis: options.redis, wantedVehicles: stores.wantedVehicles, ...options.hotlist })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hitDecisionLogKey } from '../../runtime/alerts/hit-decision-log.js';
 import { stackEndpoints, type Neo4jEndpoint } from '../../runtime/endpoints/stack-endpoints.js';
 import { loadConfig, urlVariable } from '../../runtime/config.js';
 import { stallRecoveryVariables } from '../../runtime/queues/stall-recovery.js';
@@ -23,6 +24,10 @@ export const graphWriterConfigSchema = z.object({
   DS_GRAPH_WRITER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Stage 2 (`ds-region-sightings`: sighting graph and impossible travel): sighting batches in flight. */
   DS_GRAPH_WRITER_SIGHTINGS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** The police hit store's decision log, relayed to the decision stage. */
+  DS_HIT_DECISION_LOG_KEY: z.string().min(1).default(hitDecisionLogKey),
+  /** How long a decision read by another graph writer stays unacknowledged before this one relays it (a crash). */
+  DS_HIT_DECISION_RECLAIM_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   ...stallRecoveryVariables,
 }).refine((env) => env.NEO4J_URI === undefined || env.NEO4J_PASSWORD !== undefined, {
   path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set',

@@ -20,7 +20,7 @@ export interface HitDecisionResult {
 }
 
 /**
- * The graph writer's decision stage: an operator's decision on a hit (queued by the police subgraph) is written into
+ * The graph writer's decision stage: an operator's decision on a hit (relayed from the decision log) is written into
  * the sighting graph — a REJECTED sighting stops feeding routes, forecasts and plans — and 112 CAD, which had the
  * hit's alert, gets a `hit-accepted` or `hit-rejected` follow-up under the alert's id. Both steps are idempotent (the
  * graph sets the same values, the delivery job id derives from the alert id), so a retry repeats nothing.

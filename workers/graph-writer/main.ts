@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { loadRoadGraph, mergeRoadGraphs } from '../../domain/tracking/road-graph.js';
+import type { HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
 import { runProcess } from '../../runtime/config.js';
 import { createQueue } from '../../runtime/queues/create-queue.js';
 import {
@@ -15,6 +16,7 @@ import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph
 import { readTrackingModel } from '../../stores/tracking-model/tracking-model-file.js';
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
 import { graphWriterNeo4j, loadGraphWriterConfig } from './graph-writer-config.js';
+import { hitDecisionRelayGroup, startHitDecisionRelay } from './hit-decision-relay.js';
 import { startGraphWriter } from './start-graph-writer.js';
 
 async function main(): Promise<void> {
@@ -37,8 +39,14 @@ async function main(): Promise<void> {
       decisions: { redisUrl: config.REDIS_URL, concurrency: 2, ...stallRecoveryOf(config) },
     },
   );
+  // Decisions reach the decision stage from the police hit store's log, never from the mutation that made them.
+  const hitDecisions = createQueue<HitDecisionEvent>(regionHitDecisionsQueueName, producer);
+  const relay = await startHitDecisionRelay({
+    redis: redis.duplicate(), streamKey: config.DS_HIT_DECISION_LOG_KEY, group: hitDecisionRelayGroup, queue: hitDecisions,
+    reclaimIdleMs: config.DS_HIT_DECISION_RECLAIM_MS,
+  });
   console.log(
-    `graph-writer: ${regionHitsQueueName} → alerts to ${queueNames.alertDelivery} → ${regionSightingsQueueName} → sighting graph at ${endpoint.uri}; ${regionHitDecisionsQueueName} → sighting graph and CAD`,
+    `graph-writer: ${regionHitsQueueName} → alerts to ${queueNames.alertDelivery} → ${regionSightingsQueueName} → sighting graph at ${endpoint.uri}; ${config.DS_HIT_DECISION_LOG_KEY} → ${regionHitDecisionsQueueName} → sighting graph and CAD`,
   );
 
   let stopping = false;
@@ -47,7 +55,9 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`graph-writer: ${signal}, finishing active batches`);
     // Waiting lets in-flight batches finish; one cut off anyway is retried whole, and every step is idempotent.
+    await relay.close();
     await writer.close();
+    await hitDecisions.close();
     await alertDeliveries.close();
     await sightingBatches.close();
     producer.disconnect();
