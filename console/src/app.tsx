@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadConsoleConfig, type ConsoleConfig } from './api/console-config.js';
 import { api, type Camera, type Hit, type PlateHistory } from './api/operations.js';
 import { subscribeToAlerts, type RealtimeState } from './api/realtime.js';
-import type { ConsoleSession } from './api/request-headers.js';
+import { tokenScopes, type ConsoleSession } from './api/request-headers.js';
 import { LanguageContext } from './i18n/use-language.js';
 import { translate, type Language, type MessageKey } from './i18n/messages.js';
 import type { BaseMap, Position } from './map/base-map-geojson.js';
@@ -48,6 +48,7 @@ export function App() {
   const [nowMs, setNowMs] = useState(Date.now());
   const flashTimer = useRef<number | undefined>(undefined);
   const hitsRef = useRef<readonly Hit[]>([]);
+  const readsHits = useMemo(() => (session ? tokenScopes(session.token).includes('hits:read') : false), [session]);
   hitsRef.current = hits;
 
   useEffect(() => {
@@ -68,7 +69,7 @@ export function App() {
     if (!session) return undefined;
     const refresh = async () => {
       try {
-        const [cameraList, pending] = await Promise.all([api.cameras(session), api.pendingHits(session)]);
+        const [cameraList, pending] = await Promise.all([api.cameras(session), readsHits ? api.pendingHits(session) : Promise.resolve([])]);
         setCameras(cameraList);
         const pendingIds = new Set(pending.map((hit) => hit.id));
         // A hit pending here but no longer in the pending list was decided elsewhere: fetch its decision.
@@ -84,10 +85,10 @@ export function App() {
     void refresh();
     const timer = window.setInterval(() => void refresh(), 15_000);
     return () => window.clearInterval(timer);
-  }, [session, receiveHits]);
+  }, [session, receiveHits, readsHits]);
 
   useEffect(() => {
-    if (!session || !config) return undefined;
+    if (!session || !config || !readsHits) return undefined;
     return subscribeToAlerts(config.realtimeUrl, session, (alert) => {
       void api.hit(session, alert.id).then((hit) => {
         if (!hit) return;
@@ -103,7 +104,7 @@ export function App() {
     }, setRealtime, (decision) => {
       void api.hit(session, decision.hitId).then((hit) => hit && receiveHits([hit]), (error: unknown) => setProblem(messageOf(error)));
     });
-  }, [session, config, receiveHits, language]);
+  }, [session, config, receiveHits, language, readsHits]);
 
   const orderedHits = useMemo(() => queueOrder(hits), [hits]);
   const selectedHit = hits.find((hit) => hit.id === selectedHitId);
@@ -171,7 +172,7 @@ export function App() {
             </nav>
           ) : null}
           <div className="ds-header-status">
-            {session ? <span role="status" data-testid="realtime-status" data-state={realtime.kind}>
+            {session && readsHits ? <span role="status" data-testid="realtime-status" data-state={realtime.kind}>
               {realtime.kind === 'closed' ? t('realtime.closed', { reason: realtime.reason }) : t(realtime.kind === 'connected' ? 'realtime.connected' : 'realtime.connecting')}
             </span> : null}
             {session ? <span data-testid="signed-in-as">{t('signIn.signedInAs', { user: session.user })} · {session.caseNumber}</span> : null}
@@ -200,7 +201,7 @@ export function App() {
               ) : null}
               {screen === 'vehicle' ? <VehicleScreen session={session} vehicleId={vehicleId} onChoose={setVehicleId} view={vehicleView} onView={setVehicleView} /> : null}
               {screen === 'search' ? <SearchScreen session={session} onResults={setHistory} /> : null}
-              {screen === 'audit' ? <AuditScreen /> : null}
+              {screen === 'audit' ? <AuditScreen session={session} /> : null}
             </div>
           </main>
         )}

@@ -1,4 +1,5 @@
 import type {
+  AuditOutcome, AuditRecordFilter, ConsoleAuditChainQuery, ConsoleAuditRecordsQuery, ConsoleAuditRecordsQueryVariables,
   ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables, ConsoleCamerasQuery, ConsoleDecideHitMutation,
   ConsoleDecideHitMutationVariables, ConsoleHitEvidenceQuery, ConsoleHitFieldsFragment, ConsoleHitQuery, ConsoleOpenCaseMutation, ConsolePatrolInterceptionPlanQuery, ConsolePatrolUnitsQuery,
   ConsolePendingHitsQuery, ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables, ConsoleRevokeWantedVehicleMutation,
@@ -15,6 +16,9 @@ export type PatrolUnit = ConsolePatrolUnitsQuery['patrolUnits'][number];
 export type VehicleAnswer = ConsoleVehicleQuery['wantedVehicle'];
 export type Vehicle = NonNullable<NonNullable<VehicleAnswer>['vehicle']>;
 export type PatrolPlan = NonNullable<NonNullable<ConsolePatrolInterceptionPlanQuery['vehicle']>['patrolInterceptionPlan']>;
+export type AuditRecord = ConsoleAuditRecordsQuery['auditRecords'][number];
+export type AuditChain = ConsoleAuditChainQuery['auditChain'];
+export type { AuditOutcome, AuditRecordFilter };
 export type PlateHistory = ConsolePlateHistoryQuery['plateHistory'];
 export type HitEvidence = NonNullable<NonNullable<ConsoleHitEvidenceQuery['hit']>['evidence']>;
 
@@ -38,6 +42,9 @@ export const api = {
     runOperation<ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables>(session, 'ConsoleAddWantedVehicle', variables).then((data) => data.addWantedVehicle),
   openCase: (session: ConsoleSession, caseNumber: string, title: string) =>
     runOperation<ConsoleOpenCaseMutation, { input: { caseNumber: string; title: string } }>(session, 'ConsoleOpenCase', { input: { caseNumber, title } }).then((data) => data.openCase),
+  auditRecords: (session: ConsoleSession, variables: ConsoleAuditRecordsQueryVariables) =>
+    runOperation<ConsoleAuditRecordsQuery, ConsoleAuditRecordsQueryVariables>(session, 'ConsoleAuditRecords', variables).then((data) => data.auditRecords),
+  auditChain: (session: ConsoleSession) => runOperation<ConsoleAuditChainQuery>(session, 'ConsoleAuditChain').then((data) => data.auditChain),
   revokeWantedVehicle: (session: ConsoleSession, id: string, reason: string) =>
     runOperation<ConsoleRevokeWantedVehicleMutation, { id: string; reason: string }>(session, 'ConsoleRevokeWantedVehicle', { id, reason }).then((data) => data.revokeWantedVehicle),
 };

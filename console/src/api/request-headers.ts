@@ -33,3 +33,18 @@ export function realtimeConnectionParams(session: ConsoleSession): Record<string
     ...(session.caseNumber.trim() ? { caseNumber: session.caseNumber.trim().normalize('NFC') } : {}),
   };
 }
+
+/**
+ * The scopes the token claims, read without verifying it: only to leave out what the user may not see (a supervisor
+ * gets no hit queue, so the console does not fill the audit log with refused hit requests); the gateway decides.
+ */
+export function tokenScopes(token: string): readonly string[] {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replaceAll('-', '+').replaceAll('_', '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const scopes: unknown = (JSON.parse(json) as { scopes?: unknown }).scopes;
+    return Array.isArray(scopes) ? scopes.filter((scope): scope is string => typeof scope === 'string') : [];
+  } catch {
+    return [];
+  }
+}
