@@ -22,6 +22,7 @@ const keyFigures: Record<string, readonly string[]> = {
   alert: ['p50Ms', 'p99Ms', 'channelP50Ms', 'cadP50Ms', 'stages.edge.p50Ms'],
   tracking: ['p50Ms', 'p95Ms', 'legs'],
   recognize: ['cropsPerSec', 'cropP95Ms', 'frameP50Ms', 'frameP95Ms', 'framesPerSecPerCore', 'modelMb', 'loadMs', 'rssMb'],
+  console: ['cameras', 'fps', 'frameP50Ms', 'frameP95Ms', 'firstContentfulPaintMs', 'mapReadyMs'],
 };
 
 /** A quick run takes seconds of work; the rest is starting processes on a busy machine. */
