@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildClientSchema, type IntrospectionQuery } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { schemaDir } from '../../schema/compose-supergraph.js';
 import { documentHash } from '../../schema/trusted-documents.js';
 import { createGatewayTester } from '../testing/gateway-tester.js';
 import { wantedSubgraph } from '../testing/test-subgraphs.js';
+import { graphiqlResources } from './graphiql-page.js';
 
 const configOf = (html: string) => JSON.parse(/<script type="application\/json" id="dongseon-graphiql-config">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
 const referencedUrls = (html: string) => [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
@@ -53,13 +59,27 @@ describe('GraphiQL', () => {
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toContain('wantedVehicles');
   });
 
-  it('serves a Hangul font of its own, for Hangul only', async () => {
-    await using gateway = await createGatewayTester({ subgraphs: [wantedSubgraph], graphiql: true });
-    const font = await gateway.request('/graphiql/assets/hangul.ttf');
-    expect(font.status).toBe(200);
-    expect(font.headers.get('content-type')).toBe('font/ttf');
-    const css = (await gateway.request('/graphiql/assets/sign-in.css')).text;
-    expect(css).toMatch(/@font-face \{ font-family: 'Dongseon Hangul'; src: url\('hangul\.ttf'\)[^}]*unicode-range: U\+1100-11FF/);
+  it('serves a Hangul font of its own, for Hangul only, and goes without it when the font is not installed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dongseon-graphiql-font-'));
+    try {
+      const fontFile = join(dir, 'hangul.ttf');
+      await writeFile(fontFile, 'not really a font, but bytes to serve');
+      const options = {
+        graphqlPath: '/graphql', devUsers: [], purposeHeader: 'x-p', caseNumberHeader: 'x-c', production: false,
+        contract: { supergraphSdl: readFileSync(`${schemaDir}supergraph.graphql`, 'utf8'), trustedDocuments: {}, policy: { types: new Map(), fields: new Map() } },
+      };
+      const font = graphiqlResources({ ...options, hangulFontFile: fontFile }).get('/graphiql/assets/hangul.ttf');
+      expect(font?.contentType).toBe('font/ttf');
+      expect(font?.body.toString()).toBe('not really a font, but bytes to serve');
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(graphiqlResources({ ...options, hangulFontFile: join(dir, 'missing.ttf') }).has('/graphiql/assets/hangul.ttf')).toBe(false);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('fonts-nanum'));
+      errors.mockRestore();
+      const css = readFileSync(new URL('./graphiql-sign-in.css', import.meta.url), 'utf8');
+      expect(css).toMatch(/@font-face \{ font-family: 'Dongseon Hangul'; src: url\('hangul\.ttf'\)[^}]*unicode-range: U\+1100-11FF/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks for a token to paste when dev identity is off', async () => {
