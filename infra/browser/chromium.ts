@@ -7,8 +7,9 @@ import { findExecutable } from '../../runtime/processes/executables.js';
 import { ensureDebianPackage } from '../stack/apt.js';
 
 /**
- * Software WebGL: SwiftShader through ANGLE, so MapLibre draws on a machine without a GPU. Chromium now refuses
- * SwiftShader for WebGL unless told it may ("unsafe": it runs shader code on the CPU, fine for our own pages).
+ * Software WebGL: SwiftShader through ANGLE, so MapLibre draws on a machine without a GPU, and the same way on one
+ * with a GPU. Chromium is deprecating its automatic fallback to SwiftShader for WebGL ("unsafe": shader code runs on
+ * the CPU, fine for our own pages), so the tests ask for it by name.
  */
 export const softwareWebglArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] as const;
 
