@@ -83,14 +83,19 @@ WHERE ${counts}
 WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT $first
 ${sightingColumns}`;
 
+// The neighbours in the vehicle's chain that count: the chain's order (capture time, then id), REJECTED ones skipped.
 const previousSighting = `
-MATCH (sighting:Sighting)-[:NEXT]->(:Sighting {id: $id})
-MATCH (vehicle:Vehicle)-[:SIGHTED]->(sighting)-[:AT]->(camera:Camera)
+MATCH (vehicle:Vehicle)-[:SIGHTED]->(start:Sighting {id: $id})
+MATCH (vehicle)-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+WHERE (sighting.capturedAt < start.capturedAt OR (sighting.capturedAt = start.capturedAt AND sighting.id < start.id)) AND ${counts}
+WITH vehicle, sighting, camera ORDER BY sighting.capturedAt DESC, sighting.id DESC LIMIT 1
 ${sightingColumns}`;
 
 const nextSighting = `
-MATCH (:Sighting {id: $id})-[:NEXT]->(sighting:Sighting)
-MATCH (vehicle:Vehicle)-[:SIGHTED]->(sighting)-[:AT]->(camera:Camera)
+MATCH (vehicle:Vehicle)-[:SIGHTED]->(start:Sighting {id: $id})
+MATCH (vehicle)-[:SIGHTED]->(sighting:Sighting)-[:AT]->(camera:Camera)
+WHERE (sighting.capturedAt > start.capturedAt OR (sighting.capturedAt = start.capturedAt AND sighting.id > start.id)) AND ${counts}
+WITH vehicle, sighting, camera ORDER BY sighting.capturedAt, sighting.id LIMIT 1
 ${sightingColumns}`;
 
 const crossingsOfVehicle = `

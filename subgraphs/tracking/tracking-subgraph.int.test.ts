@@ -8,6 +8,7 @@ import { identityHeaderName, signIdentityHeader } from '../../runtime/identity/i
 import { sampleUsers } from '../../runtime/identity/sample-users.js';
 import type { Road } from './road-graph-store.js';
 import type { SightingInput } from '../../stores/sightings/sighting-batch.js';
+import { recordHitDecisions } from '../../stores/sightings/record-hit-decisions.js';
 import { createSightingStore, type SightingStore } from './sighting-store.js';
 import { startTrackingSubgraph } from './server.js';
 
@@ -125,6 +126,7 @@ afterAll(async () => {
   await driver.executeQuery(`
     MATCH (node) WHERE (node:Vehicle OR node:Sighting OR node:Camera OR node:Municipality) AND node.id STARTS WITH $prefix
     DETACH DELETE node`, { prefix });
+  await driver.executeQuery('MATCH (decision:HitDecision) WHERE decision.hitId STARTS WITH $prefix DELETE decision', { prefix });
   await driver.close();
 });
 
@@ -203,6 +205,24 @@ describe('the tracking subgraph over Neo4j', () => {
       { municipality: { id: id('north') }, firstSeenAt: '2026-11-25T09:00:00+09:00', lastSeenAt: '2026-11-25T09:05:00+09:00', sightings: 2 },
       { municipality: { id: id('south') }, firstSeenAt: '2026-11-25T09:10:00+09:00', lastSeenAt: '2026-11-25T09:10:00+09:00', sightings: 1 },
     ]);
+  });
+
+  it('links a sighting to the neighbours that count: a REJECTED one in between is skipped, and itself still finds them', async () => {
+    await store.recordSightings([
+      sighting('skip-1', 'wv-skip', 'cam-a', '2026-11-25T09:00:00+09:00'),
+      sighting('skip-2', 'wv-skip', 'cam-b', '2026-11-25T09:05:00+09:00'),
+      sighting('skip-3', 'wv-skip', 'cam-d', '2026-11-25T09:10:00+09:00'),
+    ]);
+    await recordHitDecisions(driver, [{ hitId: id('skip-2'), vehicleId: id('wv-skip'), status: 'REJECTED', decidedAt: '2026-11-25T09:20:00+09:00' }]);
+    const response = await execute(`query($id: ID!, $representations: [_Any!]!) {
+      vehicle(id: $id) { lastSighting { id previous { id previous { id } next { id } } next { id } } }
+      _entities(representations: $representations) { ... on Sighting { id previous { id } next { id } } }
+    }`, { id: id('wv-skip'), representations: [{ __typename: 'Sighting', id: id('skip-2') }] }, officer);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      vehicle: { lastSighting: { id: id('skip-3'), previous: { id: id('skip-1'), previous: null, next: { id: id('skip-3') } }, next: null } },
+      _entities: [{ id: id('skip-2'), previous: { id: id('skip-1') }, next: { id: id('skip-3') } }],
+    });
   });
 
   it('refuses a capture window that ends before it starts', async () => {

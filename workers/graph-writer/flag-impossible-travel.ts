@@ -10,14 +10,28 @@ export interface ImpossibleTravelFlag {
   readonly availableSeconds: number;
 }
 
-// Both neighbours of each sighting: a late sighting lands inside the chain, so it is the later one of one pair and
-// the earlier one of another.
+// A sighting whose hit an operator rejected is not the vehicle's: it is neither checked nor a neighbour.
+const counts = (sighting: string) => `coalesce(${sighting}.decision, '') <> 'REJECTED'`;
+const before = (earlier: string, later: string) =>
+  `(${earlier}.capturedAt < ${later}.capturedAt OR (${earlier}.capturedAt = ${later}.capturedAt AND ${earlier}.id < ${later}.id))`;
+
+// Both neighbours of each sighting in its vehicle's chain (capture time, then id: the NEXT order), rejected ones
+// skipped: a late sighting lands inside the chain, so it is the later one of one pair and the earlier one of another.
 const chainPairs = `
 UNWIND $ids AS id
-MATCH (sighting:Sighting {id: id})-[:AT]->(camera:Camera)
-OPTIONAL MATCH (previous:Sighting)-[:NEXT]->(sighting)
+MATCH (vehicle:Vehicle)-[:SIGHTED]->(sighting:Sighting {id: id})-[:AT]->(camera:Camera)
+WHERE ${counts('sighting')}
+CALL (vehicle, sighting) {
+  OPTIONAL MATCH (vehicle)-[:SIGHTED]->(previous:Sighting) WHERE ${before('previous', 'sighting')} AND ${counts('previous')}
+  WITH previous ORDER BY previous.capturedAt DESC, previous.id DESC LIMIT 1
+  RETURN previous
+}
+CALL (vehicle, sighting) {
+  OPTIONAL MATCH (vehicle)-[:SIGHTED]->(next:Sighting) WHERE ${before('sighting', 'next')} AND ${counts('next')}
+  WITH next ORDER BY next.capturedAt, next.id LIMIT 1
+  RETURN next
+}
 OPTIONAL MATCH (previous)-[:AT]->(previousCamera:Camera)
-OPTIONAL MATCH (sighting)-[:NEXT]->(next:Sighting)
 OPTIONAL MATCH (next)-[:AT]->(nextCamera:Camera)
 RETURN sighting.id AS id, camera.id AS cameraId, sighting.capturedAt.epochMillis AS capturedAtMs,
   previous.id AS previousId, previousCamera.id AS previousCameraId, previous.capturedAt.epochMillis AS previousAtMs,
@@ -40,7 +54,8 @@ interface ChainedSighting {
 }
 
 /**
- * Compares each of the sightings with its neighbours in its vehicle's NEXT chain against the fastest plausible
+ * Compares each of the sightings with its neighbours in its vehicle's NEXT chain (REJECTED sightings skipped on both
+ * sides) against the fastest plausible
  * drive (the tracking model's for that hour where it knows both cameras, else the road graph's free-flow route),
  * and flags the later sighting of every pair no vehicle could have made (a cloned plate or a misread).
  * Flags are only ever set, never cleared: once a pair was impossible, the evidence stays for the operator.

@@ -16,6 +16,7 @@ import { createHitStore } from '../../stores/police/hit-store.js';
 import { policeKeys, type PoliceKeys } from '../../stores/police/police-keys.js';
 import { createWantedVehicleStore } from '../../stores/police/wanted-vehicle-store.js';
 import { ensureSightingGraphSchema } from '../../stores/sightings/sighting-graph-schema.js';
+import { recordHitDecisions } from '../../stores/sightings/record-hit-decisions.js';
 import type { AlertDeliveryJob } from '../alert-delivery/alert-delivery-job.js';
 import { hitAlertProcessor, sightingGraphProcessor, type HitAlertResult } from './graph-writer-processor.js';
 import { startGraphWriter, type GraphWriter } from './start-graph-writer.js';
@@ -213,6 +214,23 @@ describe('graph writer', () => {
     expect(chain.map((sighting) => [sighting.id, sighting.impossibleTravel, sighting.reason])).toEqual([
       [first.hitId, null, null],
       [clone.hitId, true, 'faster-than-possible'],
+    ]);
+  });
+
+  it('leaves a REJECTED sighting out of the travel check: the next one is judged against the one before it', async () => {
+    const vehicleId = await wantedVehicle(70);
+    const first = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-03T09:00:00+09:00');
+    const misread = hit(vehicleId, 'cam-osan-04', 'osan', '2026-03-03T09:00:10+09:00');
+    const flagged = await processBatch({ municipalityId: 'osan', batchId: `batch-${run}-misread`, hits: [first, misread] }, `batch-${run}-misread`);
+    expect(flagged).toMatchObject({ impossibleTravel: [{ sightingId: misread.hitId }] });
+    await recordHitDecisions(driver, [{ hitId: misread.hitId, vehicleId, status: 'REJECTED', decidedAt: '2026-03-03T09:01:00+09:00' }]);
+
+    // Back at the first camera 110 s after the misread: impossible after it, ordinary after the first sighting.
+    const back = hit(vehicleId, 'cam-suwon-02', 'suwon', '2026-03-03T09:02:00+09:00');
+    const result = await processBatch({ municipalityId: 'suwon', batchId: `batch-${run}-back`, hits: [back] }, `batch-${run}-back`);
+    expect(result).toMatchObject({ sightingsRecorded: 1, impossibleTravel: [] });
+    expect((await sightingsOf(vehicleId)).map((sighting) => [sighting.id, sighting.impossibleTravel])).toEqual([
+      [first.hitId, null], [misread.hitId, true], [back.hitId, null],
     ]);
   });
 
