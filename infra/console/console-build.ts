@@ -11,7 +11,7 @@ const stampFile = join(distDir, '.build-inputs');
 
 /** Everything a console build is made from: its sources, the trusted documents, the base map's scenario, the lock file. */
 const inputRoots = ['console/src', 'console/index.html', 'console/vite.config.ts', 'operations/trusted-documents.json',
-  'data/demo-city/road-graph.json', 'data/demo-city/municipalities.json', 'domain/plates', 'domain/hits', 'package-lock.json'];
+  'data/demo-city/road-graph.json', 'data/demo-city/municipalities.json', 'domain/plates', 'domain/hits', 'domain/errors', 'package-lock.json'];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];

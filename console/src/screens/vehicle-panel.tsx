@@ -18,7 +18,7 @@ export function VehiclePanel({ answer, units, plan, minutes }: { answer: NonNull
           <h3>{t('vehicle.sightings', { count: vehicle.sightings.length })}</h3>
           <ol className="ds-sightings" data-testid="vehicle-sightings">
             {[...vehicle.sightings].sort((a, b) => Date.parse(a.capturedAt) - Date.parse(b.capturedAt)).map((sighting) => (
-              <li key={sighting.id}>{formatInstant(sighting.capturedAt)} · {sighting.camera.name} · {sighting.matchKind} · {formatPercent(sighting.confidence)}</li>
+              <li key={sighting.id}>{formatInstant(sighting.capturedAt)} · {sighting.camera.name} · {t(sighting.matchKind === 'EXACT' ? 'match.exact' : 'match.possibleUnnamed')} · {formatPercent(sighting.confidence)}</li>
             ))}
           </ol>
           <h3>{t('vehicle.route')}</h3>
