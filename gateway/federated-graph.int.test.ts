@@ -103,7 +103,7 @@ const sensitiveFields: Record<string, string> = {
   'Intersection.phasePlan': '{ intersection(id: "int-osan-station") { phasePlan(hour: 8) { cycleSeconds } } }',
   'Case': `{ case(caseNumber: "${seedCase}") { title } }`,
   'Query.plateHistory': '{ plateHistory(plate: "12가3456", from: "2026-03-01T00:00:00Z", to: "2026-03-02T00:00:00Z") { complete reads { readId } } }',
-  'Query.auditRecords': '{ auditRecords(first: 1) { hasNextPage records { sequence subject } } }',
+  'Query.auditRecords': '{ auditRecords(first: 1) { sequence subject } }',
 };
 
 const allowed = 'allowed';
