@@ -190,6 +190,7 @@ describe('the operations console, end to end', () => {
     await page.locator('[data-testid="vehicle-interception"] li').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-testid^="map-intercept-"]').first().waitFor({ timeout: 15_000 });
     await page.locator('[data-testid^="map-sighting-"]').first().waitFor();
+    await page.getByTestId('vehicle-interception').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'console-vehicle');
   });
 
