@@ -120,4 +120,13 @@ describe('the hit decision relay', () => {
     const consumers = await redis.xinfo('CONSUMERS', streamKey, group) as unknown[][];
     expect(consumers.map((fields) => fields[1])).toContain('survivor');
   });
+
+  it('starts the group afresh when the stream is gone (a flushed database), and relays what comes after', async () => {
+    for (const relay of relays.splice(0)) await relay.close();
+    await start({ consumer: 'after-flush' });
+    await redis.del(streamKey);
+    const event = decision(5);
+    await record(event);
+    await eventually(() => jobsOf(event), (jobs) => jobs.length === 1, 'the job of a decision after the flush');
+  });
 });

@@ -55,11 +55,14 @@ export async function startHitDecisionRelay(options: HitDecisionRelayOptions): P
   const consumer = options.consumer ?? `graph-writer-${hostname()}-${process.pid}`;
   const blockMs = options.blockMs ?? 2_000;
   const log = options.log ?? console.error;
-  try {
-    await redis.xgroup('CREATE', streamKey, group, '0', 'MKSTREAM');
-  } catch (error) {
-    if (!(error as Error).message.startsWith('BUSYGROUP')) throw error;
-  }
+  const ensureGroup = async () => {
+    try {
+      await redis.xgroup('CREATE', streamKey, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error as Error).message.startsWith('BUSYGROUP')) throw error;
+    }
+  };
+  await ensureGroup();
 
   let relayed = 0;
   let stopped = false;
@@ -95,8 +98,11 @@ export async function startHitDecisionRelay(options: HitDecisionRelayOptions): P
         await turn();
       } catch (error) {
         if (stopped) break;
-        log(`[hit-decision-relay] ${(error as Error).message}; retrying in 1 s`);
+        const message = (error as Error).message;
+        log(`[hit-decision-relay] ${message}; retrying in 1 s`);
         await sleep(1_000);
+        // The stream and its group went (a flushed database, a Redis restarted without its data): start them afresh.
+        if (message.startsWith('NOGROUP')) await ensureGroup().catch(() => undefined);
       }
     }
   })();
