@@ -144,7 +144,7 @@ describe('the operations console, end to end', () => {
     await saveScreenshot(page, 'console-wanted-list');
   });
 
-  it('shows a read of it posted to the edge as a hit in the queue and on the map, with its evidence if any, and accepts it', async () => {
+  it('shows a read of it posted to the edge as a hit in the queue and on the map, with its evidence if any, and accepts it for everyone at once', async () => {
     await edgeHasLatestHotlist();
     // Three sightings two minutes apart along the demo city's roads (t001 → t005 → t006), as the vehicle drove:
     // the tracking model knows these cameras, so the vehicle gets a route, a forecast and an interception plan.
@@ -163,10 +163,21 @@ describe('the operations console, end to end', () => {
     // ANPR cameras send text reads only: such a hit has no evidence image, and the console says so.
     await page.locator('[data-testid="hit-evidence-image"], [data-testid="hit-evidence-none"]').first().waitFor({ timeout: 15_000 });
     await saveScreenshot(page, 'console-live-hit');
+    // A second operator, signed in elsewhere, has the same hit pending and sees the decision arrive.
+    const colleague = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' })).newPage();
+    await colleague.goto(`${stack.gatewayOrigin}/console/`);
+    await colleague.getByTestId('sign-in-user').selectOption('police-officer');
+    await colleague.getByTestId('sign-in-purpose').fill(purpose);
+    await colleague.getByTestId('sign-in-case-number').fill(caseNumber);
+    await colleague.getByTestId('sign-in-submit').click();
+    await colleague.locator('[data-testid="realtime-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
+    await colleague.locator(`[data-testid="hit-${hitId}"][data-hit-status="PENDING"]`).waitFor({ timeout: 30_000 });
     await page.getByTestId('decide-accept').check();
     await page.getByTestId('decide-reason').selectOption({ index: 1 });
     await page.getByTestId('decide-submit').click();
     await page.getByTestId('hit-decided').waitFor({ timeout: 15_000 });
+    await colleague.locator(`[data-testid="hit-${hitId}"][data-hit-status="ACCEPTED"]`).waitFor({ timeout: 15_000 });
+    await colleague.context().close();
   });
 
   it('draws the vehicle\'s route, next cameras and an interception plan for a patrol unit', async () => {
