@@ -172,6 +172,14 @@ describe('GraphiQL in production (DS_GRAPHIQL on)', () => {
     expect(result).not.toContain('DS_DOCUMENT_NOT_TRUSTED');
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
     await saveScreenshot(page, 'graphiql-production');
+    // Another analyst's token in the same browser: their own tabs, not the officer's.
+    await page.fill('#ds-token', await hub.tokenFor(sampleUsers['civic-developer']));
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.locator('.ds-status', { hasText: 'civic-app-1' }).waitFor();
+    await page.locator('.graphiql-tab').first().waitFor();
+    const civicTitles = await tabTitles(page);
+    expect(civicTitles).toContain('CivicCameraVolumes');
+    expect(civicTitles).not.toContain('PendingHits');
     await page.context().close();
   });
 });
