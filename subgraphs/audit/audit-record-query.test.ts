@@ -19,8 +19,9 @@ function chain(entries: readonly AuditEntry[], start = Date.parse('2026-12-08T01
   });
 }
 
+/** Newest first, as the log is read. */
 async function* streamOf(records: readonly AuditRecord[]): AsyncGenerator<AuditRecord> {
-  yield* records;
+  yield* [...records].reverse();
 }
 
 const codeOf = (run: () => unknown) => {

@@ -117,16 +117,16 @@ export function auditRecordView(record: AuditRecord): AuditRecordView {
 }
 
 /**
- * The newest `first` matching records of an oldest-first stream, newest first. One pass holding at most `first`
- * records, so memory stays bounded whatever the log's size; the time grows with the log (see README).
+ * The first `first` matching records of a newest-first stream: it stops reading as soon as the page is full, so a
+ * page costs what lies between the log's end and its oldest record (see README).
  */
-export async function newestMatching(records: AsyncIterable<AuditRecord>, query: AuditRecordQuery): Promise<AuditRecord[]> {
-  const kept: AuditRecord[] = [];
-  if (query.first === 0) return kept;
-  for await (const record of records) {
+export async function newestMatching(newestFirst: AsyncIterable<AuditRecord>, query: AuditRecordQuery): Promise<AuditRecord[]> {
+  const page: AuditRecord[] = [];
+  if (query.first === 0) return page;
+  for await (const record of newestFirst) {
     if (!matchesAuditQuery(record, query)) continue;
-    kept.push(record);
-    if (kept.length > query.first) kept.shift();
+    page.push(record);
+    if (page.length === query.first) break;
   }
-  return kept.reverse();
+  return page;
 }

@@ -1,6 +1,6 @@
 import { DongseonError } from '../../domain/errors/index.js';
 import { listAuditFiles } from '../../runtime/audit/audit-files.js';
-import { readAuditRecords } from '../../runtime/audit/read-audit-records.js';
+import { readAuditRecordsNewestFirst } from '../../runtime/audit/read-audit-records.js';
 import { verifyAuditLog } from '../../runtime/audit/verify-audit-log.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import { listSizeOf } from '../../runtime/graphql/scalar-arguments.js';
@@ -26,7 +26,7 @@ export const auditResolvers: Resolvers = {
   Query: {
     auditRecords: async (_, args, { auditDir }) => {
       const query = auditRecordQueryOf(args);
-      return (await readingTheLog(() => newestMatching(readAuditRecords(auditDir), query))).map(auditRecordView);
+      return (await readingTheLog(() => newestMatching(readAuditRecordsNewestFirst(auditDir), query))).map(auditRecordView);
     },
     auditChain: async (_, __, { auditDir }) => {
       const verifiedAt = new Date().toISOString();
