@@ -39,7 +39,8 @@ const municipality = 'suwon';
 /** Not a bench database (10, 11, 13), nor the replay tests' (12). */
 const consoleRedisDb = 14;
 const demoCityDir = fileURLToPath(new URL('../../data/demo-city/', import.meta.url));
-const subgraphNames = ['cctv', 'police', 'signals', 'moj', 'tracking', 'civic'] as const;
+// The audit subgraph reads the gateway's log in DS_AUDIT_DIR below: the console's Audit screen asks it.
+const subgraphNames = ['cctv', 'police', 'signals', 'moj', 'tracking', 'civic', 'audit'] as const;
 
 export async function startConsoleStack(endpoints: StackEndpoints): Promise<ConsoleStack> {
   const redisUrl = new URL(endpoints.redisUrl);
