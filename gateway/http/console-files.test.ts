@@ -14,9 +14,13 @@ mkdirSync(join(dist, 'basemap'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>동선</title><script type="module" src="/console/assets/index-abc.js"></script>');
 writeFileSync(join(dist, 'assets/index-abc.js'), 'console.log(1)');
 writeFileSync(join(dist, 'basemap/base-map.json'), '{"roads":{}}');
+writeFileSync(join(dist, 'hangul.ttf'), 'not really a font');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const options = { realtimeUrl: 'ws://127.0.0.1:4001/graphql', devTokenPath: '/dev/token', devUsers: [{ name: 'police-officer', label: 'police-officer (police)' }], distDir: dist };
+const options = {
+  realtimeUrl: 'ws://127.0.0.1:4001/graphql', devTokenPath: '/dev/token', devUsers: [{ name: 'police-officer', label: 'police-officer (police)' }], distDir: dist,
+  hangulFontFile: join(dist, 'hangul.ttf'),
+};
 
 describe('the operations console, as the gateway serves it', () => {
   it('is not served when it has not been built', () => {
@@ -48,6 +52,9 @@ describe('the operations console, as the gateway serves it', () => {
       expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       expect(asset.headers.get('cache-control')).toContain('immutable');
       expect(await (await fetch(`${origin}/console/basemap/base-map.json`)).json()).toEqual({ roads: {} });
+      const font = await fetch(`${origin}/console/fonts/hangul.ttf`);
+      expect(font.headers.get('content-type')).toBe('font/ttf');
+      expect(await font.text()).toBe('not really a font');
       expect(await (await fetch(`${origin}/console/config.json`)).json()).toEqual({
         realtimeUrl: options.realtimeUrl, devTokenPath: '/dev/token', devUsers: options.devUsers,
       });

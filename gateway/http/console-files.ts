@@ -16,7 +16,16 @@ export interface ConsoleOptions {
   readonly devUsers: readonly { readonly name: string; readonly label: string }[];
   /** The built console; consoleDistDir unless a test points elsewhere. */
   readonly distDir?: string;
+  /** The Hangul font served at /console/fonts/hangul.ttf; consoleHangulFont unless a test points elsewhere. */
+  readonly hangulFontFile?: string;
 }
+
+/**
+ * The console's Hangul font, for browsers on machines without a Korean font (its labels are HTML, not map glyphs):
+ * Debian's fonts-nanum, read from the gateway's machine; missing, the console falls back to the browser's fonts.
+ * NanumBarunGothic: chromium's font sanitiser refuses fonts-nanum's NanumGothic.ttf (a network error on load).
+ */
+export const consoleHangulFont = '/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +35,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.pbf': 'application/x-protobuf',
 };
 
@@ -69,6 +79,12 @@ export function consoleResources(options: ConsoleOptions): ReadonlyMap<string, S
   if (page) {
     resources.set(consolePath, page);
     resources.set(`${consolePath}/`, page);
+  }
+  const fontFile = options.hangulFontFile ?? consoleHangulFont;
+  if (existsSync(fontFile)) {
+    resources.set(`${consolePath}/fonts/hangul.ttf`, { contentType: 'font/ttf', body: readFileSync(fontFile), headers: { 'cache-control': 'public, max-age=3600' } });
+  } else {
+    console.error(`console: ${fontFile} is missing (Debian package fonts-nanum); Hangul falls back to the browser's own fonts`);
   }
   const config = { realtimeUrl: options.realtimeUrl, devTokenPath: options.devTokenPath ?? null, devUsers: options.devUsers };
   resources.set(`${consolePath}/config.json`, {
