@@ -6,7 +6,7 @@ import type { PixelImage } from '../geometry/index.js';
 import { composeFrame, composePass, frameHeight, frameWidth, randomPlacements, type ComposedFrame } from './compose-frame.js';
 import { encodeJpeg, encodeRgbPng } from './encode-image.js';
 import { resolvePlateFonts, type FontSelection, type PlateFont } from './plate-fonts.js';
-import { plateStyles } from './plate-styles.js';
+import { plateStyles, type PlateStyle } from './plate-styles.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
 import { cropHeight, cropWidth, renderTrainingCrop } from './training-crop.js';
 
@@ -59,8 +59,9 @@ function shares(lines: readonly string[], field: 'kind' | 'style'): Record<strin
   return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [key, round(n / Math.max(1, lines.length))]));
 }
 
-export function cropAt(seed: number, index: number, fonts: readonly PlateFont[]) {
-  return renderTrainingCrop(stageRandom(seed, 'crop', String(index)), fonts);
+/** Crop `index` of `seed`; with `styles`, a crop of one of those styles (the per-style tests draw each style alone). */
+export function cropAt(seed: number, index: number, fonts: readonly PlateFont[], styles?: readonly PlateStyle[]) {
+  return renderTrainingCrop(stageRandom(seed, 'crop', String(index)), fonts, styles);
 }
 
 export function frameAt(seed: number, index: number, fonts: readonly PlateFont[]): ComposedFrame {

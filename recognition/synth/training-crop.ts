@@ -6,6 +6,7 @@ import {
   applyCameraEffects, darkenSurroundings, occludePartOfQuad, plateQuad, randomCameraEffects, randomPlatePose, type Lighting, type RgbaImage,
 } from './augment.js';
 import { plateFontFamily, type PlateFont } from './plate-fonts.js';
+import { plateStyles, type PlateStyle } from './plate-styles.js';
 import { randomPlateLook, randomPlateSpec, renderPlate } from './render-plate.js';
 import { drawPlateRecess, randomBodyColour, renderPlateGuard } from './vehicle-paint.js';
 
@@ -41,10 +42,11 @@ function randomPlateWidth(random: RandomSource): number {
 
 /**
  * One recogniser training sample: a rendered plate in the context of a car, seen at an angle through a camera,
- * then rectified back from its true corners moved by a few percent (a detector's error) to 192×64.
+ * then rectified back from its true corners moved by a few percent (a detector's error) to 192×64. `styles` narrows
+ * the styles drawn from (by their shares; the same number of draws, so the rest of the sample is drawn alike).
  */
-export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFont[]): TrainingCrop {
-  const spec = randomPlateSpec(random, fonts);
+export function renderTrainingCrop(random: RandomSource, fonts: readonly PlateFont[], styles: readonly PlateStyle[] = plateStyles): TrainingCrop {
+  const spec = randomPlateSpec(random, fonts, styles);
   const look = randomPlateLook(random);
   const plateWidthPx = randomPlateWidth(random);
   const plate = renderPlate(spec, look, plateWidthPx / spec.style.widthMm, random);

@@ -61,6 +61,50 @@ class Recognizer(nn.Module):
         return y.reshape(n, k, self.ROWS * self.COLS).permute(0, 2, 1)   # row-major: top row, then bottom
 
 
+class RecognizerTall(Recognizer):
+    """Recognizer's layers with other strides (arch "tall"), so its weights load into it: the second convolution
+    keeps the height and the body ends at 8 rows x 48 columns instead of 2 x 48. Each of the two output rows is
+    then a softmax-weighted mean of the 8 rows, per column: logits from a 3x3 convolution plus a learned prior per
+    (output row, feature row), which starts at the upper half for row 0 and the lower half for row 1.
+
+    In Recognizer the height is halved by each of the first three convolutions, so the upper line of a two-line
+    plate (characters about 17 px high in the 64 px crop) is about 2 feature rows high after the third; here it is
+    about 4, and the upper output row can take it from wherever it lies. Output contract unchanged: [N, T = 96, C],
+    the top row's 48 columns then the bottom row's."""
+
+    def __init__(self, num_classes: int):
+        super().__init__(num_classes)
+        for i, stride in ((1, (1, 2)), (2, (2, 1))):
+            self.body[i][0].stride = stride
+        self.body[6][0].stride = (1, 1)            # the last separable block's depthwise conv: keep 8 rows
+        self.attend = nn.Conv2d(128, self.ROWS, 3, 1, 1)
+        nn.init.zeros_(self.attend.weight)
+        nn.init.zeros_(self.attend.bias)
+        prior = torch.full((self.ROWS, 8), -3.0)
+        prior[0, :4] = 3.0
+        prior[1, 4:] = 3.0
+        self.prior = nn.Parameter(prior)
+
+    def forward(self, x):                        # x [N,3,64,192] -> logits [N, T=96, C]
+        f = self.body(x)                         # [N,C,8,48]
+        a = (self.attend(f) + self.prior[None, :, :, None]).softmax(dim=2)   # [N,2,8,48]
+        f = (a[:, None] * f[:, :, None]).sum(dim=3)                             # [N,C,2,48]
+        g = self.context(f.mean(dim=(2, 3)))
+        f = f + g[:, :, None, None]
+        f = f + self.seq(f)
+        y = self.cls(self.drop(f))
+        n, k = y.shape[0], y.shape[1]
+        return y.reshape(n, k, self.ROWS * self.COLS).permute(0, 2, 1)
+
+
+def make_recognizer(num_classes: int, arch: str = "base") -> nn.Module:
+    if arch == "base":
+        return Recognizer(num_classes)
+    if arch == "tall":
+        return RecognizerTall(num_classes)
+    raise ValueError(f"unknown recogniser arch {arch!r}")
+
+
 class RecognizerExport(nn.Module):
     """What is exported: log_softmax(logits / temperature) over the classes, [N, T, C]."""
 

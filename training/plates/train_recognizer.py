@@ -3,8 +3,9 @@ vocab.json and recognizer.card.md.
 
     training/.venv/bin/python training/plates/train_recognizer.py [--fresh] [--max-minutes M] [--export-only]
 
-Resumes from .runs/recognizer/last.pt when it exists (the default). Stops early when the validation exact
-rate has not improved for early_stop_patience epochs, at max_epochs, or after --max-minutes of training.
+Resumes from .runs/main/recognizer-<generator>[-<target>][-<arch>]/last.pt when it exists (the default). Stops
+early when the validation exact rate has not improved for early_stop_patience epochs, at max_epochs, or after
+--max-minutes of training.
 Pauses between steps while the quiet flag (/tmp/ds-quiet) exists."""
 from __future__ import annotations
 
@@ -25,21 +26,59 @@ import vocab
 from common import MODELS, RUNS, JsonLog, git_head, load_config, python_info, seed_everything, set_threads, \
     wait_while_quiet
 
-RUN = RUNS / f"recognizer-{data.generator_kind()}"
+def arch_of(cfg) -> str:
+    return cfg["recognizer"].get("arch", "base")
+
+
+def run_dir(cfg):
+    """Checkpoints per training target and architecture (so a run never resumes another's checkpoint): the
+    first recogniser's (joint, base) stay in recognizer-<generator>/."""
+    target = cfg["recognizer"].get("target", "joint")
+    arch = arch_of(cfg)
+    name = f"recognizer-{data.generator_kind()}" + ("" if target == "joint" else f"-{target}") + \
+        ("" if arch == "base" else f"-{arch}")
+    return RUNS / name
+
+
+def warm_start(net, c, log):
+    """`init_from` (a checkpoint under .runs/<config>/, e.g. "recognizer-project-rows/best.pt"): its weights
+    are loaded where the shapes match (RecognizerTall takes all of Recognizer's); the rest keeps its init."""
+    src = c.get("init_from")
+    if not src:
+        return
+    ck = torch.load(RUNS / src, weights_only=False)
+    res = net.load_state_dict(ck["net"], strict=False)
+    assert not res.unexpected_keys, res.unexpected_keys
+    log({"event": "warm_start", "from": src, "from_epoch": ck.get("epoch"), "from_val_exact": ck.get("val_exact"),
+         "new_keys": res.missing_keys})
+
+
+def sample_weights(meta, c) -> np.ndarray:
+    """Per-crop sampling weight: the small-glyph layouts (two-line plates, a stacked region or word at the left)
+    are drawn `small_glyph_weight` times as often as the rest (1 = the generator's mix)."""
+    w = float(c.get("small_glyph_weight", 1.0))
+    arr = np.array([w if m["style"] in SMALL_GLYPH_STYLES else 1.0 for m in meta], np.float64)
+    return arr / arr.sum()
+
+
+# styles whose plates carry small glyphs (recognition/synth/plate-styles.ts: region-two-line, region-stacked,
+# word-stacked arrangements)
+SMALL_GLYPH_STYLES = {"commercial-two-line", "regional-two-line-white", "old-green", "commercial-one-line",
+                      "regional-one-line-old", "diplomatic"}
 
 
 def build_data(cfg):
     c = cfg["recognizer"]
     fonts = cfg["generator"]["fonts"]
-    xs, ys = [], []
+    xs, ys, ms = [], [], []
     dirs = []
     for s in c["train_seeds"]:
         d = data.generate(s, c["crops_per_seed"], 0, fonts)
-        x, y, _ = data.load_crops(d)
-        xs.append(x); ys += y; dirs.append(d)
+        x, y, m = data.load_crops(d)
+        xs.append(x); ys += y; ms += m; dirs.append(d)
     dv = data.generate(c["val_seed"], c["val_crops"], 0, fonts)
     xv, yv, mv = data.load_crops(dv)
-    return np.concatenate(xs), ys, xv, yv, mv, dirs + [dv]
+    return np.concatenate(xs), ys, ms, xv, yv, mv, dirs + [dv]
 
 
 def augment(x: torch.Tensor, g: torch.Generator) -> torch.Tensor:
@@ -59,6 +98,23 @@ def batch_targets(ys):
     return flat, lens
 
 
+def ctc_loss(ctc, logits, ys, rows, target):
+    """CTC loss of a batch. target "joint": the whole text over all T = 96 steps (the network chooses where each
+    character goes). target "rows": each row its own line (vocab.split_lines): the top row's 48 steps against
+    the upper line (empty on a one-line plate), the bottom row's against the rest; the two losses are added."""
+    lp = logits.log_softmax(-1).permute(1, 0, 2)               # [T,N,C]
+    n = lp.shape[1]
+    if target == "joint":
+        flat, lens = batch_targets(ys)
+        return ctc(lp, flat, torch.full((n,), lp.shape[0], dtype=torch.long), lens)
+    half = lp.shape[0] // 2
+    loss = 0
+    for r, part in enumerate((lp[:half], lp[half:])):
+        flat, lens = batch_targets([rw[r] for rw in rows])
+        loss = loss + ctc(part, flat, torch.full((n,), half, dtype=torch.long), lens)
+    return loss
+
+
 @torch.no_grad()
 def logits_of(net, x_uint8, bs=256):
     net.eval()
@@ -68,10 +124,18 @@ def logits_of(net, x_uint8, bs=256):
     return torch.cat(out)
 
 
-def greedy_exact(logits, ys):
+def greedy_exact(logits, ys, meta=None):
+    """Greedy exact share; with meta, also per layout and per style ({"layout=two-line": 0.9, ...})."""
     lp = logits.log_softmax(-1).numpy()
     ok = [decode.greedy(lp[i]) == tuple(ys[i]) for i in range(len(ys))]
-    return float(np.mean(ok))
+    if meta is None:
+        return float(np.mean(ok))
+    per = {}
+    for key in ("layout", "style"):
+        for v in sorted({m[key] for m in meta}):
+            sel = [o for o, m in zip(ok, meta) if m[key] == v]
+            per[f"{key}={v}"] = round(float(np.mean(sel)), 3)
+    return float(np.mean(ok)), per
 
 
 def cer(pred, ref):
@@ -86,15 +150,23 @@ def cer(pred, ref):
 def train(cfg, args, log):
     c = cfg["recognizer"]
     seed_everything(c["torch_seed"])
-    x, ys, xv, yv, mv, dirs = build_data(cfg)
-    log({"event": "data", "train_crops": len(x), "val_crops": len(xv), "dirs": [str(d.name) for d in dirs]})
-    net = nets.Recognizer(len(vocab.TOKENS))
+    x, ys, ms, xv, yv, mv, dirs = build_data(cfg)
+    weights = torch.from_numpy(sample_weights(ms, c))
+    target = c.get("target", "joint")
+    rows = [vocab.split_lines(y, m["layout"]) for y, m in zip(ys, ms)]
+    log({"event": "data", "train_crops": len(x), "val_crops": len(xv), "dirs": [str(d.name) for d in dirs],
+         "target": c.get("target", "joint"), "arch": arch_of(cfg), "small_glyph_share_drawn": round(float(weights[
+             torch.tensor([m["style"] in SMALL_GLYPH_STYLES for m in ms])].sum()), 3)})
+    RUN = run_dir(cfg)
+    net = nets.make_recognizer(len(vocab.TOKENS), arch_of(cfg))
+    warm_start(net, c, log)
     opt = torch.optim.AdamW(net.parameters(), lr=c["lr"], weight_decay=1e-4)
     total = c["max_epochs"] * c["steps_per_epoch"]
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + math.cos(math.pi * min(s, total) / total)))
     g = torch.Generator().manual_seed(c["torch_seed"])
     state = {"epoch": 0, "best": -1.0, "bad": 0, "train_s": 0.0, "history": []}
     last = RUN / "last.pt"
+    RUN.mkdir(parents=True, exist_ok=True)
     if last.exists() and not args.fresh:
         ck = torch.load(last, weights_only=False)
         net.load_state_dict(ck["net"]); opt.load_state_dict(ck["opt"]); sched.load_state_dict(ck["sched"])
@@ -118,11 +190,9 @@ def train(cfg, args, log):
         losses = []
         for step in range(c["steps_per_epoch"]):
             wait_while_quiet(log)
-            idx = torch.randint(0, len(x), (c["batch_size"],), generator=g).numpy()
+            idx = torch.multinomial(weights, c["batch_size"], replacement=True, generator=g).numpy()
             xb = augment(torch.from_numpy(data.crop_tensor(x[idx])), g)
-            flat, lens = batch_targets([ys[i] for i in idx])
-            lp = net(xb).log_softmax(-1).permute(1, 0, 2)          # [T,N,C]
-            loss = ctc(lp, flat, torch.full((len(idx),), lp.shape[0], dtype=torch.long), lens)
+            loss = ctc_loss(ctc, net(xb), [ys[i] for i in idx], [rows[i] for i in idx], target)
             opt.zero_grad(); loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step(); sched.step()
@@ -130,7 +200,7 @@ def train(cfg, args, log):
         dt = time.time() - t0
         state["train_s"] += dt
         wait_while_quiet(log)
-        val_exact = greedy_exact(logits_of(net, xv), yv)
+        val_exact, val_per = greedy_exact(logits_of(net, xv), yv, mv)
         state["epoch"] += 1
         improved = val_exact > state["best"]
         if improved:
@@ -140,7 +210,7 @@ def train(cfg, args, log):
             state["bad"] += 1
         rec = {"event": "epoch", "epoch": state["epoch"], "loss": round(float(np.mean(losses)), 4),
                "val_exact_greedy": round(val_exact, 4), "lr": opt.param_groups[0]["lr"], "epoch_s": round(dt, 1),
-               "train_s": round(state["train_s"], 1)}
+               "train_s": round(state["train_s"], 1), "val_per": val_per}
         state["history"].append(rec)
         log(rec)
         torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
@@ -193,13 +263,13 @@ def evaluate(logits, yv, mv, temperature):
         rows.append({"ok": top[0] == tuple(yv[i]), "conf": math.exp(top[1]),
                      "in_top5": any(cc[0] == tuple(yv[i]) for cc in cands),
                      "cer_num": cer(vocab.decode(top[0]), vocab.decode(yv[i])), "cer_den": len(vocab.decode(yv[i])),
-                     "kind": mv[i]["kind"], "layout": mv[i]["layout"]})
+                     "kind": mv[i]["kind"], "layout": mv[i]["layout"], "style": mv[i]["style"]})
     def summary(rs):
         return {"n": len(rs), "exact": round(float(np.mean([r["ok"] for r in rs])), 4),
                 "top5": round(float(np.mean([r["in_top5"] for r in rs])), 4),
                 "cer": round(sum(r["cer_num"] for r in rs) / max(1, sum(r["cer_den"] for r in rs)), 5)}
     out = {"all": summary(rows)}
-    for key in ("kind", "layout"):
+    for key in ("kind", "layout", "style"):
         for v in sorted({r[key] for r in rows}):
             out[f"{key}={v}"] = summary([r for r in rows if r[key] == v])
     bins = np.linspace(0, 1, 11)
@@ -256,6 +326,13 @@ def export(net, temperature, xv, log):
     return {"bytes": size, "max_abs_diff_vs_torch": maxdiff, "latency": lat}
 
 
+ARCH_TEXT = {
+    "base": "arch `base` (`nets.Recognizer`): CNN to 2 rows x 48 columns, the height halved by each of the first three convolutions",
+    "tall": "arch `tall` (`nets.RecognizerTall`): the same layers, the second convolution keeping the height, to 8 rows x 48 "
+            "columns; each of the 2 output rows a softmax-weighted mean over the 8 rows per column (learned line pooling)",
+}
+
+
 def write_card(cfg, state, temperature, metrics, exp, net, data_dirs):
     c = cfg["recognizer"]
     gen = json.loads((data_dirs[0] / "DONE").read_text())["generator"] if (data_dirs[0] / "DONE").exists() else "?"
@@ -281,7 +358,9 @@ needs agreement across frames).
 
 ## Parameters
 - {nets.count_params(net)} parameters; ONNX file {exp['bytes']} bytes; opset 17; dynamic batch
-- CNN to 2 rows x 48 columns, global context, per-row 1-D conv, classifier over {len(vocab.TOKENS)} classes; CTC with T = 96 (top row's 48 columns, then the bottom row's)
+- {ARCH_TEXT[arch_of(cfg)]}{f"; warm-started from `{c['init_from']}` (see the run notes)" if c.get("init_from") else ""}
+- global context, per-row 1-D conv, classifier over {len(vocab.TOKENS)} classes; CTC with T = 96 (top row's 48 columns, then the bottom row's)
+- sampling: plates of the small-glyph styles ({", ".join(sorted(SMALL_GLYPH_STYLES))}) drawn {c.get("small_glyph_weight", 1.0)}x as often as the others
 - AdamW lr {c['lr']} (cosine over {c['max_epochs']} x {c['steps_per_epoch']} steps), batch {c['batch_size']}, weight decay 1e-4, torch seed {c['torch_seed']}
 - epochs run: {state['epoch']} (stop: {state.get('stop')}); best epoch by greedy validation exact: {state['best']:.4f}
 - training time: {state['train_s'] / 60:.1f} min on {set_threads()} CPU thread(s) ({python_info()})
@@ -311,6 +390,7 @@ def main():
     args = ap.parse_args()
     cfg = load_config()
     set_threads()
+    RUN = run_dir(cfg)
     RUN.mkdir(parents=True, exist_ok=True)
     log = JsonLog(RUN / "log.jsonl")
     if args.export_only:
@@ -318,8 +398,8 @@ def main():
     else:
         state = train(cfg, args, log)
     c = cfg["recognizer"]
-    _, _, xv, yv, mv, dirs = build_data(cfg) if not args.export_only else (None, None, *_val_only(cfg))
-    net = nets.Recognizer(len(vocab.TOKENS))
+    _, _, _, xv, yv, mv, dirs = build_data(cfg) if not args.export_only else (None, None, None, *_val_only(cfg))
+    net = nets.make_recognizer(len(vocab.TOKENS), arch_of(cfg))
     net.load_state_dict(torch.load(RUN / "best.pt", weights_only=False)["net"])
     net.eval()
     logits = logits_of(net, xv)

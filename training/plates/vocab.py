@@ -46,6 +46,25 @@ def encode(text: str) -> list[int]:
     return out
 
 
+def split_lines(ids: list[int], layout: str) -> tuple[list[int], list[int]]:
+    """The training target of each of the recogniser's two rows (models/plates/README.md, time axis): a two-line
+    plate's upper line (its region token and the type digits after it) in the top row and the rest (syllable and
+    serial) in the bottom row; a one-line plate wholly in the bottom row, the top row blank. Read top row then
+    bottom row, the two are the plate's text."""
+    if layout != "two-line":
+        return [], list(ids)
+    region = set(INDEX[r] for r in REGIONS)
+    digit = set(INDEX[d] for d in DIGITS)
+    if not ids or ids[0] not in region:
+        raise UnknownText(f"{decode(ids)!r}: a two-line plate that does not start with a region")
+    n = 1
+    while n < len(ids) and ids[n] in digit:
+        n += 1
+    if n == 1 or n == len(ids):
+        raise UnknownText(f"{decode(ids)!r}: a two-line plate without type digits or without a lower line")
+    return list(ids[:n]), list(ids[n:])
+
+
 def decode(ids) -> str:
     return "".join(TOKENS[i] for i in ids if i != 0)
 
