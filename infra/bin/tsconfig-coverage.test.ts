@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -17,16 +18,26 @@ function typeScriptFiles(folder = ''): string[] {
   });
 }
 
+/** The projects `npm test` type-checks: each `tsc --noEmit -p <project>` line of infra/bin/test.sh. */
+function checkedProjects(): string[] {
+  const script = readFileSync(`${repoRoot}infra/bin/test.sh`, 'utf8');
+  return [...script.matchAll(/tsc --noEmit(?: -p (\S+))?/g)].map((match) => match[1] ?? 'tsconfig.json');
+}
+
 function typeCheckedFiles(): Set<string> {
-  const configPath = `${repoRoot}tsconfig.json`;
-  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
-  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot, undefined, configPath);
-  return new Set(parsed.fileNames.map((file) => file.slice(repoRoot.length)));
+  const checked = new Set<string>();
+  for (const project of checkedProjects()) {
+    const configPath = project.endsWith('.json') ? `${repoRoot}${project}` : `${repoRoot}${project}/tsconfig.json`;
+    const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
+    if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, dirname(configPath), undefined, configPath);
+    for (const file of parsed.fileNames) checked.add(file.slice(repoRoot.length));
+  }
+  return checked;
 }
 
 describe('tsconfig.json', () => {
-  // `npm test` type-checks what tsconfig.json includes and nothing else; a folder left out rots unseen.
+  // `npm test` type-checks what its projects (tsconfig.json, console/) include and nothing else; a folder left out rots unseen.
   it('includes every TypeScript file, generated code too, so `npm test` type-checks each top-level folder', () => {
     const checked = typeCheckedFiles();
     const files = typeScriptFiles();
