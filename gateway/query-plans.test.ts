@@ -33,7 +33,7 @@ const plannedOperations = [
   'VehicleForecast', 'WantedVehicleTrack', 'HitEvidence',
   // The operations console (console/).
   'ConsoleCameras', 'ConsolePendingHits', 'ConsoleHit', 'ConsoleHitEvidence', 'ConsoleDecideHit', 'ConsoleWantedVehicles',
-  'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsolePlateHistory', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle', 'ConsoleOpenCase',
+  'ConsolePatrolUnits', 'ConsoleVehicle', 'ConsoleAddWantedVehicle', 'ConsoleRevokeWantedVehicle', 'ConsoleOpenCase',
   // Interception plans for the registered patrol units, and the patrol cars' own registration and reports.
   'ConsolePatrolInterceptionPlan', 'RegisterPatrolUnit', 'ReportPatrolPosition',
   // The console's Audit screen: the audit subgraph alone.
@@ -1043,53 +1043,6 @@ describe('query plans of the trusted documents', () => {
               },
             },
           },
-        },
-      }
-    `);
-  });
-
-  it('ConsolePlateHistory', () => {
-    expect(planOf('ConsolePlateHistory')).toMatchInlineSnapshot(`
-      QueryPlan {
-        Fetch(service: "cctv") {
-          {
-            plateHistory(plate: $plate, from: $from, to: $to) {
-              searchId
-              plate
-              from
-              to
-              complete
-              reads {
-                readId
-                capturedAt
-                plateText
-                confidence
-                hit
-                municipality {
-                  id
-                  name
-                }
-                camera {
-                  id
-                  name
-                  position {
-                    latitude
-                    longitude
-                  }
-                }
-              }
-              sources {
-                municipality {
-                  id
-                  name
-                }
-                answered
-                readCount
-                errorCode
-                errorMessage
-              }
-            }
-          }
         },
       }
     `);

@@ -238,15 +238,6 @@ export type ConsolePatrolInterceptionPlanQueryVariables = Exact<{
 
 export type ConsolePatrolInterceptionPlanQuery = { vehicle: { id: string, patrolInterceptionPlan: { plannedAt: string, latest: { id: string, capturedAt: string, camera: { id: string } }, points: Array<{ junctionId: string, latitude: number, longitude: number, unitId: string, passProbability: number, interceptProbability: number, vehicleEtaSeconds: number, unitSeconds: number, slackSeconds: number, unit: { id: string, callSign: string, stale: boolean, position: { latitude: number, longitude: number, reportedAt: string } | null } | null, camera: { id: string, name: string } | null, municipality: { id: string, name: string } }> } | null } | null };
 
-export type ConsolePlateHistoryQueryVariables = Exact<{
-  plate: string;
-  from: string;
-  to: string;
-}>;
-
-
-export type ConsolePlateHistoryQuery = { plateHistory: { searchId: string, plate: string, from: string, to: string, complete: boolean, reads: Array<{ readId: string, capturedAt: string, plateText: string, confidence: number, hit: boolean, municipality: { id: string, name: string }, camera: { id: string, name: string, position: { latitude: number, longitude: number } } }>, sources: Array<{ answered: boolean, readCount: number, errorCode: string | null, errorMessage: string | null, municipality: { id: string, name: string } }> } };
-
 export type ConsoleAddWantedVehicleMutationVariables = Exact<{
   input: WantedVehicleInput;
 }>;

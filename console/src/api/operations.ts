@@ -2,8 +2,8 @@ import type {
   AuditOutcome, AuditRecordFilter, ConsoleAuditChainQuery, ConsoleAuditRecordsQuery, ConsoleAuditRecordsQueryVariables,
   ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables, ConsoleCamerasQuery, ConsoleDecideHitMutation,
   ConsoleDecideHitMutationVariables, ConsoleHitEvidenceQuery, ConsoleHitFieldsFragment, ConsoleHitQuery, ConsoleOpenCaseMutation, ConsolePatrolInterceptionPlanQuery, ConsolePatrolUnitsQuery,
-  ConsolePendingHitsQuery, ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables, ConsoleRevokeWantedVehicleMutation,
-  ConsoleVehicleQuery, ConsoleVehicleQueryVariables, ConsoleWantedVehiclesQuery,
+  ConsolePendingHitsQuery, ConsoleRevokeWantedVehicleMutation,
+  ConsoleVehicleQuery, ConsoleVehicleQueryVariables, ConsoleWantedVehiclesQuery, PlateHistoryQuery, PlateHistoryQueryVariables,
 } from '../../../operations/generated/operation-types.js';
 import { runOperation } from './graphql-client.js';
 import type { ConsoleSession } from './request-headers.js';
@@ -19,7 +19,7 @@ export type PatrolPlan = NonNullable<NonNullable<ConsolePatrolInterceptionPlanQu
 export type AuditRecord = ConsoleAuditRecordsQuery['auditRecords'][number];
 export type AuditChain = ConsoleAuditChainQuery['auditChain'];
 export type { AuditOutcome, AuditRecordFilter };
-export type PlateHistory = ConsolePlateHistoryQuery['plateHistory'];
+export type PlateHistory = PlateHistoryQuery['plateHistory'];
 export type HitEvidence = NonNullable<NonNullable<ConsoleHitEvidenceQuery['hit']>['evidence']>;
 
 export const api = {
@@ -36,8 +36,9 @@ export const api = {
     runOperation<ConsolePatrolInterceptionPlanQuery, { vehicleId: string }>(session, 'ConsolePatrolInterceptionPlan', { vehicleId }).then((data) => data.vehicle?.patrolInterceptionPlan ?? null),
   vehicle: (session: ConsoleSession, variables: ConsoleVehicleQueryVariables) =>
     runOperation<ConsoleVehicleQuery, ConsoleVehicleQueryVariables>(session, 'ConsoleVehicle', variables).then((data) => data.wantedVehicle),
-  plateHistory: (session: ConsoleSession, variables: ConsolePlateHistoryQueryVariables) =>
-    runOperation<ConsolePlateHistoryQuery, ConsolePlateHistoryQueryVariables>(session, 'ConsolePlateHistory', variables).then((data) => data.plateHistory),
+  // The analysts' own trusted document (operations/plate-history.graphql) asks exactly what the search screen shows.
+  plateHistory: (session: ConsoleSession, variables: PlateHistoryQueryVariables) =>
+    runOperation<PlateHistoryQuery, PlateHistoryQueryVariables>(session, 'PlateHistory', variables).then((data) => data.plateHistory),
   addWantedVehicle: (session: ConsoleSession, variables: ConsoleAddWantedVehicleMutationVariables) =>
     runOperation<ConsoleAddWantedVehicleMutation, ConsoleAddWantedVehicleMutationVariables>(session, 'ConsoleAddWantedVehicle', variables).then((data) => data.addWantedVehicle),
   openCase: (session: ConsoleSession, caseNumber: string, title: string) =>
