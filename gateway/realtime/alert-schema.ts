@@ -1,6 +1,7 @@
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
 import { accessPolicyFromSdl, decideAll, rulesForField, type RequestAccess } from '../../domain/access/index.js';
 import { DongseonError } from '../../domain/errors/index.js';
+import { hitDecisionReasonCodes } from '../../domain/hits/index.js';
 import { codedGraphQLError } from '../../runtime/graphql/coded-graphql-error.js';
 import type { AlertEvent } from '../../runtime/alerts/alert-channel.js';
 import type { HitDecisionEvent } from '../../runtime/alerts/hit-decision-log.js';
@@ -40,14 +41,7 @@ enum HitStatus {
 
 """Why the operator decided as they did (the police subgraph's HitDecisionReason)."""
 enum HitDecisionReason {
-  PLATE_CONFIRMED
-  VEHICLE_CONFIRMED
-  CONFIRMED_ON_SCENE
-  MISREAD
-  DIFFERENT_VEHICLE
-  EVIDENCE_INSUFFICIENT
-  LISTING_OUTDATED
-  OTHER
+  ${hitDecisionReasonCodes.join('\n  ')}
 }
 
 """An operator's decision on a hit, shown to every operator as it is made."""
